@@ -1,0 +1,78 @@
+"""Shared fixtures: real SQLite files in a temporary folder, the real CLI, the seed articles."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from workbench.cli import main
+from workbench.store.database import Database, open_database
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SEEDS_DIR = REPO_ROOT / "seeds"
+SHARED_DIR = REPO_ROOT.parent / "shared"
+
+
+@dataclass
+class Cli:
+    """Runs `workbench` in-process against one database, as one user."""
+
+    db_url: str
+    user: str = "alice"
+
+    def __call__(self, *args: str, user: str | None = None, input: str | None = None) -> Result:
+        runner = CliRunner()
+        return runner.invoke(
+            main,
+            ["--db", self.db_url, "--user", user or self.user, *args],
+            input=input,
+            catch_exceptions=False,
+        )
+
+    def json_lines(self, *args: str) -> list[dict[str, Any]]:
+        result = self(*args)
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Never read the developer's own config, database or user from the environment."""
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "no-config.toml"))
+    for name in ("WORKBENCH_DB", "WORKBENCH_USER", "WORKBENCH_BIDI"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "workbench.sqlite"
+
+
+@pytest.fixture
+def db_url(db_path: Path) -> str:
+    return f"sqlite:///{db_path}"
+
+
+@pytest.fixture
+def cli(db_url: str) -> Cli:
+    return Cli(db_url)
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def seeded_cli(cli: Cli) -> Cli:
+    result = cli("import", str(SEEDS_DIR))
+    assert result.exit_code == 0, result.output
+    return cli

@@ -1,0 +1,75 @@
+"""`workbench segments` and `workbench edit`: the scripting contract for segments."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from workbench.cli.context import CliContext, pass_context
+from workbench.services.editing import EDITOR_STATUSES, save_target
+from workbench.services.users import ensure_user
+from workbench.store.models import SegmentStatus
+from workbench.store.queries import iter_segment_rows
+
+STATUS_NAMES = [status.value for status in SegmentStatus]
+
+
+def _shorten(text: str | None, width: int) -> str:
+    if not text:
+        return ""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+@click.command("segments")
+@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--status", type=click.Choice(STATUS_NAMES), help="Only segments with this status.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@pass_context
+def segments_command(
+    context: CliContext, document_id: int | None, status: str | None, as_json: bool
+) -> None:
+    """List segments in document order (Arabic in logical order, as stored)."""
+    with context.database().read() as session:
+        for row in iter_segment_rows(session, document_id, status):
+            if as_json:
+                click.echo(json.dumps(row.to_json(), ensure_ascii=False))
+            else:
+                english = row.target or row.mt or ""
+                click.echo(
+                    f"{row.id:>7} {row.document:>4}:{row.position:<5} {row.status:<10} "
+                    f"v{row.version:<3} {_shorten(row.source, 60)}  |  {_shorten(english, 60)}"
+                )
+
+
+@click.command("edit")
+@click.argument("segment_id", type=int)
+@click.option("--text", required=True, help="The new English target.")
+@click.option("--status", type=click.Choice([s.value for s in EDITOR_STATUSES]))
+@click.option(
+    "--expect-version",
+    type=int,
+    metavar="N",
+    help="Refuse (exit 3) unless the segment is still at version N.",
+)
+@pass_context
+def edit_command(
+    context: CliContext,
+    segment_id: int,
+    text: str,
+    status: str | None,
+    expect_version: int | None,
+) -> None:
+    """Save TEXT as the English target of a segment, as a new revision by --user."""
+    with context.database().write() as session:
+        author = ensure_user(session, context.settings.user)
+        saved = save_target(
+            session, segment_id, text, author, status=status, expect_version=expect_version
+        )
+    click.echo(f"segment {saved.segment_id} saved: version {saved.version}, status {saved.status}")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(segments_command)
+    group.add_command(edit_command)

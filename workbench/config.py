@@ -1,0 +1,116 @@
+"""The one settings object: database, user, display and machine-translation options.
+
+Precedence, strongest first: command-line flags, environment variables, the config file
+(`$WORKBENCH_CONFIG`, else `<user config dir>/workbench/config.toml`), built-in defaults.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from platformdirs import user_config_dir
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DB_PATH = PROJECT_ROOT / "db" / "workbench.sqlite"
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+
+BidiMode = Literal["auto", "on", "off"]
+BIDI_MODES: tuple[BidiMode, ...] = ("auto", "on", "off")
+
+
+class ConfigError(ValueError):
+    """A setting has a value the workbench cannot use; the message says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db_url: str = f"sqlite:///{DEFAULT_DB_PATH}"
+    user: str = field(default_factory=getpass.getuser)
+    bidi: BidiMode = "auto"
+    mt_threads: int = 0  # 0 lets CTranslate2 pick (one per core)
+    mt_beam_size: int = 2
+    mt_batch_size: int = 32
+    mt_device: Literal["cpu", "cuda"] = "cpu"
+    mt_num_hypotheses: int = 3
+    allow_self_approval: bool = False
+    keymap: dict[str, str] = field(default_factory=dict)
+    config_file: Path | None = None
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """A copy with the given non-None values applied (used for CLI flags)."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def config_path() -> Path:
+    explicit = os.environ.get("WORKBENCH_CONFIG")
+    if explicit:
+        return Path(explicit)
+    return Path(user_config_dir("workbench")) / "config.toml"
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML ({error}); fix or remove the file") from error
+
+
+def _from_file(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    known = {f.name for f in fields(Settings)} - {"config_file"}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if name == "db":
+            name = "db_url"
+        if name not in known:
+            raise ConfigError(f"{path}: unknown setting {key!r}; known: {', '.join(sorted(known))}")
+        values[name] = value
+    return values
+
+
+def _from_environment() -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if db := os.environ.get("WORKBENCH_DB"):
+        values["db_url"] = db
+    if user := os.environ.get("WORKBENCH_USER"):
+        values["user"] = user
+    if bidi := os.environ.get("WORKBENCH_BIDI"):
+        values["bidi"] = bidi
+    return values
+
+
+def validate(settings: Settings) -> Settings:
+    if settings.bidi not in BIDI_MODES:
+        raise ConfigError(f"bidi mode {settings.bidi!r} is not one of: {', '.join(BIDI_MODES)}")
+    if settings.mt_device not in ("cpu", "cuda"):
+        raise ConfigError(f"mt_device {settings.mt_device!r} is not one of: cpu, cuda")
+    if not settings.user.strip():
+        raise ConfigError("the user name is empty; pass --user NAME or set WORKBENCH_USER")
+    return settings
+
+
+def normalise_db_url(value: str) -> str:
+    """Accept a bare file path as shorthand for a SQLite URL."""
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings from file, environment and the given overrides (None means unset)."""
+    path = config_path()
+    values = _from_file(_read_config_file(path), path)
+    values.update(_from_environment())
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    if "db_url" in values:
+        values["db_url"] = normalise_db_url(str(values["db_url"]))
+    settings = Settings(config_file=path if path.is_file() else None, **values)
+    return validate(settings)

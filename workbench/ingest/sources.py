@@ -1,0 +1,108 @@
+"""Reading source files: find the .txt files, check they are UTF-8 text, cut them into segments.
+
+Nothing here touches the database; `workbench.services.importing` writes what this returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.errors import InputError
+from workbench.ingest.normalise import source_hash
+from workbench.ingest.segment import segment_document
+
+TITLE_LENGTH = 120
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSegment:
+    position: int
+    paragraph: int
+    source: str
+    source_hash: str
+    is_repeat: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    path: Path
+    title: str
+    content_hash: str
+    segments: list[ParsedSegment]
+
+
+def collect_sources(paths: Iterable[Path]) -> list[Path]:
+    """The .txt files named or found (recursively) under `paths`, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_dir():
+            texts = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            if not texts:
+                raise InputError(f"{path}: the folder holds no .txt file to import")
+            found.extend(texts)
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))  # the same file named twice is read once
+
+
+def decode_source(path: Path, data: bytes) -> str:
+    """The file's text, or an InputError naming the file and what is wrong with it."""
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty; nothing to import")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(
+            f"{path}: byte {nul} is a NUL byte: this looks like a binary file, not text; "
+            "import plain UTF-8 .txt files"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path}: not valid UTF-8 at byte offset {error.start} ({error.reason}); "
+            "convert it first, e.g. `iconv -f CP1256 -t UTF-8`"
+        ) from error
+    # A BOM and CRLF line ends are encodings of the file, not characters of the article.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_text(path: Path, text: str, content_hash: str) -> ParsedDocument:
+    sentences = segment_document(text)
+    if not sentences:
+        raise InputError(f"{path}: the file holds only whitespace; nothing to import")
+    seen_paragraphs: set[str] = set()
+    repeated: set[int] = set()
+    paragraph_text: dict[int, list[str]] = {}
+    for sentence in sentences:
+        paragraph_text.setdefault(sentence.paragraph, []).append(sentence.text)
+    for number, parts in paragraph_text.items():
+        key = " ".join(parts)
+        if key in seen_paragraphs:
+            repeated.add(number)
+        seen_paragraphs.add(key)
+    segments = [
+        ParsedSegment(
+            position=index,
+            paragraph=sentence.paragraph + 1,
+            source=sentence.text,
+            source_hash=source_hash(sentence.text),
+            is_repeat=sentence.paragraph in repeated,
+        )
+        for index, sentence in enumerate(sentences, start=1)
+    ]
+    title = sentences[0].text[:TITLE_LENGTH]
+    return ParsedDocument(path=path, title=title, content_hash=content_hash, segments=segments)
+
+
+def read_source(path: Path) -> ParsedDocument:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from error
+    content_hash = hashlib.sha256(data).hexdigest()
+    return parse_text(path, decode_source(path, data), content_hash)

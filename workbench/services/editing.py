@@ -1,0 +1,100 @@
+"""Saving English targets: one revision per save, guarded by the segment's version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NoReturn
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from workbench.errors import InputError, NotFoundError, StaleVersionError
+from workbench.store.models import Origin, Revision, Segment, SegmentStatus, User, utcnow
+
+# Statuses an editor may set by saving; reviewed/approved/rejected come from the review service.
+EDITOR_STATUSES = (SegmentStatus.NEW, SegmentStatus.DRAFT, SegmentStatus.TRANSLATED)
+
+
+@dataclass(frozen=True, slots=True)
+class SavedTarget:
+    segment_id: int
+    version: int
+    status: str
+    revision_id: int
+
+
+def parse_status(value: str, allowed: tuple[SegmentStatus, ...] = tuple(SegmentStatus)) -> str:
+    if value not in {status.value for status in allowed}:
+        names = ", ".join(status.value for status in allowed)
+        raise InputError(f"status {value!r} is not one of: {names}")
+    return value
+
+
+def _raise_not_saved(session: Session, segment_id: int, expected: int | None) -> NoReturn:
+    row = session.execute(
+        select(Segment.version, Segment.target, User.name)
+        .outerjoin(User, Segment.updated_by_id == User.id)
+        .where(Segment.id == segment_id)
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(
+            f"segment {segment_id} does not exist; list ids with `workbench segments`"
+        )
+    version, text, saved_by = row
+    assert expected is not None, "an unconditional update only misses a missing row"
+    raise StaleVersionError(segment_id, expected, version, saved_by, text)
+
+
+def save_target(
+    session: Session,
+    segment_id: int,
+    text: str,
+    author: User,
+    *,
+    status: str | None = None,
+    expect_version: int | None = None,
+    origin: Origin = Origin.HUMAN,
+    seconds_spent: float | None = None,
+    keystrokes: int | None = None,
+) -> SavedTarget:
+    """Write `text` as the segment's target, bump its version and record a revision.
+
+    With `expect_version`, the write happens only if nobody saved since that version; otherwise
+    StaleVersionError says who did, and nothing is written.
+    """
+    if status is not None:
+        parse_status(status, EDITOR_STATUSES)
+    now = utcnow()
+    values: dict[str, object] = {
+        "target": text,
+        "version": Segment.version + 1,
+        "updated_by_id": author.id,
+        "updated_at": now,
+    }
+    if status is not None:
+        values["status"] = status
+    statement = update(Segment).where(Segment.id == segment_id)
+    if expect_version is not None:
+        statement = statement.where(Segment.version == expect_version)
+    # One conditional UPDATE: the version check and the write cannot be split by another writer.
+    row = session.execute(
+        statement.values(values).returning(Segment.version, Segment.status),
+        execution_options={"synchronize_session": False},
+    ).one_or_none()
+    if row is None:
+        _raise_not_saved(session, segment_id, expect_version)
+    new_version, new_status = row
+    revision = Revision(
+        segment_id=segment_id,
+        text=text,
+        origin=origin.value,
+        status=new_status,
+        version=new_version,
+        author_id=author.id,
+        created_at=now,
+        seconds_spent=seconds_spent,
+        keystrokes=keystrokes,
+    )
+    session.add(revision)
+    session.flush()
+    return SavedTarget(segment_id, new_version, new_status, revision.id)

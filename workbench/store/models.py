@@ -1,0 +1,144 @@
+"""SQLAlchemy 2.x typed models.
+
+Text is stored exactly as written, in logical order. `Segment.target` and `Segment.mt` hold the
+current English text so lists and exports need no join; `Revision` rows are the full, append-only
+history. Both are written together by `workbench.services` and nowhere else.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SegmentStatus(StrEnum):
+    NEW = "new"
+    DRAFT = "draft"
+    TRANSLATED = "translated"
+    REVIEWED = "reviewed"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Origin(StrEnum):
+    MT = "mt"
+    HUMAN = "human"
+    IMPORT = "import"
+    TM = "tm"
+
+
+class Role(StrEnum):
+    EDITOR = "editor"
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+
+class Base(DeclarativeBase):
+    # Named constraints keep Alembic migrations portable between SQLite and PostgreSQL.
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(table_name)s_%(column_0_name)s",
+            "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default=Role.EDITOR.value)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    source_name: Mapped[str] = mapped_column(String(500))
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    segment_count: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    imported_by: Mapped[User | None] = relationship()
+    segments: Mapped[list[Segment]] = relationship(
+        back_populates="document", order_by="Segment.position"
+    )
+
+
+class Segment(Base):
+    __tablename__ = "segments"
+    __table_args__ = (
+        UniqueConstraint("document_id", "position"),
+        Index("ix_segments_document_status", "document_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)  # 1-based within the document
+    paragraph: Mapped[int] = mapped_column(Integer)  # 1-based within the document
+    source: Mapped[str] = mapped_column(Text)
+    # Hash of the Arabic-normalised source: finds the same sentence across spelling variants.
+    source_hash: Mapped[str] = mapped_column(String(32), index=True)
+    is_repeat: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default=SegmentStatus.NEW.value)
+    # Optimistic concurrency: every write names the version it read and bumps it.
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    mt: Mapped[str | None] = mapped_column(Text)
+    target: Mapped[str | None] = mapped_column(Text)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    document: Mapped[Document] = relationship(back_populates="segments")
+    updated_by: Mapped[User | None] = relationship()
+    revisions: Mapped[list[Revision]] = relationship(
+        back_populates="segment", order_by="Revision.id"
+    )
+
+
+class Revision(Base):
+    """One saved English text of a segment: machine output, a human edit or an import."""
+
+    __tablename__ = "revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segments.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))  # the segment's status after this save
+    version: Mapped[int] = mapped_column(Integer)  # the segment's version after this save
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    mt_package: Mapped[str | None] = mapped_column(String(200))
+    mt_version: Mapped[str | None] = mapped_column(String(64))
+    seconds_spent: Mapped[float | None] = mapped_column(Float)
+    keystrokes: Mapped[int | None] = mapped_column(Integer)
+
+    segment: Mapped[Segment] = relationship(back_populates="revisions")
+    author: Mapped[User | None] = relationship()
