@@ -120,3 +120,14 @@ def test_crlf_and_bom_files_import_the_same_sentences(cli: Cli, tmp_path: Path) 
     by_doc = [[r["source"] for r in rows if r["document"] == doc] for doc in (1, 2)]
     assert by_doc[0] == by_doc[1]
     assert "\ufeff" not in by_doc[1][0]
+
+
+def test_no_command_seeds_a_fresh_database_once(cli: Cli) -> None:
+    first = cli()
+    assert first.exit_code == 0, first.output
+    assert "5 documents; segments:" in first.stdout
+    count = len(cli.json_lines("segments", "--json"))
+    second = cli()
+    assert second.exit_code == 0
+    assert len(cli.json_lines("segments", "--json")) == count
+    assert f"{count} new" in second.stdout
