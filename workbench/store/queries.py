@@ -88,4 +88,4 @@ def status_counts(session: Session, document_id: int | None = None) -> dict[str,
     query = select(Segment.status, func.count()).group_by(Segment.status)
     if document_id is not None:
         query = query.where(Segment.document_id == document_id)
-    return dict(session.execute(query).tuples().all())
+    return {row[0]: row[1] for row in session.execute(query)}
