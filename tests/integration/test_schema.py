@@ -19,7 +19,7 @@ def test_fresh_database_is_created_at_head(db_url: str) -> None:
     database = open_database(db_url)
     assert migrate.current_revision(database.engine) == migrate.head_revision()
     tables = set(inspect(database.engine).get_table_names())
-    assert {"users", "documents", "segments", "revisions"} <= tables
+    assert {"users", "documents", "segments", "revisions", "tm_entries"} <= tables
     database.dispose()
 
 

@@ -142,3 +142,26 @@ class Revision(Base):
 
     segment: Mapped[Segment] = relationship(back_populates="revisions")
     author: Mapped[User | None] = relationship()
+
+
+class TmEntry(Base):
+    """A translation-memory pair: from an imported TMX/CSV file or a finished segment.
+
+    Matched exactly by `source_hash` (Arabic-normalised) and fuzzily on `source_norm`.
+    """
+
+    __tablename__ = "tm_entries"
+    __table_args__ = (UniqueConstraint("source_hash", "target_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+    source_hash: Mapped[str] = mapped_column(String(32), index=True)
+    target_hash: Mapped[str] = mapped_column(String(32))
+    source_norm: Mapped[str] = mapped_column(Text)  # normalise_arabic(source), for fuzzy matching
+    origin: Mapped[str] = mapped_column(String(16))  # "import" (a TMX/CSV file) or "segment"
+    origin_name: Mapped[str | None] = mapped_column(String(500))  # file name, for the editor
+    status: Mapped[str | None] = mapped_column(String(16))  # the status it carried, if known
+    segment_id: Mapped[int | None] = mapped_column(ForeignKey("segments.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
