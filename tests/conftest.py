@@ -18,6 +18,9 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO_ROOT / "seeds"
 SHARED_DIR = REPO_ROOT.parent / "shared"
 
+# Fixture plugins of single areas (each module's docstring says what it provides).
+pytest_plugins = ["tests.pg_fixtures"]
+
 
 @dataclass
 class Cli:
