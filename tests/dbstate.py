@@ -1,4 +1,4 @@
-"""What a database holds, read the same way on SQLite and PostgreSQL, for "nothing changed" checks."""
+"""What a database holds, read alike on SQLite and PostgreSQL, for "nothing changed" checks."""
 
 from __future__ import annotations
 
