@@ -7,13 +7,15 @@ from pathlib import Path
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.progress import progress_bar
+from workbench.cli.progress import Advance, progress_bar
 from workbench.errors import InputError
 from workbench.ingest.sources import ParsedDocument, collect_sources, read_source
-from workbench.services.importing import import_document
+from workbench.services.importing import import_documents
+
+BIDI_SHOWN_PER_FILE = 5
 
 
-def _read_all(paths: list[Path]) -> list[ParsedDocument]:
+def _read_all(paths: list[Path], advance: Advance) -> list[ParsedDocument]:
     """Read and check every file before writing any, so one bad file stops the whole import."""
     problems: list[str] = []
     parsed: list[ParsedDocument] = []
@@ -22,10 +24,24 @@ def _read_all(paths: list[Path]) -> list[ParsedDocument]:
             parsed.append(read_source(path))
         except InputError as error:
             problems.append(str(error))
+        advance(1)
     if problems:
         listing = "\n  ".join(problems)
         raise InputError(f"nothing was imported; fix these files first:\n  {listing}")
     return parsed
+
+
+def _warn_bidi(document: ParsedDocument) -> None:
+    """Bidi controls can make a sentence read differently from what is stored: say where."""
+    for mark in document.bidi[:BIDI_SHOWN_PER_FILE]:
+        click.echo(
+            f"warning: {document.path}: {mark.describe()}: a bidi control that can reorder or "
+            "hide text; imported as written, listed by `workbench check`",
+            err=True,
+        )
+    hidden = len(document.bidi) - BIDI_SHOWN_PER_FILE
+    if hidden > 0:
+        click.echo(f"warning: {document.path}: {hidden} more bidi controls", err=True)
 
 
 @click.command("import")
@@ -34,14 +50,21 @@ def _read_all(paths: list[Path]) -> list[ParsedDocument]:
 def import_command(context: CliContext, paths: tuple[Path, ...]) -> None:
     """Import UTF-8 .txt files (or folders of them) as documents cut into sentences.
 
-    Importing a file whose content is already in the database adds nothing.
+    Every file is checked before any is stored; files are stored in transactions of whole
+    documents, so an interrupted import can simply be run again. Importing a file whose content
+    is already in the database adds nothing. Bidi control characters (which can hide or reorder
+    text) are imported as written and reported as warnings.
     """
-    parsed = _read_all(collect_sources(paths))
-    database = context.database()
+    sources = collect_sources(paths)
     added_documents = added_segments = 0
-    with progress_bar("Importing", total=len(parsed), unit="files") as advance:
+    with progress_bar("Checking", total=len(sources), unit="files") as advance:
+        parsed = _read_all(sources, advance)
         for document in parsed:
-            outcome = import_document(database, document, context.settings.user)
+            if document.bidi:
+                _warn_bidi(document)
+        database = context.database()
+        advance.restart("Importing", total=len(parsed))
+        for outcome in import_documents(database, parsed, context.settings.user):
             if outcome.added:
                 added_documents += 1
                 added_segments += outcome.segments

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 
 import click
+from sqlalchemy.orm import Session
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.errors import NotFoundError
 from workbench.services.editing import EDITOR_STATUSES, save_target
 from workbench.services.users import ensure_user
 from workbench.store.models import SegmentStatus
-from workbench.store.queries import iter_segment_rows
+from workbench.store.queries import document_exists, document_id_range, iter_segment_rows
 
 STATUS_NAMES = [status.value for status in SegmentStatus]
 
@@ -32,6 +34,8 @@ def segments_command(
 ) -> None:
     """List segments in document order (Arabic in logical order, as stored)."""
     with context.database().read() as session:
+        if document_id is not None:
+            _check_document(session, document_id)
         for row in iter_segment_rows(session, document_id, status):
             if as_json:
                 click.echo(json.dumps(row.to_json(), ensure_ascii=False))
@@ -41,6 +45,19 @@ def segments_command(
                     f"{row.id:>7} {row.document:>4}:{row.position:<5} {row.status:<10} "
                     f"v{row.version:<3} {_shorten(row.source, 60)}  |  {_shorten(english, 60)}"
                 )
+
+
+def _check_document(session: Session, document_id: int) -> None:
+    first, last = document_id_range(session)
+    if first is None or last is None:
+        raise NotFoundError(
+            f"document {document_id} does not exist: the database holds no documents yet; "
+            "add some with `workbench import`"
+        )
+    if not first <= document_id <= last or not document_exists(session, document_id):
+        raise NotFoundError(
+            f"document {document_id} does not exist; document ids run from {first} to {last}"
+        )
 
 
 @click.command("edit")

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError, StaleVersionError
+from workbench.services.validation import check_storable
 from workbench.store.models import Origin, Revision, Segment, SegmentStatus, User, utcnow
 
 # Statuses an editor may set by saving; reviewed/approved/rejected come from the review service.
@@ -64,6 +65,7 @@ def save_target(
     """
     if status is not None:
         parse_status(status, EDITOR_STATUSES)
+    check_storable(text, f"the text for segment {segment_id}")
     now = utcnow()
     values: dict[str, object] = {
         "target": text,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -49,11 +49,47 @@ def create_engine_for(url: str) -> Engine:
         raise InputError(f"database URL {url!r} is not valid: {error}") from error
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(Path(parsed.database))
         engine = create_engine(parsed)
         _configure_sqlite(engine)
         return engine
     return create_engine(parsed, pool_pre_ping=True)
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = "a file is in the way" if isinstance(error, FileExistsError) else error.strerror
+        raise WorkbenchError(
+            f"cannot create the folder {path.parent} for the database {path.name} ({reason}); "
+            "pass --db with a path in a folder you can write to"
+        ) from error
+
+
+def explain(url: URL, error: OperationalError) -> str:
+    """What went wrong with the database at `url`, said so that the user can act on it."""
+    shown = url.render_as_string(hide_password=True)
+    reason = str(error.orig)
+    if url.get_backend_name() == "sqlite" and url.database:
+        path = Path(url.database)
+        if "readonly" in reason or "read-only" in reason:
+            return (
+                f"the database {path} is read-only for this user ({reason}); nothing was "
+                "written. Ask its owner for write access to the file and its folder, or work "
+                "on a copy"
+            )
+        if "unable to open database file" in reason:
+            return (
+                f"cannot open the database {path}: its folder {path.parent} is missing or not "
+                "writable for this user; nothing was written. Pass --db with a writable path"
+            )
+        if "disk is full" in reason or "disk I/O error" in reason:
+            return (
+                f"the disk holding {path} is full or failing ({reason}); the transaction was "
+                "rolled back and nothing of it was written. Free some space and run it again"
+            )
+    return f"the database {shown} failed: {reason}"
 
 
 @dataclass
@@ -86,8 +122,14 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        with self._writer() as session, session.begin():
-            yield session
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except OperationalError as error:
+            # A read-only file, a full disk, a lost server: the transaction is rolled back.
+            raise WorkbenchError(
+                explain(self.engine.url, error) + " (this transaction was rolled back)"
+            ) from error
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -103,7 +145,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
             migrate.check_current(engine)
     except OperationalError as error:
         engine.dispose()
-        raise WorkbenchError(f"cannot open database {url}: {error.orig}") from error
+        raise WorkbenchError(explain(engine.url, error)) from error
     except Exception:
         engine.dispose()
         raise

@@ -89,3 +89,13 @@ def status_counts(session: Session, document_id: int | None = None) -> dict[str,
     if document_id is not None:
         query = query.where(Segment.document_id == document_id)
     return {row[0]: row[1] for row in session.execute(query)}
+
+
+def document_exists(session: Session, document_id: int) -> bool:
+    return session.get(Document, document_id) is not None
+
+
+def document_id_range(session: Session) -> tuple[int | None, int | None]:
+    """The lowest and highest document ids (None, None when there are no documents)."""
+    first, last = session.execute(select(func.min(Document.id), func.max(Document.id))).one()
+    return first, last
