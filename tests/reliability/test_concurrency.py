@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import REPO_ROOT, Cli
 from tests.reliability.stress import audit, run_workers
+from workbench.store import migrate
 from workbench.store.database import open_database
 
 WORKERS = 8
@@ -67,3 +68,24 @@ def test_racing_cli_edits_one_wins_the_rest_exit_3(any_seeded_cli: Cli, any_db_u
     row = next(r for r in any_seeded_cli.json_lines("segments", "--json") if r["id"] == 7)
     assert row["target"] == f"racer {winners[0]}"
     assert row["version"] == 1
+
+
+def test_many_open_a_new_database_at_once(any_db_url: str) -> None:
+    """The first start of a team: everyone's workbench creates the schema at the same moment."""
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "workbench", "--db", any_db_url, "--user", f"u{n}", "segments"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO_ROOT,
+        )
+        for n in range(6)
+    ]
+    outcomes = [(p.wait(timeout=120), p.communicate()[1]) for p in processes]
+    assert [code for code, _ in outcomes] == [0] * 6, outcomes
+    database = open_database(any_db_url)
+    try:
+        assert migrate.current_revision(database.engine) == migrate.head_revision()
+    finally:
+        database.dispose()

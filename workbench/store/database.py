@@ -60,7 +60,10 @@ def _make_folder(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        reason = "a file is in the way" if isinstance(error, FileExistsError) else error.strerror
+        reason = error.strerror
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            reason = f"{blocker} is a file, not a folder"
         raise WorkbenchError(
             f"cannot create the folder {path.parent} for the database {path.name} ({reason}); "
             "pass --db with a path in a folder you can write to"
