@@ -9,7 +9,8 @@ import click
 
 from workbench.cli.context import CliContext, pass_context
 from workbench.errors import WorkbenchError
-from workbench.store.backup import backup
+from workbench.store.backup import backup, refuse_unless_sqlite
+from workbench.store.database import parse_url
 from workbench.store.maintenance import run_checks
 
 
@@ -54,6 +55,7 @@ def backup_command(context: CliContext, out: Path, force: bool) -> None:
     The copy is written beside OUT, checked, and renamed to OUT only when complete. For a
     PostgreSQL database this prints the pg_dump command to use instead.
     """
+    refuse_unless_sqlite(parse_url(context.settings.db_url), out)
     result = backup(context.database(), out, overwrite=force)
     click.echo(f"backed up to {result.path} ({result.size:,} bytes, checked)")
 

@@ -9,6 +9,7 @@ backup under the final name. PostgreSQL: pg_dump does this properly; we say how 
 from __future__ import annotations
 
 import os
+import shlex
 import sqlite3
 import stat
 import tempfile
@@ -29,20 +30,36 @@ class BackupResult:
 
 def pg_dump_command(url: URL, out: Path) -> str:
     """The pg_dump command line that backs up the database at `url` into `out`."""
+    return f"pg_dump --format=custom --file {shlex.quote(str(out))} {_libpq_url(url)}"
+
+
+def _libpq_url(url: URL) -> str:
     # libpq understands the URL without SQLAlchemy's "+psycopg"; the password stays out of the
     # command line (and the shell history): pg_dump asks for it or reads PGPASSWORD / ~/.pgpass.
-    plain = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
-    return f"pg_dump --format=custom --file '{out}' '{plain}'"
+    plain = URL.create(
+        "postgresql",
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
+    return shlex.quote(plain.render_as_string())
+
+
+def refuse_unless_sqlite(url: URL, out: Path) -> None:
+    """Only SQLite files are copied here: for a server, say what to run (without connecting)."""
+    if url.get_backend_name() == "sqlite":
+        return
+    raise WorkbenchError(
+        f"`workbench backup` copies SQLite files; this database is {url.get_backend_name()}. "
+        f"Back it up with pg_dump instead:\n  {pg_dump_command(url, out)}\n"
+        f"and restore it with: pg_restore --dbname {_libpq_url(url)} {shlex.quote(str(out))}"
+    )
 
 
 def backup(database: Database, out: Path, *, overwrite: bool = False) -> BackupResult:
-    if database.dialect != "sqlite":
-        command = pg_dump_command(database.engine.url, out)
-        raise WorkbenchError(
-            f"`workbench backup` copies SQLite files; this database is {database.dialect}. "
-            f"Back it up with pg_dump instead:\n  {command}\n"
-            f"and restore it with: pg_restore --dbname URL '{out}'"
-        )
+    refuse_unless_sqlite(database.engine.url, out)
     source = Path(database.engine.url.database or "")
     _check_target(source, out, overwrite)
     return _sqlite_backup(database, source, out)

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from sqlalchemy import func, or_, select, text
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from workbench.ingest.normalise import BIDI_CONTROLS, bidi_controls_in
@@ -38,7 +39,12 @@ class Finding:
 def run_checks(session: Session, *, quick: bool = False) -> Iterator[Finding]:
     """Every problem found, storage first. `quick` uses SQLite's quick_check (no index checks)."""
     if session.get_bind().dialect.name == "sqlite":
-        yield from _sqlite_integrity(session, quick)
+        try:
+            yield from _sqlite_integrity(session, quick)
+        except DatabaseError as error:
+            # A file damaged badly enough makes the check itself fail: that is the finding.
+            yield Finding("error", "integrity", f"SQLite cannot read the file: {error.orig}")
+            return
     for check in (
         _orphan_segments,
         _orphan_revisions,
