@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 from sqlalchemy.orm import Session
@@ -15,6 +16,15 @@ from workbench.store.models import SegmentStatus
 from workbench.store.queries import document_exists, document_id_range, iter_segment_rows
 
 STATUS_NAMES = [status.value for status in SegmentStatus]
+
+
+# Line separators JSON leaves raw but many line readers (Python's splitlines, JavaScript) split at:
+# escaped, one record stays one line whatever an editor typed into a target.
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_line(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False).translate(_LINE_SEPARATORS)
 
 
 def _shorten(text: str | None, width: int) -> str:
@@ -38,7 +48,7 @@ def segments_command(
             _check_document(session, document_id)
         for row in iter_segment_rows(session, document_id, status):
             if as_json:
-                click.echo(json.dumps(row.to_json(), ensure_ascii=False))
+                click.echo(json_line(row.to_json()))
             else:
                 english = row.target or row.mt or ""
                 click.echo(

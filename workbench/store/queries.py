@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -14,6 +14,11 @@ from workbench.store.models import Document, Segment, User
 
 # SQLAlchemy 2.1 types a select by the tuple of its columns; these rows have many.
 RowsQuery = Select[*tuple[Any, ...]]
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back the stored UTC times without their zone; PostgreSQL with it."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +38,7 @@ class SegmentRow:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data["updated_at"] = self.updated_at.isoformat() if self.updated_at else None
+        data["updated_at"] = as_utc(self.updated_at).isoformat() if self.updated_at else None
         return data
 
 
