@@ -33,7 +33,7 @@ class Desk:
         author: str,
         text: str,
         *,
-        status: str = "translated",
+        status: str | None = "translated",
         expect_version: int | None = None,
         seconds: float | None = None,
         keystrokes: int | None = None,

@@ -79,7 +79,7 @@ def test_a_review_makes_an_editors_open_version_stale(desk: Desk) -> None:
 def test_editing_an_approved_text_sends_it_back_to_review(desk: Desk) -> None:
     desk.edit(3, "amal", "Text.")
     assert desk.cli("review", "approve", "3", user="badr").exit_code == 0
-    desk.edit(3, "chadi", "Changed after approval.", status=None)  # type: ignore[arg-type]
+    desk.edit(3, "chadi", "Changed after approval.", status=None)
     assert segment(desk, 3)["status"] == "translated"
     with desk.database.read() as session:
         assert [item.segment_id for item in review_queue(session)] == [3]
