@@ -104,7 +104,12 @@ def _legend() -> str:
     help="Group by editor or document, or list every segment.",
 )
 @click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object (with per-segment rows).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="One JSON object; with --by segment, per-segment rows too.",
+)
 @pass_context
 def stats_command(
     context: CliContext, by: str | None, document_id: int | None, as_json: bool

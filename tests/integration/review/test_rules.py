@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.integration.review.conftest import Desk
-from workbench.errors import StaleVersionError
+from workbench.errors import PermissionDeniedError, StaleVersionError
 from workbench.review.queues import review_queue
 from workbench.services.review import approve
 from workbench.services.users import ensure_user
@@ -115,5 +115,6 @@ def test_the_service_refuses_an_editor_by_role(desk: Desk) -> None:
     desk.edit(3, "amal", "Text.")
     with desk.database.write() as session:
         chadi = ensure_user(session, "chadi")
-        with pytest.raises(Exception, match="needs the reviewer or admin role; chadi is an editor"):
+        expected = "needs the reviewer or admin role; chadi is an editor"
+        with pytest.raises(PermissionDeniedError, match=expected):
             approve(session, 3, chadi, expect_version=1)
