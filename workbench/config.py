@@ -92,6 +92,10 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError(f"bidi mode {settings.bidi!r} is not one of: {', '.join(BIDI_MODES)}")
     if settings.mt_device not in ("cpu", "cuda"):
         raise ConfigError(f"mt_device {settings.mt_device!r} is not one of: cpu, cuda")
+    if not isinstance(settings.allow_self_approval, bool):
+        raise ConfigError(
+            f"allow_self_approval {settings.allow_self_approval!r} is not true or false"
+        )
     if not settings.user.strip():
         raise ConfigError("the user name is empty; pass --user NAME or set WORKBENCH_USER")
     return settings

@@ -43,3 +43,9 @@ class SchemaError(WorkbenchError):
     """The database schema is not one this version of the workbench can use."""
 
     exit_code = 5
+
+
+class PermissionDeniedError(WorkbenchError):
+    """The user's role (or authorship) does not allow the action; the message names what would."""
+
+    exit_code = 6

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NoReturn
 
-from sqlalchemy import select, update
+from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError, StaleVersionError
@@ -13,6 +13,9 @@ from workbench.store.models import Origin, Revision, Segment, SegmentStatus, Use
 
 # Statuses an editor may set by saving; reviewed/approved/rejected come from the review service.
 EDITOR_STATUSES = (SegmentStatus.NEW, SegmentStatus.DRAFT, SegmentStatus.TRANSLATED)
+# A reviewer's approval covers the text they saw: a new text goes back to "translated" (and so
+# to the review queue) unless the save names a status itself.
+REVIEWED_STATUSES = (SegmentStatus.REVIEWED.value, SegmentStatus.APPROVED.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,11 @@ def save_target(
     }
     if status is not None:
         values["status"] = status
+    else:
+        values["status"] = case(
+            (Segment.status.in_(REVIEWED_STATUSES), SegmentStatus.TRANSLATED.value),
+            else_=Segment.status,
+        )
     statement = update(Segment).where(Segment.id == segment_id)
     if expect_version is not None:
         statement = statement.where(Segment.version == expect_version)
@@ -98,3 +106,44 @@ def save_target(
     session.add(revision)
     session.flush()
     return SavedTarget(segment_id, new_version, new_status, revision.id)
+
+
+def record_machine_translation(
+    session: Session,
+    segment_id: int,
+    text: str,
+    *,
+    mt_package: str | None = None,
+    mt_version: str | None = None,
+) -> int:
+    """Store `text` as the segment's machine translation and return the new revision's id.
+
+    The MT revision carries the segment's current version and status: writing MT does not bump
+    the version, so an editor's open segment is not made stale by a background translation.
+    """
+    row = session.execute(
+        update(Segment)
+        .where(Segment.id == segment_id)
+        .values(mt=text)
+        .returning(Segment.version, Segment.status),
+        execution_options={"synchronize_session": False},
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(
+            f"segment {segment_id} does not exist; list ids with `workbench segments`"
+        )
+    version, status = row
+    revision = Revision(
+        segment_id=segment_id,
+        text=text,
+        origin=Origin.MT.value,
+        status=status,
+        version=version,
+        author_id=None,
+        created_at=utcnow(),
+        mt_package=mt_package,
+        mt_version=mt_version,
+    )
+    session.add(revision)
+    session.flush()
+    return revision.id

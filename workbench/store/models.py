@@ -144,6 +144,37 @@ class Revision(Base):
     author: Mapped[User | None] = relationship()
 
 
+class Decision(StrEnum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Review(Base):
+    """A reviewer's decision on one revision of a segment; written by `services.review` only.
+
+    Status-only changes live here rather than in `revisions`, which hold texts: the history
+    interleaves both by version and time.
+    """
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segments.id", ondelete="CASCADE"), index=True
+    )
+    # The revision whose text was judged: its author is the editor the decision concerns.
+    revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id", ondelete="CASCADE"))
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decision: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)  # the segment's version after this decision
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    segment: Mapped[Segment] = relationship()
+    revision: Mapped[Revision] = relationship()
+    reviewer: Mapped[User] = relationship()
+
+
 class TmEntry(Base):
     """A translation-memory pair: from an imported TMX/CSV file or a finished segment.
 
