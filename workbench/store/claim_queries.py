@@ -14,7 +14,14 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, joinedload
 
 from workbench.errors import NotFoundError
-from workbench.store.models import AnchorState, Claim, ClaimHistory, ClaimSide, Segment
+from workbench.store.models import (
+    AnchorState,
+    Claim,
+    ClaimHistory,
+    ClaimSide,
+    Document,
+    Segment,
+)
 from workbench.store.queries import RowsQuery
 
 ID_BATCH = 500  # ids per IN (...) list: far below every backend's parameter limit
@@ -148,13 +155,25 @@ def _claims_query() -> Select[Claim]:
     )
 
 
+def _check_exists(session: Session, document_id: int | None, segment_id: int | None) -> None:
+    if document_id is not None and session.get(Document, document_id) is None:
+        raise NotFoundError(
+            f"document {document_id} does not exist; `workbench segments --json` shows the ids"
+        )
+    if segment_id is not None and session.get(Segment, segment_id) is None:
+        raise NotFoundError(
+            f"segment {segment_id} does not exist; list ids with `workbench segments`"
+        )
+
+
 def list_claims(
     session: Session,
     document_id: int | None = None,
     segment_id: int | None = None,
     statuses: Iterable[str] = (),
 ) -> list[ClaimView]:
-    """Live claims in document order (then side, then offset)."""
+    """Live claims in document order (then side, then offset); an unknown id is refused."""
+    _check_exists(session, document_id, segment_id)
     query = _claims_query()
     if document_id is not None:
         query = query.where(Segment.document_id == document_id)

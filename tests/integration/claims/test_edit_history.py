@@ -89,6 +89,14 @@ def test_unknown_claim_ids_are_refused(seeded_cli: Cli) -> None:
         result = seeded_cli("claims", *args)
         assert result.exit_code == 4
         assert "claim 4242 does not exist" in result.stderr
+    for args, message in (
+        (("list", "--doc", "77"), "document 77 does not exist"),
+        (("list", "--segment", "4242"), "segment 4242 does not exist"),
+        (("export", "x.jsonl", "--format", "jsonl", "--doc", "77"), "document 77 does not exist"),
+    ):
+        result = seeded_cli("claims", *args)
+        assert result.exit_code == 4
+        assert message in result.stderr
 
 
 def test_only_someone_else_may_review_or_approve(seeded_cli: Cli) -> None:
