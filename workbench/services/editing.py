@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NoReturn
 
 from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError, StaleVersionError
+from workbench.services.claims import Reanchored, reanchor_claims
 from workbench.store.models import Origin, Revision, Segment, SegmentStatus, User, utcnow
 
 # Statuses an editor may set by saving; reviewed/approved/rejected come from the review service.
@@ -24,6 +25,7 @@ class SavedTarget:
     version: int
     status: str
     revision_id: int
+    reanchored: list[Reanchored] = field(default_factory=list)  # claims that followed the edit
 
 
 def parse_status(value: str, allowed: tuple[SegmentStatus, ...] = tuple(SegmentStatus)) -> str:
@@ -63,7 +65,8 @@ def save_target(
     """Write `text` as the segment's target, bump its version and record a revision.
 
     With `expect_version`, the write happens only if nobody saved since that version; otherwise
-    StaleVersionError says who did, and nothing is written.
+    StaleVersionError says who did, and nothing is written. The segment's claims on the English
+    side are re-anchored to the new text in the same transaction.
     """
     if status is not None:
         parse_status(status, EDITOR_STATUSES)
@@ -81,6 +84,10 @@ def save_target(
             (Segment.status.in_(REVIEWED_STATUSES), SegmentStatus.TRANSLATED.value),
             else_=Segment.status,
         )
+    # The text the claims' offsets refer to; FOR UPDATE so no other save slips in before ours.
+    previous = session.scalar(
+        select(Segment.target).where(Segment.id == segment_id).with_for_update()
+    )
     statement = update(Segment).where(Segment.id == segment_id)
     if expect_version is not None:
         statement = statement.where(Segment.version == expect_version)
@@ -105,7 +112,10 @@ def save_target(
     )
     session.add(revision)
     session.flush()
-    return SavedTarget(segment_id, new_version, new_status, revision.id)
+    reanchored = []
+    if previous != text:
+        reanchored = reanchor_claims(session, segment_id, previous, text, author)
+    return SavedTarget(segment_id, new_version, new_status, revision.id, reanchored)
 
 
 def record_machine_translation(

@@ -15,11 +15,11 @@ from workbench.errors import SchemaError
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config() -> Config:
+    # No URL goes in: env.py runs on the connection handed over in `config.attributes`, and a
+    # URL would pass through configparser, which chokes on percent-encoded socket paths.
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    if engine is not None:
-        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     return config
 
 
@@ -54,6 +54,6 @@ def upgrade_to_head(engine: Engine) -> None:
     if check_current(engine) == head_revision():
         return
     with engine.begin() as connection:
-        config = alembic_config(engine)
+        config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -72,7 +72,7 @@ def test_reviews_table_migrates_down_and_up(desk: Desk) -> None:
     before = ScriptDirectory.from_config(migrate.alembic_config()).get_revision("0004")
     assert before is not None and isinstance(before.down_revision, str)
     with engine.begin() as connection:
-        config = migrate.alembic_config(engine)
+        config = migrate.alembic_config()
         config.attributes["connection"] = connection
         command.downgrade(config, before.down_revision)
     assert "reviews" not in inspect(engine).get_table_names()
