@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError, StaleVersionError
+from workbench.services.memory import sync_segment_memory
 from workbench.store.models import Origin, Revision, Segment, SegmentStatus, User, utcnow
 
 # Statuses an editor may set by saving; reviewed/approved/rejected come from the review service.
@@ -97,4 +98,5 @@ def save_target(
     )
     session.add(revision)
     session.flush()
+    sync_segment_memory(session, segment_id)  # finished segments feed the translation memory
     return SavedTarget(segment_id, new_version, new_status, revision.id)
