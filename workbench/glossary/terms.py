@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from workbench.glossary.matching import term_key
 
 MAX_TERM_LENGTH = 300  # the column width
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+_ARABIC_LETTER = re.compile("[\u0621-\u063f\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff]")  # no tatweel
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,9 @@ def test_bad_terms_are_refused(cli: Cli, database: Database) -> None:
     result = cli("glossary", "add", "آستانا", "  ")
     assert result.exit_code == 2
     assert "term_en is empty" in result.stderr
+    result = cli("glossary", "add", "ـــَ", "stretch")  # tatweel and a haraka: nothing to match
+    assert result.exit_code == 2
+    assert "has no Arabic letter" in result.stderr
     assert term_count(database) == 0
 
 
