@@ -66,3 +66,9 @@ class StaleClaimError(WorkbenchError):
             f"claim {claim_id} is at version {current} (changed{who}), not {expected}: "
             "nothing was written; reload it and apply your change again"
         )
+
+
+class QualityGateError(WorkbenchError):
+    """A quality check configured as blocking (`qa_blocking`) fails, so approval is refused."""
+
+    exit_code = 7

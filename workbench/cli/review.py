@@ -57,6 +57,7 @@ def approve_command(
             expect_version=expect_version,
             comment=comment,
             allow_self_approval=context.settings.allow_self_approval,
+            settings=context.settings,
         )
     _report(outcome)
 

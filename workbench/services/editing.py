@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError, StaleVersionError
 from workbench.services.claims import Reanchored, reanchor_claims
+from workbench.services.memory import sync_segment_memory
 from workbench.store.models import Origin, Revision, Segment, SegmentStatus, User, utcnow
 
 # Statuses an editor may set by saving; reviewed/approved/rejected come from the review service.
@@ -112,6 +113,7 @@ def save_target(
     )
     session.add(revision)
     session.flush()
+    sync_segment_memory(session, segment_id)  # finished segments feed the translation memory
     reanchored = []
     if previous != text:
         reanchored = reanchor_claims(session, segment_id, previous, text, author)

@@ -18,7 +18,16 @@ from typing import NoReturn
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from workbench.errors import InputError, NotFoundError, PermissionDeniedError, StaleVersionError
+from workbench.config import Settings
+from workbench.errors import (
+    InputError,
+    NotFoundError,
+    PermissionDeniedError,
+    QualityGateError,
+    StaleVersionError,
+)
+from workbench.qa.segments import approval_blockers
+from workbench.services.memory import sync_segment_memory
 from workbench.services.roles import REVIEW_ROLES, require_role
 from workbench.store.models import (
     Decision,
@@ -119,6 +128,17 @@ def _check_not_own(reviewer: User, revision: Revision, segment_id: int) -> None:
     )
 
 
+def _check_quality_gate(session: Session, segment_id: int, settings: Settings) -> None:
+    blockers = approval_blockers(session, segment_id, settings)
+    if not blockers:
+        return
+    listing = "; ".join(f"{issue.code}: {issue.message}" for issue in blockers)
+    raise QualityGateError(
+        f"segment {segment_id} cannot be approved while these checks fail: {listing}. Fix the "
+        "target, or drop the check from qa_blocking in the config file"
+    )
+
+
 def _decide(
     session: Session,
     segment_id: int,
@@ -128,6 +148,7 @@ def _decide(
     comment: str | None,
     expect_version: int | None,
     allow_self_approval: bool,
+    quality_settings: Settings | None = None,
 ) -> ReviewOutcome:
     verb = "approving" if decision is Decision.APPROVED else "rejecting"
     require_role(reviewer, REVIEW_ROLES, f"{verb} a segment")
@@ -140,6 +161,8 @@ def _decide(
     revision = _judged_revision(session, segment_id)
     if decision is Decision.APPROVED and not allow_self_approval:
         _check_not_own(reviewer, revision, segment_id)
+    if decision is Decision.APPROVED and quality_settings is not None:
+        _check_quality_gate(session, segment_id, quality_settings)
     now = utcnow()
     # One conditional UPDATE on the version just read: a save that slipped in between makes it
     # miss, and the reviewer is told instead of deciding on a text they did not see.
@@ -168,6 +191,7 @@ def _decide(
     )
     session.add(review)
     session.flush()
+    sync_segment_memory(session, segment_id)  # approved text joins the TM, rejected text leaves it
     return ReviewOutcome(
         segment_id=segment_id,
         review_id=review.id,
@@ -187,8 +211,12 @@ def approve(
     expect_version: int | None = None,
     comment: str | None = None,
     allow_self_approval: bool = False,
+    settings: Settings | None = None,
 ) -> ReviewOutcome:
-    """Approve the segment's current text as `reviewer` (a reviewer or admin)."""
+    """Approve the segment's current text as `reviewer` (a reviewer or admin).
+
+    With `settings`, the quality checks listed in `settings.qa_blocking` must pass first.
+    """
     note = comment.strip() if comment else None
     return _decide(
         session,
@@ -198,6 +226,7 @@ def approve(
         comment=note or None,
         expect_version=expect_version,
         allow_self_approval=allow_self_approval,
+        quality_settings=settings,
     )
 
 

@@ -323,3 +323,27 @@ class ClaimHistory(Base):
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
 
     user: Mapped[User | None] = relationship()
+
+
+class GlossaryTerm(Base):
+    """An Arabic term and the English the desk uses for it, matched on `term_ar_norm`.
+
+    One Arabic term may have several English renderings (one row each); spelling variants that
+    normalise alike (أستانا, آستانا) share one row.
+    """
+
+    __tablename__ = "glossary_terms"
+    __table_args__ = (UniqueConstraint("term_ar_norm", "term_en"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term_ar: Mapped[str] = mapped_column(String(300))
+    # workbench.glossary.matching.term_key(term_ar): what matching compares, and what is unique.
+    term_ar_norm: Mapped[str] = mapped_column(String(300))  # leads the unique index
+    term_en: Mapped[str] = mapped_column(String(300))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Bumped when a note changes, so that cached glossaries in other processes notice.
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    created_by: Mapped[User | None] = relationship()

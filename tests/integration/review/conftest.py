@@ -7,6 +7,7 @@ through the CLI, as a script would.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -57,7 +58,13 @@ class Desk:
 
 
 @pytest.fixture
-def desk(seeded_cli: Cli, database: Database) -> Desk:
+def desk(
+    seeded_cli: Cli, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Desk:
+    # These tests are about the review flow; quality gates have their own tests (test_rules.py).
+    config = tmp_path / "review-desk.toml"
+    config.write_text("qa_blocking = []\n", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(config))
     for args in (
         ("users", "add", "lead", "--role", "admin"),
         ("users", "add", "badr", "--role", "reviewer"),

@@ -118,3 +118,20 @@ def test_the_service_refuses_an_editor_by_role(desk: Desk) -> None:
         expected = "needs the reviewer or admin role; chadi is an editor"
         with pytest.raises(PermissionDeniedError, match=expected):
             approve(session, 3, chadi, expect_version=1)
+
+
+def test_blocking_quality_checks_stop_approval(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The source of segment 3 has no number; "8 pm" in the English is a number-mismatch.
+    desk.mt(3, "Polling stations closed.")
+    desk.edit(3, "amal", "Polling stations closed at 8 pm.")
+    # The default settings, where number-mismatch blocks approval.
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "absent.toml"))
+    blocked = desk.cli("review", "approve", "3", user="badr")
+    assert blocked.exit_code == 7
+    assert "number-mismatch" in blocked.stderr
+    assert segment(desk, 3)["status"] == "translated"
+    desk.edit(3, "amal", "Polling stations closed in the evening.")
+    assert desk.cli("review", "approve", "3", user="badr").exit_code == 0
+    assert segment(desk, 3)["status"] == "approved"
