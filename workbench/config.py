@@ -15,6 +15,9 @@ from typing import Any, Literal
 
 from platformdirs import user_config_dir
 
+from workbench.qa.codes import CHECKS, DEFAULT_BLOCKING
+from workbench.tm import DEFAULT_MIN_SCORE
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB_PATH = PROJECT_ROOT / "db" / "workbench.sqlite"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
@@ -39,6 +42,15 @@ class Settings:
     mt_num_hypotheses: int = 3
     allow_self_approval: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
+    # Translation memory: fuzzy matches below this percentage are not shown.
+    tm_min_score: int = DEFAULT_MIN_SCORE
+    # Quality checks. Codes in qa_blocking stop approval (workbench.qa.segments.approval_blockers).
+    qa_blocking: tuple[str, ...] = DEFAULT_BLOCKING
+    qa_identical_to_mt_when_reviewed: bool = True
+    # English/Arabic length in characters; 99% of NTREX news pairs fall within 0.59-1.60.
+    qa_length_ratio_min: float = 0.5
+    qa_length_ratio_max: float = 2.0
+    qa_length_min_source_chars: int = 20  # shorter sources vary too much to judge
     config_file: Path | None = None
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -98,9 +110,33 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError(f"bidi mode {settings.bidi!r} is not one of: {', '.join(BIDI_MODES)}")
     if settings.mt_device not in ("cpu", "cuda"):
         raise ConfigError(f"mt_device {settings.mt_device!r} is not one of: cpu, cuda")
+    if not isinstance(settings.allow_self_approval, bool):
+        raise ConfigError(
+            f"allow_self_approval {settings.allow_self_approval!r} is not true or false"
+        )
     if not settings.user.strip():
         raise ConfigError("the user name is empty; pass --user NAME or set WORKBENCH_USER")
-    return settings
+    return _validate_quality(settings)
+
+
+def _validate_quality(settings: Settings) -> Settings:
+    blocking: object = settings.qa_blocking  # from a config file it may be anything
+    if not isinstance(blocking, list | tuple) or not all(isinstance(c, str) for c in blocking):
+        raise ConfigError('qa_blocking must be a list of check codes, e.g. ["empty-target"]')
+    unknown = sorted(set(blocking) - set(CHECKS))
+    if unknown:
+        raise ConfigError(
+            f"qa_blocking: unknown check code(s) {', '.join(unknown)}; known: {', '.join(CHECKS)}"
+        )
+    low, high = settings.qa_length_ratio_min, settings.qa_length_ratio_max
+    if not 0 < low < high:
+        raise ConfigError(
+            f"qa_length_ratio_min ({low}) must be above 0 and below qa_length_ratio_max ({high})"
+        )
+    if not 0 <= settings.tm_min_score <= 100:
+        raise ConfigError(f"tm_min_score ({settings.tm_min_score}) must be between 0 and 100")
+    # A TOML array arrives as a list; the settings object is immutable, so keep a tuple.
+    return replace(settings, qa_blocking=tuple(blocking))
 
 
 def normalise_db_url(value: str) -> str:

@@ -43,3 +43,32 @@ class SchemaError(WorkbenchError):
     """The database schema is not one this version of the workbench can use."""
 
     exit_code = 5
+
+
+class PermissionDeniedError(WorkbenchError):
+    """The user's role (or authorship) does not allow the action; the message names what would."""
+
+    exit_code = 6
+
+
+class StaleClaimError(WorkbenchError):
+    """Someone changed the claim after the version this edit was based on."""
+
+    exit_code = 3
+
+    def __init__(self, claim_id: int, expected: int, current: int, saved_by: str | None) -> None:
+        self.claim_id = claim_id
+        self.expected = expected
+        self.current = current
+        self.saved_by = saved_by
+        who = f" by {saved_by}" if saved_by else ""
+        super().__init__(
+            f"claim {claim_id} is at version {current} (changed{who}), not {expected}: "
+            "nothing was written; reload it and apply your change again"
+        )
+
+
+class QualityGateError(WorkbenchError):
+    """A quality check configured as blocking (`qa_blocking`) fails, so approval is refused."""
+
+    exit_code = 7

@@ -34,25 +34,15 @@ def test_help_everywhere(command: list[str]) -> None:
 
 def test_env_variables_choose_database_and_user(tmp_path: Path) -> None:
     env = {**os.environ, "WORKBENCH_DB": str(tmp_path / "env.sqlite"), "WORKBENCH_USER": "zaid"}
-    run = [*workbench_executable()]
-    imported = subprocess.run(
-        [*run, "import", str(SEEDS_DIR)], env=env, capture_output=True, text=True, check=False
-    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [*workbench_executable(), *args]
+        return subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+
+    imported = run("import", str(SEEDS_DIR))
     assert imported.returncode == 0, imported.stderr
     assert (tmp_path / "env.sqlite").exists()
-    edited = subprocess.run(
-        [*run, "edit", "1", "--text", "A report says"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    edited = run("edit", "1", "--text", "A report says")
     assert edited.returncode == 0, edited.stderr
-    listed = subprocess.run(
-        [*run, "segments", "--doc", "1", "--json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    listed = run("segments", "--doc", "1", "--json")
     assert '"updated_by": "zaid"' in listed.stdout.splitlines()[0]

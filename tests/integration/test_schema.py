@@ -27,7 +27,7 @@ def test_older_database_is_upgraded_on_open(any_db_url: str) -> None:
     engine = create_engine_for(any_db_url)
     migrate.upgrade_to_head(engine)
     with engine.begin() as connection:
-        config = migrate.alembic_config(engine)
+        config = migrate.alembic_config()
         config.attributes["connection"] = connection
         command.downgrade(config, "base")
     assert migrate.current_revision(engine) is None

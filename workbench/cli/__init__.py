@@ -8,7 +8,18 @@ from typing import Any
 import click
 
 from workbench import __version__
-from workbench.cli import importing, maintenance, segments
+from workbench.cli import (
+    claims,
+    glossary,
+    importing,
+    maintenance,
+    qa,
+    review,
+    segments,
+    stats,
+    tm,
+    users,
+)
 from workbench.cli.context import CliContext
 from workbench.config import BIDI_MODES, ConfigError, load_settings
 from workbench.errors import WorkbenchError
@@ -56,5 +67,5 @@ def main(ctx: click.Context, db_url: str | None, user: str | None, bidi: str | N
         ctx.invoke(start)
 
 
-for module in (importing, segments, maintenance):
+for module in (importing, segments, claims, review, users, stats, glossary, tm, qa, maintenance):
     module.register(main)

@@ -10,7 +10,9 @@ from workbench.cli.context import CliContext, pass_context
 from workbench.cli.progress import Advance, progress_bar
 from workbench.errors import InputError
 from workbench.ingest.sources import ParsedDocument, collect_sources, read_source
-from workbench.services.importing import import_documents
+from workbench.services.exact_matches import fill_exact_matches
+from workbench.services.importing import ImportOutcome, import_documents
+from workbench.store.queries import memory_is_empty
 
 BIDI_SHOWN_PER_FILE = 5
 
@@ -44,6 +46,18 @@ def _warn_bidi(document: ParsedDocument) -> None:
         click.echo(f"warning: {document.path}: {hidden} more bidi controls", err=True)
 
 
+def _fill_from_memory(context: CliContext, document_ids: list[int]) -> None:
+    """Exact translation-memory matches go straight into the new documents (origin tm, draft)."""
+    database = context.database()
+    with database.read() as session:
+        if memory_is_empty(session):
+            return  # nothing to fill from: spare a 100,000-file import 100,000 transactions
+    for document_id in document_ids:
+        filled = fill_exact_matches(database, document_id, user_name=context.settings.user)
+        if filled:
+            click.echo(f"filled  {filled} segments of document {document_id} from the memory")
+
+
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @pass_context
@@ -56,32 +70,39 @@ def import_command(context: CliContext, paths: tuple[Path, ...]) -> None:
     text) are imported as written and reported as warnings.
     """
     sources = collect_sources(paths)
-    added_documents = added_segments = 0
     with progress_bar("Checking", total=len(sources), unit="files") as advance:
         parsed = _read_all(sources, advance)
         for document in parsed:
             if document.bidi:
                 _warn_bidi(document)
-        database = context.database()
         advance.restart("Importing", total=len(parsed))
-        for outcome in import_documents(database, parsed, context.settings.user):
-            if outcome.added:
-                added_documents += 1
-                added_segments += outcome.segments
-                click.echo(
-                    f"added   {outcome.name}: document {outcome.document_id}, "
-                    f"{outcome.segments} segments"
-                )
-            else:
-                click.echo(
-                    f"skipped {outcome.name}: already imported as document {outcome.document_id}"
-                )
-            advance(1)
-    skipped = len(parsed) - added_documents
+        added = _store(context, parsed, advance)
+    _fill_from_memory(context, [outcome.document_id for outcome in added])
+    skipped = len(parsed) - len(added)
     click.echo(
-        f"{added_documents} documents and {added_segments} segments added"
+        f"{len(added)} documents and {sum(o.segments for o in added)} segments added"
         + (f"; {skipped} already present" if skipped else "")
     )
+
+
+def _store(
+    context: CliContext, parsed: list[ParsedDocument], advance: Advance
+) -> list[ImportOutcome]:
+    """Store the documents, saying what became of each file; the outcomes of those added."""
+    added: list[ImportOutcome] = []
+    for outcome in import_documents(context.database(), parsed, context.settings.user):
+        if outcome.added:
+            added.append(outcome)
+            click.echo(
+                f"added   {outcome.name}: document {outcome.document_id}, "
+                f"{outcome.segments} segments"
+            )
+        else:
+            click.echo(
+                f"skipped {outcome.name}: already imported as document {outcome.document_id}"
+            )
+        advance(1)
+    return added
 
 
 def register(group: click.Group) -> None:

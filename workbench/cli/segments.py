@@ -95,6 +95,19 @@ def edit_command(
             session, segment_id, text, author, status=status, expect_version=expect_version
         )
     click.echo(f"segment {saved.segment_id} saved: version {saved.version}, status {saved.status}")
+    for claim in saved.reanchored:
+        which = "aligned span" if claim.aligned else "span"
+        if claim.anchor_state == "needs_attention":
+            flags = "--aligned-start N --aligned-end N" if claim.aligned else "--start N --end N"
+            click.echo(
+                f"claim {claim.claim_id} needs attention: the quote of its English {which} is "
+                f"gone from the new text; set it with `workbench claims edit {claim.claim_id} "
+                f"{flags}`"
+            )
+        else:
+            click.echo(
+                f"claim {claim.claim_id}: {which} re-anchored to en {claim.start}:{claim.end}"
+            )
 
 
 def register(group: click.Group) -> None:

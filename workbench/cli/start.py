@@ -10,6 +10,7 @@ import click
 from workbench.cli.context import CliContext, pass_context
 from workbench.config import SEEDS_DIR
 from workbench.ingest.sources import collect_sources, read_source
+from workbench.services.glossary import seed_starter_glossary_if_empty
 from workbench.services.importing import import_document
 from workbench.store.queries import list_documents, status_counts
 
@@ -23,6 +24,7 @@ def start(context: CliContext) -> None:
     if empty and SEEDS_DIR.is_dir():
         for path in collect_sources([SEEDS_DIR]):
             import_document(database, read_source(path), context.settings.user)
+        seed_starter_glossary_if_empty(database, context.settings.user)  # names of the seeds
     with database.read() as session:
         documents = list_documents(session)
         counts = status_counts(session)

@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Harakat and other Quranic marks: fathatan..sukun, superscript alef, small high marks.
 _HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
@@ -24,6 +25,8 @@ _LETTER_MAP = str.maketrans(
         "\u0671": "\u0627",  # alef wasla -> alef
         "\u0629": "\u0647",  # ta marbuta -> ha
         "\u0649": "\u064a",  # alef maqsura -> ya
+        "\u06cc": "\u064a",  # Farsi yeh (Persian-keyboard text) -> ya
+        "\u06a9": "\u0643",  # keheh (Persian kaf) -> kaf
         "\u0660": "0", "\u0661": "1", "\u0662": "2", "\u0663": "3", "\u0664": "4",
         "\u0665": "5", "\u0666": "6", "\u0667": "7", "\u0668": "8", "\u0669": "9",
         "\u06f0": "0", "\u06f1": "1", "\u06f2": "2", "\u06f3": "3", "\u06f4": "4",
@@ -52,9 +55,61 @@ def normalise_arabic(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip().casefold()
 
 
+@dataclass(frozen=True, slots=True)
+class MappedText:
+    """A normalised text and, for each of its code points, the offset it came from."""
+
+    text: str
+    origins: tuple[int, ...]  # origins[i] = offset in the original text of text[i]
+
+
+def is_dropped_mark(char: str) -> bool:
+    """Harakat and tatweel: removed by normalisation, they belong to the letter before them."""
+    return char == _TATWEEL or _HARAKAT.fullmatch(char) is not None
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    folded = strip_harakat(unicodedata.normalize("NFKC", char)).replace(_TATWEEL, "")
+    return folded.translate(_LETTER_MAP).casefold()
+
+
+def normalise_with_offsets(text: str, *, ignore: frozenset[str] = frozenset()) -> MappedText:
+    """`normalise_arabic`, character by character, keeping where each output character came from.
+
+    Folding one code point at a time differs from `normalise_arabic` only where NFKC would compose
+    a letter with a separate combining hamza or madda (rare in news text); both sides of a match
+    must therefore use this function. Characters in `ignore` are dropped (e.g. quotation marks).
+    """
+    chars: list[str] = []
+    origins: list[int] = []
+    pending_space = False
+    for index, char in enumerate(text):
+        if char in ignore:
+            continue
+        folded = _fold_char(char)
+        for piece in folded:
+            if piece.isspace():
+                pending_space = bool(chars)
+                continue
+            if pending_space:
+                chars.append(" ")
+                origins.append(index - 1)
+                pending_space = False
+            chars.append(piece)
+            origins.append(index)
+    return MappedText("".join(chars), tuple(origins))
+
+
 def source_hash(text: str) -> str:
     """32 hex digits identifying a sentence up to Arabic spelling variation."""
     return hashlib.blake2b(normalise_arabic(text).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def target_hash(text: str) -> str:
+    """32 hex digits identifying a translation up to Unicode form and runs of whitespace."""
+    flat = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.blake2b(flat.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def bidi_controls_in(text: str) -> list[int]:

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NoReturn
 
-from sqlalchemy import select, update
+from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError, StaleVersionError
+from workbench.services.claims import Reanchored, reanchor_claims
+from workbench.services.memory import sync_segment_memory
 from workbench.services.validation import check_storable
 from workbench.store.models import Origin, Revision, Segment, SegmentStatus, User, utcnow
 
 # Statuses an editor may set by saving; reviewed/approved/rejected come from the review service.
 EDITOR_STATUSES = (SegmentStatus.NEW, SegmentStatus.DRAFT, SegmentStatus.TRANSLATED)
+# A reviewer's approval covers the text they saw: a new text goes back to "translated" (and so
+# to the review queue) unless the save names a status itself.
+REVIEWED_STATUSES = (SegmentStatus.REVIEWED.value, SegmentStatus.APPROVED.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +27,7 @@ class SavedTarget:
     version: int
     status: str
     revision_id: int
+    reanchored: list[Reanchored] = field(default_factory=list)  # claims that followed the edit
 
 
 def parse_status(value: str, allowed: tuple[SegmentStatus, ...] = tuple(SegmentStatus)) -> str:
@@ -61,7 +67,8 @@ def save_target(
     """Write `text` as the segment's target, bump its version and record a revision.
 
     With `expect_version`, the write happens only if nobody saved since that version; otherwise
-    StaleVersionError says who did, and nothing is written.
+    StaleVersionError says who did, and nothing is written. The segment's claims on the English
+    side are re-anchored to the new text in the same transaction.
     """
     if status is not None:
         parse_status(status, EDITOR_STATUSES)
@@ -75,6 +82,15 @@ def save_target(
     }
     if status is not None:
         values["status"] = status
+    else:
+        values["status"] = case(
+            (Segment.status.in_(REVIEWED_STATUSES), SegmentStatus.TRANSLATED.value),
+            else_=Segment.status,
+        )
+    # The text the claims' offsets refer to; FOR UPDATE so no other save slips in before ours.
+    previous = session.scalar(
+        select(Segment.target).where(Segment.id == segment_id).with_for_update()
+    )
     statement = update(Segment).where(Segment.id == segment_id)
     if expect_version is not None:
         statement = statement.where(Segment.version == expect_version)
@@ -99,4 +115,49 @@ def save_target(
     )
     session.add(revision)
     session.flush()
-    return SavedTarget(segment_id, new_version, new_status, revision.id)
+    sync_segment_memory(session, segment_id)  # finished segments feed the translation memory
+    reanchored = []
+    if previous != text:
+        reanchored = reanchor_claims(session, segment_id, previous, text, author)
+    return SavedTarget(segment_id, new_version, new_status, revision.id, reanchored)
+
+
+def record_machine_translation(
+    session: Session,
+    segment_id: int,
+    text: str,
+    *,
+    mt_package: str | None = None,
+    mt_version: str | None = None,
+) -> int:
+    """Store `text` as the segment's machine translation and return the new revision's id.
+
+    The MT revision carries the segment's current version and status: writing MT does not bump
+    the version, so an editor's open segment is not made stale by a background translation.
+    """
+    row = session.execute(
+        update(Segment)
+        .where(Segment.id == segment_id)
+        .values(mt=text)
+        .returning(Segment.version, Segment.status),
+        execution_options={"synchronize_session": False},
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(
+            f"segment {segment_id} does not exist; list ids with `workbench segments`"
+        )
+    version, status = row
+    revision = Revision(
+        segment_id=segment_id,
+        text=text,
+        origin=Origin.MT.value,
+        status=status,
+        version=version,
+        author_id=None,
+        created_at=utcnow(),
+        mt_package=mt_package,
+        mt_version=mt_version,
+    )
+    session.add(revision)
+    session.flush()
+    return revision.id

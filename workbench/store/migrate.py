@@ -16,14 +16,11 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 MIGRATION_LOCK = 0x776F726B62656E63  # any fixed number: PostgreSQL advisory lock for migrations
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config() -> Config:
+    # No URL goes in: env.py runs on the connection handed over in `config.attributes`, and a
+    # URL would pass through configparser, which chokes on percent-encoded socket paths.
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    if engine is not None:
-        # The config is an INI parser: a "%" in the URL (an escaped password or socket path)
-        # would be read as interpolation unless doubled.
-        url = engine.url.render_as_string(hide_password=False)
-        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 
@@ -64,6 +61,6 @@ def upgrade_to_head(engine: Engine) -> None:
     with locked.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-        config = alembic_config(engine)
+        config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     DateTime,
     Float,
@@ -49,6 +51,61 @@ class Role(StrEnum):
     EDITOR = "editor"
     REVIEWER = "reviewer"
     ADMIN = "admin"
+
+
+class ClaimSide(StrEnum):
+    AR = "ar"  # the Arabic source: never changes, so its offsets stay valid
+    EN = "en"  # the English target: spans are re-anchored when it is edited
+
+
+class CheckWorthiness(StrEnum):
+    CHECK_WORTHY = "check-worthy"
+    UNIMPORTANT = "unimportant"
+    NOT_FACTUAL = "not-factual"
+
+
+class ClaimType(StrEnum):
+    STATISTIC = "statistic"
+    QUOTE_ATTRIBUTION = "quote-attribution"
+    EVENT = "event"
+    CAUSAL = "causal"
+    PREDICTION = "prediction"
+    LAW_POLICY = "law-policy"
+    OTHER = "other"
+
+
+class Verdict(StrEnum):
+    SUPPORTS = "supports"
+    REFUTES = "refutes"
+    NOT_ENOUGH_INFO = "not-enough-info"
+    UNVERIFIED = "unverified"
+
+
+class ClaimantKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+
+
+class ClaimStatus(StrEnum):
+    DRAFT = "draft"
+    TAGGED = "tagged"
+    REVIEWED = "reviewed"
+    APPROVED = "approved"
+
+
+class AnchorState(StrEnum):
+    """Whether the claim's English-side span still points at its quoted words."""
+
+    OK = "ok"
+    REANCHORED = "reanchored"  # moved automatically after an edit: worth a glance
+    NEEDS_ATTENTION = "needs_attention"  # quote not found: offsets kept, a person must fix them
+
+
+class ClaimAction(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    DELETED = "deleted"
+    REANCHORED = "reanchored"
 
 
 class Base(DeclarativeBase):
@@ -144,6 +201,37 @@ class Revision(Base):
     author: Mapped[User | None] = relationship()
 
 
+class Decision(StrEnum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Review(Base):
+    """A reviewer's decision on one revision of a segment; written by `services.review` only.
+
+    Status-only changes live here rather than in `revisions`, which hold texts: the history
+    interleaves both by version and time.
+    """
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segments.id", ondelete="CASCADE"), index=True
+    )
+    # The revision whose text was judged: its author is the editor the decision concerns.
+    revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id", ondelete="CASCADE"))
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decision: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)  # the segment's version after this decision
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    segment: Mapped[Segment] = relationship()
+    revision: Mapped[Revision] = relationship()
+    reviewer: Mapped[User] = relationship()
+
+
 class TmEntry(Base):
     """A translation-memory pair: from an imported TMX/CSV file or a finished segment.
 
@@ -165,3 +253,97 @@ class TmEntry(Base):
     segment_id: Mapped[int | None] = mapped_column(ForeignKey("segments.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Claim(Base):
+    """A checkable claim: a span of one side of a segment plus what the fact-checker found.
+
+    Offsets are code points of the stored (logical) text, half-open [start, end). The claim's
+    English-side span (its own span when side is "en", else its aligned span) is the only one that
+    can drift, because only targets change; `anchor_state` describes that span. Claims are deleted
+    softly (`deleted_at`) so their ids are never reused and their history stays readable.
+    """
+
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segments.id", ondelete="CASCADE"), index=True
+    )
+    side: Mapped[str] = mapped_column(String(2))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)  # the words when a person last set the span
+    aligned_start: Mapped[int | None] = mapped_column(Integer)
+    aligned_end: Mapped[int | None] = mapped_column(Integer)
+    aligned_quote: Mapped[str | None] = mapped_column(Text)
+    claim_text_en: Mapped[str | None] = mapped_column(Text)
+    check_worthiness: Mapped[str | None] = mapped_column(String(24))
+    claim_type: Mapped[str | None] = mapped_column(String(24))
+    claimant_name: Mapped[str | None] = mapped_column(Text)
+    claimant_role: Mapped[str | None] = mapped_column(Text)
+    claimant_kind: Mapped[str | None] = mapped_column(String(16))
+    claim_date: Mapped[str | None] = mapped_column(String(10))  # YYYY, YYYY-MM or YYYY-MM-DD
+    claim_place: Mapped[str | None] = mapped_column(Text)
+    verdict: Mapped[str | None] = mapped_column(String(24))
+    evidence_links: Mapped[list[str]] = mapped_column(JSON, default=list)
+    mt_distorted: Mapped[bool | None] = mapped_column(Boolean)
+    notes: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default=ClaimStatus.DRAFT.value)
+    status_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    status_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    anchor_state: Mapped[str] = mapped_column(String(16), default=AnchorState.OK.value)
+    # Optimistic concurrency (SQLAlchemy's version counter): every change bumps it.
+    version: Mapped[int] = mapped_column(Integer)
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it as is)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    segment: Mapped[Segment] = relationship()
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])
+    status_by: Mapped[User | None] = relationship(foreign_keys=[status_by_id])
+
+
+class ClaimHistory(Base):
+    """One change to a claim: who, when, what, and every field as it stood after the change."""
+
+    __tablename__ = "claim_history"
+    __table_args__ = (UniqueConstraint("claim_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    user: Mapped[User | None] = relationship()
+
+
+class GlossaryTerm(Base):
+    """An Arabic term and the English the desk uses for it, matched on `term_ar_norm`.
+
+    One Arabic term may have several English renderings (one row each); spelling variants that
+    normalise alike (أستانا, آستانا) share one row.
+    """
+
+    __tablename__ = "glossary_terms"
+    __table_args__ = (UniqueConstraint("term_ar_norm", "term_en"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term_ar: Mapped[str] = mapped_column(String(300))
+    # workbench.glossary.matching.term_key(term_ar): what matching compares, and what is unique.
+    term_ar_norm: Mapped[str] = mapped_column(String(300))  # leads the unique index
+    term_en: Mapped[str] = mapped_column(String(300))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Bumped when a note changes, so that cached glossaries in other processes notice.
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    created_by: Mapped[User | None] = relationship()

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from workbench.store.models import Document, Segment, User
+from workbench.store.models import Document, Segment, TmEntry, User
 
 # SQLAlchemy 2.1 types a select by the tuple of its columns; these rows have many.
 RowsQuery = Select[*tuple[Any, ...]]
@@ -104,3 +104,8 @@ def document_id_range(session: Session) -> tuple[int | None, int | None]:
     """The lowest and highest document ids (None, None when there are no documents)."""
     first, last = session.execute(select(func.min(Document.id), func.max(Document.id))).one()
     return first, last
+
+
+def memory_is_empty(session: Session) -> bool:
+    """True when the translation memory holds no entry at all."""
+    return session.scalar(select(TmEntry.id).limit(1)) is None

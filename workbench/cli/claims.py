@@ -1,0 +1,316 @@
+"""`workbench claims ...` and `workbench export claims`: tagging and exporting claims."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import click
+
+from workbench.cli.context import CliContext, pass_context
+from workbench.export.claims import FORMATS, export_claims
+from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values, label
+from workbench.services.claims import delete_claim, tag_claim, update_claim
+from workbench.services.users import ensure_user
+from workbench.store.claim_queries import ClaimView, HistoryEntry, claim_history, list_claims
+from workbench.store.models import ClaimSide, ClaimStatus
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# CLI option name → claim field: what `--clear` accepts and what the field options fill.
+CLEARABLE = {
+    "claim-text": "claim_text_en",
+    "worthiness": "check_worthiness",
+    "type": "claim_type",
+    "claimant": "claimant_name",
+    "claimant-role": "claimant_role",
+    "claimant-kind": "claimant_kind",
+    "date": "claim_date",
+    "place": "claim_place",
+    "verdict": "verdict",
+    "evidence": "evidence_links",
+    "mt-distorted": "mt_distorted",
+    "notes": "notes",
+}
+STATUS_NAMES = [status.value for status in ClaimStatus]
+
+
+def _field_options(function: F) -> F:
+    """The claim fields, shared by `claims add` and `claims edit`."""
+    options = [
+        click.option("--aligned-start", type=int, metavar="N", help="Aligned span, other side."),
+        click.option("--aligned-end", type=int, metavar="N", help="End of the aligned span."),
+        click.option("--claim-text", metavar="TEXT", help="The claim, stated in English."),
+        click.option("--worthiness", metavar="VALUE", help=allowed_values("check_worthiness")),
+        click.option("--type", "claim_type", metavar="VALUE", help=allowed_values("claim_type")),
+        click.option("--claimant", metavar="NAME", help="Who made the claim."),
+        click.option("--claimant-role", metavar="ROLE", help="The claimant's role or title."),
+        click.option("--claimant-kind", metavar="KIND", help=allowed_values("claimant_kind")),
+        click.option("--date", "claim_date", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--place", metavar="PLACE", help="Where the claim was made."),
+        click.option("--verdict", metavar="VALUE", help=allowed_values("verdict")),
+        click.option(
+            "--evidence", multiple=True, metavar="URL", help="An http(s) link; repeat for more."
+        ),
+        click.option(
+            "--mt-distorted/--mt-faithful",
+            default=None,
+            help="Whether the machine translation distorted the claim.",
+        ),
+        click.option("--notes", metavar="TEXT", help="Free notes."),
+        click.option("--status", metavar="STATUS", help=allowed_values("status")),
+        click.option("--json", "as_json", is_flag=True, help="Print the claim as JSON."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _fields(options: dict[str, Any]) -> dict[str, Any]:
+    """The claim fields the user gave, by field name (absent options are left out)."""
+    names = {
+        "aligned_start": "aligned_start",
+        "aligned_end": "aligned_end",
+        "claim_text": "claim_text_en",
+        "worthiness": "check_worthiness",
+        "claim_type": "claim_type",
+        "claimant": "claimant_name",
+        "claimant_role": "claimant_role",
+        "claimant_kind": "claimant_kind",
+        "claim_date": "claim_date",
+        "place": "claim_place",
+        "verdict": "verdict",
+        "mt_distorted": "mt_distorted",
+        "notes": "notes",
+        "status": "status",
+    }
+    fields = {field: options[key] for key, field in names.items() if options[key] is not None}
+    if options["evidence"]:
+        fields["evidence_links"] = list(options["evidence"])
+    return fields
+
+
+def _shorten(text: str | None, width: int) -> str:
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _echo_claim(claim: ClaimView, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(claim.to_json(), ensure_ascii=False))
+        return
+    kinds = ", ".join(label(v) for v in (claim.claim_type, claim.check_worthiness) if v)
+    attention = ""
+    if claim.anchor_state == "needs_attention":
+        attention = "  [English span needs attention]"
+    click.echo(
+        f"{claim.id:>6} {claim.document_id:>4}:{claim.position:<5} seg {claim.segment_id:<6} "
+        f"{claim.side} {claim.start}:{claim.end:<9} {claim.status:<9} v{claim.version:<3} "
+        f"{kinds:<28} «{_shorten(claim.quote, 50)}»{attention}"
+    )
+
+
+@click.group("claims")
+def claims_group() -> None:
+    """Tag checkable claims on Arabic or English spans, edit, list and export them.
+
+    Offsets are code points of the stored (logical) text, [start, end) as in Python slicing,
+    whatever the terminal shows; `workbench segments --json` gives the texts.
+    """
+
+
+@claims_group.command("add")
+@click.argument("segment_id", type=int)
+@click.option("--side", required=True, type=click.Choice([s.value for s in ClaimSide]))
+@click.option("--start", required=True, type=int, metavar="N", help="First code point.")
+@click.option("--end", required=True, type=int, metavar="N", help="One past the last.")
+@_field_options
+@pass_context
+def add_command(
+    context: CliContext, /, *, segment_id: int, side: str, start: int, end: int, **options: Any
+) -> None:
+    """Tag [START, END) of one side of SEGMENT_ID as a claim."""
+    fields = cast(ClaimFields, _fields(options))
+    with context.database().write() as session:
+        author = ensure_user(session, context.settings.user)
+        claim = tag_claim(
+            session,
+            segment_id,
+            side,
+            start,
+            end,
+            author=author,
+            fields=fields,
+            allow_self_approval=context.settings.allow_self_approval,
+        )
+    if options["as_json"]:
+        _echo_claim(claim, True)
+    else:
+        click.echo(
+            f"claim {claim.id} tagged on segment {claim.segment_id} "
+            f"({claim.side} {claim.start}:{claim.end}): «{claim.quote}»"
+        )
+
+
+@claims_group.command("edit")
+@click.argument("claim_id", type=int)
+@click.option("--start", type=int, metavar="N", help="Move the span (the quote is re-read).")
+@click.option("--end", type=int, metavar="N", help="Move the end of the span.")
+@_field_options
+@click.option(
+    "--clear",
+    multiple=True,
+    type=click.Choice([*CLEARABLE, "aligned"]),
+    help="Empty a field; repeat for more.",
+)
+@click.option(
+    "--expect-version",
+    type=int,
+    metavar="N",
+    help="Refuse (exit 3) unless the claim is still at version N.",
+)
+@pass_context
+def edit_command(
+    context: CliContext,
+    /,
+    *,
+    claim_id: int,
+    start: int | None,
+    end: int | None,
+    clear: tuple[str, ...],
+    expect_version: int | None,
+    **options: Any,
+) -> None:
+    """Change fields of CLAIM_ID; --evidence replaces the list of links."""
+    changes: dict[str, Any] = _fields(options)
+    if start is not None:
+        changes["start"] = start
+    if end is not None:
+        changes["end"] = end
+    for name in clear:
+        if name == "aligned":
+            changes.update(aligned_start=None, aligned_end=None)
+        else:
+            changes[CLEARABLE[name]] = [] if name == "evidence" else None
+    with context.database().write() as session:
+        author = ensure_user(session, context.settings.user)
+        claim = update_claim(
+            session,
+            claim_id,
+            author,
+            cast(ClaimChanges, changes),
+            expect_version=expect_version,
+            allow_self_approval=context.settings.allow_self_approval,
+        )
+    if options["as_json"]:
+        _echo_claim(claim, True)
+    else:
+        click.echo(f"claim {claim.id} saved: version {claim.version}, status {claim.status}")
+
+
+@claims_group.command("delete")
+@click.argument("claim_id", type=int)
+@click.option(
+    "--expect-version",
+    type=int,
+    metavar="N",
+    help="Refuse (exit 3) unless the claim is still at version N.",
+)
+@pass_context
+def delete_command(context: CliContext, claim_id: int, expect_version: int | None) -> None:
+    """Delete CLAIM_ID (its history is kept: `workbench claims history CLAIM_ID`)."""
+    with context.database().write() as session:
+        author = ensure_user(session, context.settings.user)
+        claim = delete_claim(session, claim_id, author, expect_version=expect_version)
+    click.echo(f"claim {claim.id} deleted (version {claim.version})")
+
+
+@claims_group.command("list")
+@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--segment", "segment_id", type=int, metavar="ID", help="Only this segment.")
+@click.option(
+    "--status", "statuses", multiple=True, type=click.Choice(STATUS_NAMES), help="Repeatable."
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@pass_context
+def list_command(
+    context: CliContext,
+    document_id: int | None,
+    segment_id: int | None,
+    statuses: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """List claims in document order, with their offsets and quotes."""
+    with context.database().read() as session:
+        claims = list_claims(session, document_id, segment_id, statuses)
+    for claim in claims:
+        _echo_claim(claim, as_json)
+
+
+def _history_line(entry: HistoryEntry) -> str:
+    snap = entry.snapshot
+    spans = f"{snap['side']} {snap['start']}:{snap['end']}"
+    if snap["aligned_start"] is not None:
+        other = "en" if snap["side"] == "ar" else "ar"
+        spans += f" ~ {other} {snap['aligned_start']}:{snap['aligned_end']}"
+    return (
+        f"v{entry.version:<3} {entry.at:%Y-%m-%d %H:%M:%S} {entry.user or '?':<12} "
+        f"{entry.action:<10} {spans:<28} {snap['status']:<9} {snap['anchor_state']}"
+    )
+
+
+@claims_group.command("history")
+@click.argument("claim_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@pass_context
+def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
+    """Every change to CLAIM_ID: who, when, what, and all fields after it."""
+    with context.database().read() as session:
+        entries = claim_history(session, claim_id)
+    for entry in entries:
+        if as_json:
+            click.echo(json.dumps(entry.to_json(), ensure_ascii=False))
+        else:
+            click.echo(_history_line(entry))
+
+
+@click.command("claims")
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "file_format", required=True, type=click.Choice(FORMATS))
+@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(STATUS_NAMES),
+    help="Only claims with this status; repeatable (e.g. --status approved).",
+)
+@click.option("--organisation", metavar="NAME", help="ClaimReview author (default: reviewer).")
+@pass_context
+def export_claims_command(
+    context: CliContext,
+    /,
+    *,
+    out: Path,
+    file_format: str,
+    document_id: int | None,
+    statuses: tuple[str, ...],
+    organisation: str | None,
+) -> None:
+    """Write claims to OUT as JSON Lines, CSV or schema.org ClaimReview (JSON-LD)."""
+    with context.database().read() as session:
+        claims = list_claims(session, document_id, None, statuses)
+    count = export_claims(claims, out, file_format, organisation)
+    click.echo(f"{count} claims written to {out} ({file_format})")
+
+
+def register(group: click.Group) -> None:
+    claims_group.add_command(export_claims_command, name="export")
+    group.add_command(claims_group)
+
+
+def register_export(export_group: click.Group) -> None:
+    """Adds `export claims` to the `export` group (wired in when the exporters merge)."""
+    export_group.add_command(export_claims_command, name="claims")

@@ -1,0 +1,61 @@
+"""`workbench qa`: quality checks over stored segments."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from workbench.cli.context import CliContext, pass_context
+from workbench.qa.codes import CHECKS
+from workbench.qa.segments import SegmentIssue, iter_issues
+
+
+def _line(found: SegmentIssue) -> str:
+    issue, row = found.issue, found.segment
+    where = f" {issue.side}[{issue.start}:{issue.end}]" if issue.start is not None else ""
+    flag = " BLOCKS-APPROVAL" if found.blocking else ""
+    return (
+        f"{row.id:>7} {row.document:>4}:{row.position:<5} {issue.severity:<7} "
+        f"{issue.code}{where}{flag}: {issue.message}"
+    )
+
+
+def _json(found: SegmentIssue) -> str:
+    data = {
+        "segment": found.segment.id,
+        "document": found.segment.document,
+        "position": found.segment.position,
+        "status": found.segment.status,
+        **found.issue.to_json(),
+        "blocking": found.blocking,
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
+@click.command("qa", epilog="Checks: " + "; ".join(f"{c}: {d}" for c, (_, d) in CHECKS.items()))
+@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per issue and line.")
+@click.option("--strict", is_flag=True, help="Exit 1 when there is any issue.")
+@pass_context
+def qa_command(context: CliContext, document_id: int | None, as_json: bool, strict: bool) -> None:
+    """Check segments: numbers, Arabic left in the English, glossary terms, lengths and more.
+
+    One line per issue: segment id, document:position, severity, check code, where (source or
+    target code-point offsets) and what is wrong. BLOCKS-APPROVAL marks checks listed in the
+    qa_blocking setting. Segments nobody has translated yet are skipped.
+    """
+    count = 0
+    with context.database().read() as session:
+        for found in iter_issues(session, context.settings, document_id):
+            click.echo(_json(found) if as_json else _line(found))
+            count += 1
+    if not as_json:
+        click.echo(f"{count} issues", err=True)
+    if strict and count:
+        sys.exit(1)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(qa_command)

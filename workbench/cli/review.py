@@ -1,0 +1,189 @@
+"""`workbench review approve|reject|queue|returned`, `workbench history` and `workbench diff`."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from workbench.cli.context import CliContext, pass_context
+from workbench.review.diff import DiffPiece, plain
+from workbench.review.history import DIFF_BASES, HistoryEntry, segment_diff, segment_history
+from workbench.review.queues import editor_queue, review_queue
+from workbench.services.review import ReviewOutcome, approve, reject
+from workbench.services.users import ensure_user
+
+EXPECT_VERSION_HELP = (
+    "Refuse (exit 3) unless the segment is still at version N, the one you read: "
+    "nothing is decided on a text you did not see."
+)
+DIFF_STYLES = {"equal": "", "delete": "red strike", "insert": "green bold"}
+
+
+def _short(text: str | None, width: int = 70) -> str:
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _report(outcome: ReviewOutcome) -> None:
+    click.echo(
+        f"segment {outcome.segment_id} {outcome.decision}: version {outcome.version} "
+        f"(judged revision {outcome.revision_id}: {_short(outcome.text)})"
+    )
+
+
+@click.group("review")
+def review_group() -> None:
+    """Approve or reject segments, and list what waits for review."""
+
+
+@review_group.command("approve")
+@click.argument("segment_id", type=int)
+@click.option("--comment", metavar="TEXT", help="An optional note kept with the approval.")
+@click.option("--expect-version", type=int, metavar="N", help=EXPECT_VERSION_HELP)
+@pass_context
+def approve_command(
+    context: CliContext, segment_id: int, comment: str | None, expect_version: int | None
+) -> None:
+    """Approve the current English text of a segment (reviewers and admins)."""
+    with context.database().write() as session:
+        reviewer = ensure_user(session, context.settings.user)
+        outcome = approve(
+            session,
+            segment_id,
+            reviewer,
+            expect_version=expect_version,
+            comment=comment,
+            allow_self_approval=context.settings.allow_self_approval,
+            settings=context.settings,
+        )
+    _report(outcome)
+
+
+@review_group.command("reject")
+@click.argument("segment_id", type=int)
+@click.option("--comment", metavar="TEXT", required=True, help="What the editor should fix.")
+@click.option("--expect-version", type=int, metavar="N", help=EXPECT_VERSION_HELP)
+@pass_context
+def reject_command(
+    context: CliContext, segment_id: int, comment: str, expect_version: int | None
+) -> None:
+    """Send a segment back to its editor with a comment (reviewers and admins)."""
+    with context.database().write() as session:
+        reviewer = ensure_user(session, context.settings.user)
+        outcome = reject(session, segment_id, reviewer, comment, expect_version=expect_version)
+    _report(outcome)
+
+
+@review_group.command("queue")
+@click.option("--editor", metavar="NAME", help="Only texts written by this editor.")
+@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@pass_context
+def queue_command(
+    context: CliContext, editor: str | None, document_id: int | None, as_json: bool
+) -> None:
+    """List segments waiting for a reviewer (translated, not yet approved), in document order."""
+    with context.database().read() as session:
+        items = review_queue(session, editor=editor, document_id=document_id)
+    for item in items:
+        if as_json:
+            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            continue
+        again = f"  [after {item.last_decision}: {item.last_comment}]" if item.last_decision else ""
+        click.echo(
+            f"{item.segment_id:>7} {item.document_id:>4}:{item.position:<5} v{item.version:<3} "
+            f"{item.editor or '-':<12} {_short(item.target)}{again}"
+        )
+    if not as_json:
+        click.echo(f"{len(items)} segments waiting for review", err=True)
+
+
+@review_group.command("returned")
+@click.option("--editor", metavar="NAME", help="Whose returned segments [default: --user].")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@pass_context
+def returned_command(context: CliContext, editor: str | None, as_json: bool) -> None:
+    """List rejected segments sent back to an editor, with the reviewer's comment."""
+    with context.database().read() as session:
+        items = editor_queue(session, editor or context.settings.user)
+    for item in items:
+        if as_json:
+            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            continue
+        click.echo(
+            f"{item.segment_id:>7} {item.document_id:>4}:{item.position:<5} v{item.version:<3} "
+            f"{item.reviewer}: {item.comment}\n{'':>19}{_short(item.target)}"
+        )
+
+
+def _history_line(entry: HistoryEntry) -> str:
+    when = entry.at.strftime("%Y-%m-%d %H:%M:%S")
+    who = entry.who or "-"
+    if entry.kind == "review":
+        note = f": {entry.comment}" if entry.comment else ""
+        return f"v{entry.version:<3} {when} {who:<12} {entry.decision}{note}"
+    effort = []
+    if entry.seconds is not None:
+        effort.append(f"{entry.seconds:g}s")
+    if entry.keystrokes is not None:
+        effort.append(f"{entry.keystrokes} keys")
+    extra = f" ({', '.join(effort)})" if effort else ""
+    return (
+        f"v{entry.version:<3} {when} {who:<12} {entry.origin} → {entry.status}{extra}: {entry.text}"
+    )
+
+
+@click.command("history")
+@click.argument("segment_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line, oldest first.")
+@pass_context
+def history_command(context: CliContext, segment_id: int, as_json: bool) -> None:
+    """Show every revision and review of a segment, oldest first (the edit log)."""
+    with context.database().read() as session:
+        entries = segment_history(session, segment_id)
+    for entry in entries:
+        if as_json:
+            click.echo(json.dumps(entry.to_json(), ensure_ascii=False))
+        else:
+            click.echo(_history_line(entry))
+
+
+def _coloured(pieces: list[DiffPiece]) -> Text:
+    text = Text()
+    for piece in pieces:
+        text.append(piece.text, style=DIFF_STYLES[piece.op])
+    return text
+
+
+@click.command("diff")
+@click.argument("segment_id", type=int)
+@click.option(
+    "--from",
+    "base",
+    type=click.Choice(DIFF_BASES),
+    default="mt",
+    show_default=True,
+    help="Compare with the machine translation or with the previous revision.",
+)
+@pass_context
+def diff_command(context: CliContext, segment_id: int, base: str) -> None:
+    """Show a word diff to the current English target: deleted words red, inserted green.
+
+    When the output is not a terminal, it is written as [-deleted-]{+inserted+}.
+    """
+    with context.database().read() as session:
+        diff = segment_diff(session, segment_id, "mt" if base == "mt" else "previous")
+    console = Console(highlight=False)
+    if console.is_terminal:
+        console.print(_coloured(diff.pieces))
+    else:
+        click.echo(plain(diff.pieces))
+
+
+def register(group: click.Group) -> None:
+    group.add_command(review_group)
+    group.add_command(history_command)
+    group.add_command(diff_command)

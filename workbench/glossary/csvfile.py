@@ -1,0 +1,100 @@
+"""The glossary CSV: RFC 4180, UTF-8, columns term_ar, term_en, note (note optional).
+
+Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula, so the
+export prefixes such cells with an apostrophe, and the import removes that apostrophe again.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from workbench.errors import InputError
+from workbench.glossary.terms import TermInput, clean_term, term_problems
+
+COLUMNS = ("term_ar", "term_en", "note")
+REQUIRED = ("term_ar", "term_en")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def restore(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_STARTS) else cell
+
+
+def _columns(header: list[str], path: Path) -> dict[str, int]:
+    names = [name.strip().lower() for name in header]
+    unknown = [name for name in names if name not in COLUMNS]
+    missing = [name for name in REQUIRED if name not in names]
+    if unknown or missing or len(set(names)) != len(names):
+        raise InputError(
+            f"{path}:1: the header must name the columns {', '.join(COLUMNS)} (note is optional)"
+            f"; found {', '.join(header) or 'nothing'}; nothing was imported"
+        )
+    return {name: names.index(name) for name in names}
+
+
+def read_terms(path: Path) -> list[TermInput]:
+    """Every term of the file, checked; InputError listing each bad line if any is bad."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return _parse(csv.reader(handle, strict=True), path)
+    except FileNotFoundError as error:
+        raise InputError(f"{path}: no such file") from error
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path}: not UTF-8 (byte {error.start}); save it as UTF-8 CSV and import again"
+        ) from error
+
+
+def _parse(reader: Iterable[list[str]], path: Path) -> list[TermInput]:
+    rows = iter(reader)
+    terms: list[TermInput] = []
+    problems: list[str] = []
+    try:
+        columns = _columns(next(rows, []), path)
+        for row in rows:
+            line = reader.line_num  # type: ignore[attr-defined]
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                problems.append(f"{path}:{line}: {len(row)} fields, the header has {len(columns)}")
+                continue
+            cells = {name: restore(row[index]) for name, index in columns.items()}
+            term = clean_term(
+                cells["term_ar"], cells["term_en"], cells.get("note"), f"{path}:{line}"
+            )
+            problems.extend(term_problems(term))
+            terms.append(term)
+    except csv.Error as error:
+        line = reader.line_num  # type: ignore[attr-defined]
+        problems.append(f"{path}:{line}: not valid CSV ({error})")
+    if problems:
+        raise InputError("nothing was imported; fix these lines:\n  " + "\n  ".join(problems))
+    return terms
+
+
+def write_terms(path: Path, terms: Iterable[tuple[str, str, str | None]]) -> int:
+    """Write the terms to `path` (replaced whole, never half-written); return how many."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed into place
+        "w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.", delete=False
+    )
+    count = 0
+    try:
+        with handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(COLUMNS)
+            for term_ar, term_en, note in terms:
+                writer.writerow([neutralise(term_ar), neutralise(term_en), neutralise(note or "")])
+                count += 1
+        Path(handle.name).replace(path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+    return count

@@ -1,0 +1,130 @@
+"""Post-editing metrics on plain texts and numbers, with the direction each one reads in.
+
+HTER is TER with the machine translation as hypothesis and the post-edited text as reference
+(sacrebleu, case-sensitive, whitespace tokens): edits needed / reference words. chrF is computed
+per sentence and per corpus; BLEU only per corpus, as sentence BLEU is too noisy to read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from sacrebleu.metrics.bleu import BLEU
+from sacrebleu.metrics.chrf import CHRF
+from sacrebleu.metrics.ter import TER
+
+# How each metric reads; shown beside every figure, in the CLI, the JSON and the TUI.
+DIRECTIONS: dict[str, str] = {
+    "hter": "↓ lower = less editing of the MT",
+    "chrf": "↑ higher = MT closer to the final text",
+    "bleu": "↑ higher = MT closer to the final text",
+    "seconds_per_word": "↓ lower = faster post-editing",
+    "keystrokes": "↓ lower = less typing",
+    "approval_rate": "↑ higher = more decisions were approvals",
+    "rejection_rate": "↓ lower = fewer decisions were rejections",
+}
+LABELS: dict[str, str] = {
+    "hter": "HTER",
+    "chrf": "chrF",
+    "bleu": "BLEU",
+    "seconds_per_word": "s/word",
+    "keystrokes": "keystrokes",
+    "approval_rate": "approved",
+    "rejection_rate": "rejected",
+}
+
+# Seconds per word outside this range are interruptions or paste-ins, not editing: common practice
+# in post-editing studies is to leave them out of time figures (and say how many were cut).
+MIN_SECONDS_PER_WORD = 0.25
+MAX_SECONDS_PER_WORD = 30.0
+
+
+def heading(metric: str) -> str:
+    """`HTER ↓ lower = less editing of the MT`: a metric's name with its direction."""
+    return f"{LABELS[metric]} {DIRECTIONS[metric]}"
+
+
+@cache
+def _ter() -> TER:
+    return TER(case_sensitive=True)
+
+
+@cache
+def _chrf() -> CHRF:
+    return CHRF()
+
+
+@cache
+def _bleu() -> BLEU:
+    return BLEU()
+
+
+@dataclass(frozen=True, slots=True)
+class EditRate:
+    """TER statistics of one segment: the edits and the reference length they are divided by."""
+
+    edits: int
+    reference_words: float
+
+    @property
+    def score(self) -> float:
+        return rate_score(self.edits, self.reference_words)
+
+
+def rate_score(edits: float, reference_words: float) -> float:
+    """TER in percent, as sacrebleu scores it (an empty reference costs 100 if anything is left)."""
+    if reference_words > 0:
+        return 100.0 * edits / reference_words
+    return 100.0 if edits > 0 else 0.0
+
+
+def hter(mt: str, final: str) -> EditRate:
+    score = _ter().sentence_score(mt, [final])
+    return EditRate(score.num_edits, score.ref_length)
+
+
+def corpus_hter(rates: Iterable[EditRate]) -> EditRate:
+    """Total edits over total reference words: what sacrebleu's TER corpus_score computes."""
+    edits = 0
+    words = 0.0
+    for rate in rates:
+        edits += rate.edits
+        words += rate.reference_words
+    return EditRate(edits, words)
+
+
+def chrf(mt: str, final: str) -> float:
+    return float(_chrf().sentence_score(mt, [final]).score)
+
+
+def corpus_chrf(mts: Sequence[str], finals: Sequence[str]) -> float | None:
+    if not mts:
+        return None
+    return float(_chrf().corpus_score(list(mts), [list(finals)]).score)
+
+
+def corpus_bleu(mts: Sequence[str], finals: Sequence[str]) -> float | None:
+    if not mts:
+        return None
+    return float(_bleu().corpus_score(list(mts), [list(finals)]).score)
+
+
+def word_count(text: str) -> int:
+    """Words as TER counts them: runs of non-space characters."""
+    return len(text.split())
+
+
+def seconds_per_word(seconds: float | None, words: int) -> float | None:
+    if seconds is None or words == 0:
+        return None
+    return seconds / words
+
+
+def is_time_outlier(rate: float) -> bool:
+    return not MIN_SECONDS_PER_WORD <= rate <= MAX_SECONDS_PER_WORD
+
+
+def share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None

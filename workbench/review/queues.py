@@ -1,0 +1,163 @@
+"""Read-side queues: what waits for a reviewer, and what was sent back to an editor.
+
+A segment's editor is the author of its latest text revision (any origin but MT): the person
+whose words a reviewer judges, and to whom a rejection returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from workbench.store.models import (
+    Decision,
+    Origin,
+    Review,
+    Revision,
+    Segment,
+    SegmentStatus,
+    User,
+)
+from workbench.store.queries import RowsQuery
+
+# Translated but not yet approved. "reviewed" (a status imports may carry, e.g. from a CAT tool's
+# second read) still needs a reviewer's approval here, so it waits in the same queue.
+REVIEWABLE_STATUSES = (SegmentStatus.TRANSLATED.value, SegmentStatus.REVIEWED.value)
+
+
+def iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    segment_id: int
+    document_id: int
+    position: int
+    source: str
+    mt: str | None
+    target: str | None
+    status: str
+    version: int
+    editor: str | None
+    edited_at: datetime
+    last_decision: str | None  # the previous review, if it was sent back once already
+    last_comment: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "edited_at": iso(self.edited_at)}
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedItem:
+    """A rejected segment in its editor's queue, with the reviewer's comment."""
+
+    segment_id: int
+    document_id: int
+    position: int
+    source: str
+    mt: str | None
+    target: str | None
+    version: int
+    editor: str | None
+    reviewer: str
+    comment: str | None
+    rejected_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "rejected_at": iso(self.rejected_at)}
+
+
+def latest_text_revisions() -> Any:
+    """Subquery (segment_id, revision_id) of each segment's latest non-MT revision."""
+    return (
+        select(Revision.segment_id, func.max(Revision.id).label("revision_id"))
+        .where(Revision.origin != Origin.MT.value)
+        .group_by(Revision.segment_id)
+        .subquery()
+    )
+
+
+def latest_reviews() -> Any:
+    """Subquery (segment_id, review_id) of each segment's latest review."""
+    return (
+        select(Review.segment_id, func.max(Review.id).label("review_id"))
+        .group_by(Review.segment_id)
+        .subquery()
+    )
+
+
+def review_queue(
+    session: Session, *, editor: str | None = None, document_id: int | None = None
+) -> list[QueueItem]:
+    """Segments waiting for a reviewer, in document order; filter by editor name or document."""
+    latest = latest_text_revisions()
+    last_review = latest_reviews()
+    author = aliased(User)
+    query: RowsQuery = (
+        select(
+            Segment.id,
+            Segment.document_id,
+            Segment.position,
+            Segment.source,
+            Segment.mt,
+            Segment.target,
+            Segment.status,
+            Segment.version,
+            author.name,
+            Revision.created_at,
+            Review.decision,
+            Review.comment,
+        )
+        .join(latest, latest.c.segment_id == Segment.id)
+        .join(Revision, Revision.id == latest.c.revision_id)
+        .outerjoin(author, author.id == Revision.author_id)
+        .outerjoin(last_review, last_review.c.segment_id == Segment.id)
+        .outerjoin(Review, Review.id == last_review.c.review_id)
+        .where(Segment.status.in_(REVIEWABLE_STATUSES))
+        .order_by(Segment.document_id, Segment.position)
+    )
+    if editor is not None:
+        query = query.where(author.name == editor)
+    if document_id is not None:
+        query = query.where(Segment.document_id == document_id)
+    return [QueueItem(*row) for row in session.execute(query)]
+
+
+def editor_queue(session: Session, user: User | str) -> list[ReturnedItem]:
+    """Rejected segments whose rejected revision `user` wrote, with the latest comment."""
+    name = user if isinstance(user, str) else user.name
+    last_review = latest_reviews()
+    author = aliased(User)
+    reviewer = aliased(User)
+    query: RowsQuery = (
+        select(
+            Segment.id,
+            Segment.document_id,
+            Segment.position,
+            Segment.source,
+            Segment.mt,
+            Segment.target,
+            Segment.version,
+            author.name,
+            reviewer.name,
+            Review.comment,
+            Review.created_at,
+        )
+        .join(last_review, last_review.c.segment_id == Segment.id)
+        .join(Review, Review.id == last_review.c.review_id)
+        .join(Revision, Revision.id == Review.revision_id)
+        .join(author, author.id == Revision.author_id)
+        .join(reviewer, reviewer.id == Review.reviewer_id)
+        .where(
+            Segment.status == SegmentStatus.REJECTED.value,
+            Review.decision == Decision.REJECTED.value,
+            author.name == name,
+        )
+        .order_by(Segment.document_id, Segment.position)
+    )
+    return [ReturnedItem(*row) for row in session.execute(query)]

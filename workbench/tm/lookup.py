@@ -1,0 +1,175 @@
+"""Fuzzy translation-memory lookup: the closest stored sources to a sentence, with a percentage.
+
+The score is rapidfuzz's `fuzz.ratio` (normalised Indel similarity, 0-100) between the
+Arabic-normalised sources, so spelling variants (alef forms, ta marbuta, harakat, digits) cost
+nothing. 100 means the same sentence up to those variants.
+
+Scanning the table with SQL for every keystroke would be far too slow for a large memory, so each
+process keeps an index per database: the normalised sources sorted by length, with their ids.
+Each lookup first reads the newest entry (highest id and its source hash: one index probe, not a
+count over the table); when another process has added entries, that changed and the index is
+rebuilt. Deleted entries are caught when they would be shown: a best match whose row is gone, or
+whose row no longer has the indexed source (SQLite may reuse the highest id), rebuilds the index
+and the lookup runs again. A score of at least `c` percent is only possible between lengths `a`
+and `b` with 2*min(a, b)/(a + b) >= c/100, so only the slice of lengths that can reach the cut-off
+is scored.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import threading
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.ingest.normalise import normalise_arabic
+from workbench.store.models import TmEntry
+from workbench.tm import DEFAULT_MIN_SCORE
+
+
+@dataclass(frozen=True, slots=True)
+class TmMatch:
+    source: str
+    target: str
+    score: int  # 0-100, rounded down: 100 only for the same normalised sentence
+    origin: str  # "segment" (a finished segment of this database) or "import" (a TMX/CSV file)
+    origin_name: str | None  # the file it came from: a document (segment) or a TMX/CSV (import)
+    entry_id: int
+    status: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TmIndex:
+    signature: tuple[int | None, str | None]
+    ids: list[int]  # sorted by the length of their normalised source
+    segment_ids: list[int | None]
+    sources: list[str]  # normalised
+    lengths: list[int]
+
+    def window(self, length: int, min_score: float) -> tuple[int, int]:
+        """The slice of entries whose length allows a score of at least `min_score`."""
+        if min_score <= 0:
+            return 0, len(self.ids)
+        cut = min(min_score / 100, 1.0)
+        low = bisect.bisect_left(self.lengths, math.floor(length * cut / (2 - cut)))
+        high = bisect.bisect_right(self.lengths, math.ceil(length * (2 - cut) / cut))
+        return low, high
+
+    def search(
+        self, query: str, limit: int, min_score: float, exclude_segment_id: int | None = None
+    ) -> list[tuple[int, float]]:
+        """(position in the index, score) of the best `limit` entries, best first."""
+        low, high = self.window(len(query), min_score)
+        extra = 0 if exclude_segment_id is None else 1
+        found = process.extract(
+            query,
+            self.sources[low:high],
+            scorer=fuzz.ratio,
+            limit=limit + extra,
+            score_cutoff=min_score,
+        )
+        results = [
+            (low + position, score)
+            for _, score, position in found
+            if exclude_segment_id is None or self.segment_ids[low + position] != exclude_segment_id
+        ]
+        return results[:limit]
+
+
+_CACHE: dict[str, TmIndex] = {}
+_LOCK = threading.Lock()
+
+
+def _signature(session: Session) -> tuple[int | None, str | None]:
+    newest = session.execute(
+        select(TmEntry.id, TmEntry.source_hash).order_by(TmEntry.id.desc()).limit(1)
+    ).one_or_none()
+    return (newest[0], newest[1]) if newest is not None else (None, None)
+
+
+def build_index(session: Session) -> TmIndex:
+    signature = _signature(session)
+    rows = sorted(
+        session.execute(select(TmEntry.id, TmEntry.segment_id, TmEntry.source_norm)),
+        key=lambda row: len(row[2]),
+    )
+    return TmIndex(
+        signature,
+        [row[0] for row in rows],
+        [row[1] for row in rows],
+        [row[2] for row in rows],
+        [len(row[2]) for row in rows],
+    )
+
+
+def tm_index(session: Session, *, rebuild: bool = False) -> TmIndex:
+    """This database's index, built on first use and rebuilt when entries were added."""
+    key = session.get_bind().engine.url.render_as_string(hide_password=False)
+    with _LOCK:
+        cached = _CACHE.get(key)
+        if not rebuild and cached is not None and cached.signature == _signature(session):
+            return cached
+        index = build_index(session)
+        _CACHE[key] = index
+        return index
+
+
+def tm_matches(
+    session: Session,
+    source: str,
+    limit: int = 3,
+    *,
+    min_score: float = DEFAULT_MIN_SCORE,
+    exclude_segment_id: int | None = None,
+) -> list[TmMatch]:
+    """The `limit` best memory entries for `source` scoring at least `min_score`, best first.
+
+    Pass the segment's own id as `exclude_segment_id` so that a finished segment is not offered
+    its own translation.
+    """
+    query = normalise_arabic(source)
+    if not query or limit <= 0:
+        return []
+    index = tm_index(session)
+    matches = _fetch(session, index, index.search(query, limit, min_score, exclude_segment_id))
+    if matches is None:  # an entry changed since the index was built
+        index = tm_index(session, rebuild=True)
+        matches = _fetch(session, index, index.search(query, limit, min_score, exclude_segment_id))
+    return matches or []
+
+
+def _fetch(
+    session: Session, index: TmIndex, found: list[tuple[int, float]]
+) -> list[TmMatch] | None:
+    """The rows of the found positions, or None when one is gone or holds another source."""
+    if not found:
+        return []
+    wanted = {index.ids[position]: position for position, _ in found}
+    rows = {
+        entry.id: entry for entry in session.scalars(select(TmEntry).where(TmEntry.id.in_(wanted)))
+    }
+    if any(
+        (row := rows.get(entry_id)) is None or row.source_norm != index.sources[position]
+        for entry_id, position in wanted.items()
+    ):
+        return None
+    matches = []
+    for position, score in found:
+        entry = rows[index.ids[position]]
+        percent = math.floor(score + 1e-9)  # 100 only for the same normalised sentence
+        matches.append(
+            TmMatch(
+                entry.source,
+                entry.target,
+                percent,
+                entry.origin,
+                entry.origin_name,
+                entry.id,
+                entry.status,
+            )
+        )
+    return matches
