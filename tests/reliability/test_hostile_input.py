@@ -235,3 +235,23 @@ def test_a_missing_folder_is_created(cli: Cli, tmp_path: Path) -> None:
     fresh = Cli(f"sqlite:///{tmp_path}/new/deeper/team.sqlite")
     assert fresh("segments").exit_code == 0
     assert (tmp_path / "new" / "deeper" / "team.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [(-(2**70), 5), (0, 2**70), (2**31, 2**31 + 1), (5, 4)],
+    ids=["huge-negative", "huge", "past-int32", "reversed"],
+)
+def test_claim_offsets_out_of_range_are_refused(
+    any_seeded_cli: Cli, any_db_url: str, start: int, end: int
+) -> None:
+    before = table_dump(any_db_url)
+    result = any_seeded_cli(
+        "claims", "add", "3", "--side", "ar", "--start", str(start), "--end", str(end)
+    )
+    assert result.exit_code == 2, result.output
+    assert f"span {start}:{end} is outside the text of the Arabic source of segment 3" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.output
+    assert table_dump(any_db_url) == before

@@ -239,3 +239,25 @@ def test_pg_dump_advice_needs_no_server_and_leaves_the_password_out(tmp_path: Pa
         "postgresql://desk@dbhost.invalid:5433/newsroom"
     ) in result.stderr
     assert "s3cret" not in result.stderr
+
+
+def test_claims_whose_span_no_longer_quotes_their_words(
+    any_seeded_cli: Cli, any_db_url: str
+) -> None:
+    for start, end in (("0", "4"), ("5", "10")):
+        added = any_seeded_cli("claims", "add", "3", "--side", "ar", "--start", start, "--end", end)
+        assert added.exit_code == 0, added.output
+    assert any_seeded_cli("check").exit_code == 0
+    raw_sql(
+        any_db_url,
+        'UPDATE claims SET "end" = 100000 WHERE id = 1',
+        "UPDATE claims SET quote = 'not these words' WHERE id = 2",
+    )
+
+    result = any_seeded_cli("check")
+
+    assert result.exit_code == 1
+    assert "claim 1 on segment 3 (ar): span 0:100000 lies outside the text" in result.stdout
+    assert "claim 2 on segment 3 (ar): span 5:10 no longer quotes «not these words»" in (
+        result.stdout
+    )

@@ -4,8 +4,9 @@ Storage integrity (SQLite's integrity_check and foreign_key_check), then rows th
 would never leave behind but a crash, a hand edit in a SQL shell (where SQLite enforces no
 foreign keys by default) or a bug could: segments without their document, revisions without
 their segment, documents whose segment count is wrong, segments whose current text is not their
-latest revision's. Last, bidi control characters in the texts, which can make a sentence read
-differently from what is stored (warnings: they may be legitimate marks).
+latest revision's, claims whose span no longer quotes their words. Last, bidi control
+characters in the texts, which can make a sentence read differently from what is stored
+(warnings: they may be legitimate marks).
 """
 
 from __future__ import annotations
@@ -20,7 +21,15 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from workbench.ingest.normalise import BIDI_CONTROLS, bidi_controls_in
-from workbench.store.models import Document, Origin, Revision, Segment
+from workbench.store.models import (
+    AnchorState,
+    Claim,
+    ClaimSide,
+    Document,
+    Origin,
+    Revision,
+    Segment,
+)
 
 Severity = Literal["error", "warning"]
 MAX_PER_KIND = 1_000  # a badly damaged database should not print millions of lines
@@ -50,6 +59,7 @@ def run_checks(session: Session, *, quick: bool = False) -> Iterator[Finding]:
         _orphan_revisions,
         _segment_counts,
         _targets_against_history,
+        _claim_spans,
         _bidi_controls,
     ):
         yield from _capped(check(session))
@@ -143,6 +153,33 @@ def _targets_against_history(session: Session) -> Iterator[Finding]:
             "target-mismatch",
             f"segment {segment_id} (version {version}): its target is not the text of its latest "
             f"revision (version {revision_version})",
+        )
+
+
+def _claim_spans(session: Session) -> Iterator[Finding]:
+    """A claim's span must quote its words: always on the Arabic side, which never changes, and
+    on the English side while the claim says its anchor is fine."""
+    rows = session.execute(
+        select(
+            Claim.id, Claim.segment_id, Claim.side, Claim.start, Claim.end, Claim.quote,
+            Claim.anchor_state, Segment.source, Segment.target,
+        )
+        .join(Segment, Claim.segment_id == Segment.id)
+        .where(Claim.deleted_at.is_(None))
+        .order_by(Claim.id)
+    )  # fmt: skip
+    for claim_id, segment_id, side, start, end, quote, anchor, source, target in rows:
+        if side == ClaimSide.EN.value and anchor != AnchorState.OK.value:
+            continue  # already flagged for a person to re-place
+        text = (source if side == ClaimSide.AR.value else target) or ""
+        if not 0 <= start < end <= len(text):
+            problem = f"span {start}:{end} lies outside the text (0:{len(text)})"
+        elif text[start:end] != quote:
+            problem = f"span {start}:{end} no longer quotes «{quote}»"
+        else:
+            continue
+        yield Finding(
+            "error", "claim-span", f"claim {claim_id} on segment {segment_id} ({side}): {problem}"
         )
 
 
