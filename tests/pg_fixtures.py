@@ -214,10 +214,10 @@ BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(params=BACKENDS)
-def any_db_url(request: pytest.FixtureRequest, db_url: str) -> str:
+def any_db_url(request: pytest.FixtureRequest, db_path: Path) -> str:
     """A fresh database on each backend in turn: a SQLite file, then a PostgreSQL database."""
     if request.param == "sqlite":
-        return db_url
+        return f"sqlite:///{db_path}"
     url: str = request.getfixturevalue("postgres_url")
     return url
 
