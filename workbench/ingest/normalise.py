@@ -55,6 +55,11 @@ def source_hash(text: str) -> str:
     return hashlib.blake2b(normalise_arabic(text).encode("utf-8"), digest_size=16).hexdigest()
 
 
+def target_hash(text: str) -> str:
+    """32 hex digits identifying an exact English text (no normalisation: each wording counts)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
 def bidi_controls_in(text: str) -> list[int]:
     """Code-point offsets of bidi control characters, which can hide or reorder text."""
     return [index for index, char in enumerate(text) if char in BIDI_CONTROLS]
