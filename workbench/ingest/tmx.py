@@ -97,6 +97,16 @@ def _pair_of(path: Path, tu: etree._Element, skipped: Counter[str]) -> TmPair | 
     return TmPair(source, target, status, tu.sourceline or 0)
 
 
+def _problem(path: Path, error: etree.XMLSyntaxError) -> tuple[int, str]:
+    """Where and what: from libxml2's log (the last entry for this file: the one that stopped
+    the parse), because with entities left unresolved the exception itself may only say "no
+    element found" at line 0."""
+    entries = [entry for entry in error.error_log if entry.filename == str(path)]
+    if entries:
+        return entries[-1].line, entries[-1].message
+    return error.lineno or 0, error.msg
+
+
 def _forget(element: etree._Element) -> None:
     """Free a finished <tu> and the ones before it: the tree never grows with the file."""
     element.clear(keep_tail=True)
@@ -130,8 +140,9 @@ def iter_tmx_pairs(path: Path, skipped: Counter[str]) -> Iterator[TmPair]:
                 if pair is not None:
                     yield pair
     except etree.XMLSyntaxError as error:
+        line, message = _problem(path, error)
         raise InputError(
-            f"{path}, line {error.lineno}: not well-formed XML ({error.msg}); nothing was imported"
+            f"{path}, line {line}: not well-formed XML ({message}); nothing was imported"
         ) from error
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error})") from error
