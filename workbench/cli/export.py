@@ -82,8 +82,11 @@ def export_tmx(
 def export_csv(
     context: CliContext, out: Path, document_id: int | None, status_floor: str, bom: bool
 ) -> None:
-    """Write a CSV table (document, position, arabic, mt, english, status, editor, updated_at,
-    claims) to OUT, one line per segment, UTF-8."""
+    """Write a CSV table of segments to OUT, one line per segment.
+
+    Columns: document, position, arabic, mt, english, status, editor, updated_at, claims.
+    RFC 4180, UTF-8; cells a spreadsheet would run as a formula get a leading apostrophe.
+    """
     export = ExportFilter(document_id, status_floor)
     _export(context, ExportJob(out, "csv", export, context.settings.user, bom=bom))
 
