@@ -8,7 +8,19 @@ from typing import Any
 import click
 
 from workbench import __version__
-from workbench.cli import claims, glossary, importing, qa, review, segments, stats, tm, users
+from workbench.cli import (
+    claims,
+    export,
+    glossary,
+    import_tm,
+    importing,
+    qa,
+    review,
+    segments,
+    stats,
+    tm,
+    users,
+)
 from workbench.cli.context import CliContext
 from workbench.config import BIDI_MODES, ConfigError, load_settings
 from workbench.errors import WorkbenchError
@@ -56,5 +68,10 @@ def main(ctx: click.Context, db_url: str | None, user: str | None, bidi: str | N
         ctx.invoke(start)
 
 
-for module in (importing, segments, claims, review, users, stats, glossary, tm, qa):
+# In the order of the work: ingest, edit, claims, review, memory and checks, exchange.
+COMMAND_MODULES = (
+    *(importing, segments, claims, review, users, stats),
+    *(glossary, tm, qa, export, import_tm),
+)
+for module in COMMAND_MODULES:
     module.register(main)
