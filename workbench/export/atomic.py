@@ -9,13 +9,14 @@ replaced, as users expect of an export they run again; its permissions are kept.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import secrets
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from workbench.errors import InputError
 
@@ -74,3 +75,15 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
             temporary.unlink()
         raise
     _sync_folder(path.parent)
+
+
+@contextmanager
+def atomic_text(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """`atomic_output` for text. newline="" because csv writes its own CRLF (RFC 4180)."""
+    with atomic_output(path) as raw:
+        text = io.TextIOWrapper(raw, encoding=encoding, newline="")
+        try:
+            yield text
+        finally:
+            text.flush()
+            text.detach()  # atomic_output still owns, syncs and closes the file
