@@ -5,9 +5,7 @@ status floors and per-segment facts are decided once. Rows are read with `yield_
 on chunk by chunk; nothing holds the whole export in memory.
 
 Claims: `ExportRow.claims` holds the claim notes of a segment (one string per claim, shown as a
-TMX `<note>` and in the CSV `claims` cell). It is empty until the claims table exists; the claims
-work fills it in `iter_export_rows`, with one query per chunk of segment ids (the chunks are
-there for that), and the writers need no change.
+TMX `<note>` and in the CSV `claims` cell), read with one query per chunk of segment ids.
 """
 
 from __future__ import annotations
@@ -21,6 +19,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from workbench.errors import InputError, NotFoundError
+from workbench.export.claim_notes import claims_by_segment
 from workbench.store.models import Document, Origin, Revision, Segment, SegmentStatus, User
 
 # `--status X` is a floor: X and every status above it in the review flow.
@@ -77,7 +76,7 @@ class ExportRow(NamedTuple):
     mt_package: str | None  # from the latest MT revision
     mt_version: str | None
     mt_at: datetime | None
-    claims: tuple[str, ...] = ()  # filled by the claims work (module doc)
+    claims: tuple[str, ...] = ()  # one note per live claim (export/claim_notes.py)
 
 
 def _revision_id(aggregate: Any, mt: bool) -> Any:
@@ -166,4 +165,11 @@ def iter_export_rows(
     # per-row loading machinery would cost about as much as writing the file.
     result = session.connection().execute(query.execution_options(yield_per=CHUNK))
     for chunk in result.partitions():
-        yield from [ExportRow(*values) for values in chunk]
+        rows = [ExportRow(*values) for values in chunk]
+        notes = claims_by_segment(session, [row.segment_id for row in rows])
+        if not notes:
+            yield from rows
+            continue
+        for row in rows:
+            claims = notes.get(row.segment_id)
+            yield row._replace(claims=tuple(claims)) if claims else row
