@@ -10,7 +10,9 @@ import click
 from workbench import __version__
 from workbench.cli import (
     claims,
+    export,
     glossary,
+    import_tm,
     importing,
     maintenance,
     qa,
@@ -67,5 +69,11 @@ def main(ctx: click.Context, db_url: str | None, user: str | None, bidi: str | N
         ctx.invoke(start)
 
 
-for module in (importing, segments, claims, review, users, stats, glossary, tm, qa, maintenance):
+# In the order of the work: ingest, edit, claims, review, memory and checks, exchange, upkeep.
+COMMAND_MODULES = (
+    *(importing, segments, claims, review, users, stats),
+    *(glossary, tm, qa, export, import_tm),
+    maintenance,
+)
+for module in COMMAND_MODULES:
     module.register(main)

@@ -307,10 +307,4 @@ def export_claims_command(
 
 
 def register(group: click.Group) -> None:
-    claims_group.add_command(export_claims_command, name="export")
-    group.add_command(claims_group)
-
-
-def register_export(export_group: click.Group) -> None:
-    """Adds `export claims` to the `export` group (wired in when the exporters merge)."""
-    export_group.add_command(export_claims_command, name="claims")
+    group.add_command(claims_group)  # `export claims` lives in the export group (cli/export.py)

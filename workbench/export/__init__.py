@@ -1,2 +1,2 @@
-"""Exporters: files for other tools (CAT tools, spreadsheets, fact-check pipelines), written
-atomically."""
+"""Exporters: TMX 1.4b and CSV streamed from `rows.iter_export_rows`, and claims (JSONL, CSV,
+ClaimReview); every file is written atomically."""

@@ -14,17 +14,15 @@ the organisation given to the export, else the person who last set the claim's s
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
 from workbench.errors import InputError
+from workbench.export.atomic import atomic_text
+from workbench.export.formula import neutralise
 from workbench.services.claim_fields import label
 from workbench.store.claim_queries import ClaimView
 from workbench.store.models import ClaimantKind, Verdict
@@ -44,37 +42,6 @@ CSV_COLUMNS = (
     "notes", "status", "status_by", "status_at", "anchor_state", "version", "created_by",
     "created_at", "updated_by", "updated_at", "source", "target",
 )  # fmt: skip
-FORMULA_STARTS = frozenset("=+-@\t\r")
-
-
-@contextmanager
-def _atomic_text(path: Path) -> Iterator[IO[str]]:
-    """A UTF-8 text file that replaces `path` only if the block finishes without error."""
-    if path.is_dir():
-        raise InputError(f"{path} is a folder; name the file to write, e.g. {path}/claims.jsonl")
-    if not path.parent.is_dir():
-        raise InputError(f"{path.parent}: no such folder; create it first or write elsewhere")
-    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    temporary = Path(name)
-    try:
-        # newline="": the csv module writes its own CRLF (RFC 4180); JSON writes "\n" itself.
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(path)  # os.replace: atomic on POSIX and Windows
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        raise
-
-
-def neutralise(cell: str) -> str:
-    """Keep spreadsheets from running a cell as a formula (CSV injection): prefix a `'`.
-
-    Apostrophes already leading the cell are looked past, so the rule can be undone exactly.
-    """
-    return "'" + cell if cell.lstrip("'")[:1] in FORMULA_STARTS else cell
 
 
 def _csv_cell(value: Any) -> str:
@@ -194,5 +161,5 @@ def export_claims(
     }
     if file_format not in writers:
         raise InputError(f"export format {file_format!r} is not one of: {', '.join(FORMATS)}")
-    with _atomic_text(path) as handle:
+    with atomic_text(path) as handle:
         return writers[file_format](claims, handle)

@@ -7,24 +7,16 @@ export prefixes such cells with an apostrophe, and the import removes that apost
 from __future__ import annotations
 
 import csv
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.export.atomic import atomic_text
+from workbench.export.formula import neutralise, restore
 from workbench.glossary.terms import TermInput, clean_term, term_problems
 
 COLUMNS = ("term_ar", "term_en", "note")
 REQUIRED = ("term_ar", "term_en")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
-
-
-def restore(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_STARTS) else cell
 
 
 def _columns(header: list[str], path: Path) -> dict[str, int]:
@@ -81,20 +73,11 @@ def _parse(reader: Iterable[list[str]], path: Path) -> list[TermInput]:
 
 def write_terms(path: Path, terms: Iterable[tuple[str, str, str | None]]) -> int:
     """Write the terms to `path` (replaced whole, never half-written); return how many."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed into place
-        "w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.", delete=False
-    )
     count = 0
-    try:
-        with handle:
-            writer = csv.writer(handle, lineterminator="\r\n")
-            writer.writerow(COLUMNS)
-            for term_ar, term_en, note in terms:
-                writer.writerow([neutralise(term_ar), neutralise(term_en), neutralise(note or "")])
-                count += 1
-        Path(handle.name).replace(path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    with atomic_text(path) as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        for term_ar, term_en, note in terms:
+            writer.writerow([neutralise(term_ar), neutralise(term_en), neutralise(note or "")])
+            count += 1
     return count

@@ -90,11 +90,11 @@ def test_unknown_claim_ids_are_refused(seeded_cli: Cli) -> None:
         assert result.exit_code == 4
         assert "claim 4242 does not exist" in result.stderr
     for args, message in (
-        (("list", "--doc", "77"), "document 77 does not exist"),
-        (("list", "--segment", "4242"), "segment 4242 does not exist"),
-        (("export", "x.jsonl", "--format", "jsonl", "--doc", "77"), "document 77 does not exist"),
+        (("claims", "list", "--doc", "77"), "document 77 does not exist"),
+        (("claims", "list", "--segment", "4242"), "segment 4242 does not exist"),
+        (("export", "claims", "x.jsonl", "--format", "jsonl", "--doc", "77"), "document 77 does"),
     ):
-        result = seeded_cli("claims", *args)
+        result = seeded_cli(*args)
         assert result.exit_code == 4
         assert message in result.stderr
 

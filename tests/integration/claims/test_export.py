@@ -1,4 +1,4 @@
-"""`workbench claims export` / `export claims`: every format read back and checked."""
+"""`workbench export claims`: every format read back and checked."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def tagged(seeded_cli: Cli) -> dict[str, Any]:
 
 
 def _export(cli: Cli, path: Path, file_format: str, *extra: str) -> None:
-    result = cli("claims", "export", str(path), "--format", file_format, *extra)
+    result = cli("export", "claims", str(path), "--format", file_format, *extra)
     assert result.exit_code == 0, result.output
     assert f"claims written to {path}" in result.stdout
 
@@ -172,16 +172,9 @@ def test_claimreview_author_defaults_to_the_reviewer(
     assert review["author"] == {"@type": "Person", "name": "rana"}
 
 
-def test_export_is_registered_under_both_groups(
+def test_export_filters_by_document(
     seeded_cli: Cli, tagged: dict[str, Any], tmp_path: Path
 ) -> None:
-    import click
-
-    from workbench.cli.claims import export_claims_command, register_export
-
-    group = click.Group("export")
-    register_export(group)
-    assert group.commands["claims"] is export_claims_command
     doc = str(tagged["segment"]["document"])
     path = tmp_path / "doc.jsonl"
     _export(seeded_cli, path, "jsonl", "--doc", doc)
@@ -211,7 +204,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary(
 
 
 def test_an_export_into_a_missing_folder_is_refused(seeded_cli: Cli, tmp_path: Path) -> None:
-    result = seeded_cli("claims", "export", str(tmp_path / "nowhere" / "c.csv"), "--format", "csv")
+    result = seeded_cli("export", "claims", str(tmp_path / "nowhere" / "c.csv"), "--format", "csv")
     assert result.exit_code == 2
     assert "no such folder" in result.stderr
     with pytest.raises(InputError, match="is a folder"):

@@ -68,6 +68,7 @@ def test_import_export_round_trip(cli: Cli, tmp_path: Path) -> None:
     )
 
     exported = tmp_path / "out" / "glossary.csv"
+    exported.parent.mkdir()  # like every export, it refuses to invent folders
     result = cli("glossary", "export", str(exported))
     assert result.exit_code == 0, result.output
     text = exported.read_text(encoding="utf-8")

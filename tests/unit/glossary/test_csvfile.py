@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from workbench.errors import InputError
-from workbench.glossary.csvfile import neutralise, read_terms, restore, write_terms
+from workbench.export.formula import neutralise, restore
+from workbench.glossary.csvfile import read_terms, write_terms
 
 
 @pytest.mark.parametrize("cell", ["=HYPERLINK(1)", "+7", "-ism", "@user", "\tx", "\rx"])

@@ -1,0 +1,136 @@
+"""A desk's worth of work to export: edits by two people, every status, MT, awkward text.
+
+The MT and review services are not part of this branch, so `record_mt` and `set_review_status`
+write what those services write (an MT revision with its package; a status change with its
+revision) straight through the ORM. Everything else goes through the CLI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from sqlalchemy import select, update
+
+from tests.conftest import REPO_ROOT, Cli
+from workbench.services.users import ensure_user
+from workbench.store.database import Database
+from workbench.store.models import Origin, Revision, Segment, utcnow
+
+DTD_PATH = REPO_ROOT / "tests" / "fixtures" / "tmx14.dtd"
+
+TRICKY_ARABIC = (
+    "قالَ الوزيرُ إنّ الاقتـــصاد نما بنسبة ٢٧٫٥٪ في ٢٠٢٣.\n\n"
+    "=SUM(A1) ليس صيغة، بل نص عربي يبدأ بعلامة يساوي.\n\n"
+    "- خبر عاجل: \"RT\" & <CSTO> تنشر تقريراً 'مهماً'.\n\n"
+    "نص فيه علامة اتجاه\u200f مخفية و\u202eعكس\u202c وحرف تحكم\x07 هنا.\n"
+)
+# English targets for the tricky document's four segments, in order.
+TRICKY_ENGLISH = [
+    "The minister said the \"economy\" grew by 27.5% in 2023 & <more> 'quoted'.",
+    "=1+1 is not a formula here;\r\nsecond line after CRLF\ttab",
+    "-5% is a drop; control\x01char and \x0bvertical tab",
+    "'=already quoted, +44 20 and @user",
+]
+MT_PACKAGE, MT_VERSION = "translate-ar_en", "1.9"
+
+
+@dataclass
+class Desk:
+    cli: Cli
+    database: Database
+    tricky: list[int]  # segment ids of the tricky document, in order
+
+    def segment(self, segment_id: int) -> Segment:
+        with self.database.read() as session:
+            found = session.get(Segment, segment_id)
+            assert found is not None
+            return found
+
+
+def record_mt(database: Database, segment_id: int, text: str) -> None:
+    """What the MT service writes: Segment.mt and an MT revision (the version is not bumped)."""
+    with database.write() as session:
+        segment = session.get(Segment, segment_id)
+        assert segment is not None
+        segment.mt = text
+        session.add(
+            Revision(
+                segment_id=segment_id,
+                text=text,
+                origin=Origin.MT.value,
+                status=segment.status,
+                version=segment.version,
+                mt_package=MT_PACKAGE,
+                mt_version=MT_VERSION,
+            )
+        )
+
+
+def set_review_status(database: Database, segment_id: int, status: str, reviewer: str) -> None:
+    """What a review writes: the status, a version bump, and a revision by the reviewer."""
+    with database.write() as session:
+        user = ensure_user(session, reviewer)
+        now = utcnow()
+        version, text = session.execute(
+            update(Segment)
+            .where(Segment.id == segment_id)
+            .values(
+                status=status, version=Segment.version + 1, updated_by_id=user.id, updated_at=now
+            )
+            .returning(Segment.version, Segment.target)
+        ).one()
+        session.add(
+            Revision(
+                segment_id=segment_id,
+                text=text,
+                origin=Origin.HUMAN.value,
+                status=status,
+                version=version,
+                author_id=user.id,
+                created_at=now,
+            )
+        )
+
+
+def edit(cli: Cli, segment_id: int, text: str, status: str, user: str = "alice") -> None:
+    result = cli("edit", str(segment_id), "--text", text, "--status", status, user=user)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def desk(seeded_cli: Cli, database: Database, tmp_path: Path) -> Desk:
+    tricky_file = tmp_path / "tricky.txt"
+    tricky_file.write_text(TRICKY_ARABIC, encoding="utf-8")
+    assert seeded_cli("import", str(tricky_file)).exit_code == 0
+    with database.read() as session:
+        tricky = list(
+            session.scalars(
+                select(Segment.id).where(Segment.document_id == 6).order_by(Segment.position)
+            )
+        )
+    assert len(tricky) == 4
+    cli = seeded_cli
+    edit(cli, 3, "Polling stations closed.", "translated")
+    edit(cli, 3, "Polling stations closed on Sunday.", "translated", user="bob")
+    edit(cli, 4, "Blinken arrived (draft).", "draft")
+    edit(cli, 5, "Approved sentence.", "translated")
+    set_review_status(database, 5, "approved", "rana")
+    edit(cli, 6, "Reviewed sentence.", "translated")
+    set_review_status(database, 6, "reviewed", "rana")
+    record_mt(database, 7, "Machine only & <raw>.")
+    record_mt(database, 8, "Machine first.")
+    edit(cli, 8, "Human after machine.", "translated")
+    for segment_id, text in zip(tricky, TRICKY_ENGLISH, strict=True):
+        edit(cli, segment_id, text, "translated")
+    return Desk(cli, database, tricky)
+
+
+def validate_tmx(path: Path) -> etree._ElementTree:
+    """Parse an exported TMX and validate it against the TMX 1.4b DTD; return the tree."""
+    tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+    dtd = etree.DTD(str(DTD_PATH))
+    assert dtd.validate(tree), dtd.error_log.filter_from_errors()
+    return tree

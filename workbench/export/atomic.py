@@ -1,0 +1,89 @@
+"""Writing an export file so that a crash never leaves a truncated one behind.
+
+The data goes to a hidden temporary file in the same folder (so the rename cannot cross file
+systems), is flushed and fsynced, and then `os.replace`d onto the final name in one step: readers
+see the old file or the complete new one, never half of it. An existing file of that name is
+replaced, as users expect of an export they run again; its permissions are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from workbench.errors import InputError
+
+BUFFER_BYTES = 1 << 20
+
+
+def _check_destination(path: Path) -> None:
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; name the file to write, e.g. {path}/export.tmx")
+    if not path.parent.is_dir():
+        raise InputError(f"{path.parent}: no such folder; create it first or write elsewhere")
+
+
+def _open_temporary(path: Path) -> tuple[Path, int]:
+    # O_EXCL with a random name: never reuse a file someone else created; mode 0o666 lets the
+    # user's umask decide the permissions, as for any file they create.
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise InputError(f"{path}: cannot write here ({error.strerror})") from error
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); other systems have no folder handles to sync."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A buffered binary file that becomes `path` only if the block finishes without error."""
+    _check_destination(path)
+    temporary, descriptor = _open_temporary(path)
+    try:
+        with os.fdopen(descriptor, "wb", buffering=BUFFER_BYTES) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            temporary.chmod(stat.S_IMODE(path.stat().st_mode))
+        temporary.replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        raise
+    _sync_folder(path.parent)
+
+
+@contextmanager
+def atomic_text(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """`atomic_output` for text. newline="" because csv writes its own CRLF (RFC 4180)."""
+    with atomic_output(path) as raw:
+        text = io.TextIOWrapper(raw, encoding=encoding, newline="")
+        try:
+            yield text
+        finally:
+            text.flush()
+            text.detach()  # atomic_output still owns, syncs and closes the file

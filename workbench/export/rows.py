@@ -1,0 +1,175 @@
+"""The one read path of every exporter: segments with their history, in document order.
+
+`iter_export_rows` is what the TMX and CSV writers (and any later exporter) consume, so filters,
+status floors and per-segment facts are decided once. Rows are read with `yield_per` and handed
+on chunk by chunk; nothing holds the whole export in memory.
+
+Claims: `ExportRow.claims` holds the claim notes of a segment (one string per claim, shown as a
+TMX `<note>` and in the CSV `claims` cell), read with one query per chunk of segment ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal, NamedTuple
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from workbench.errors import InputError, NotFoundError
+from workbench.export.claim_notes import claims_by_segment
+from workbench.store.models import Document, Origin, Revision, Segment, SegmentStatus, User
+
+# `--status X` is a floor: X and every status above it in the review flow.
+STATUS_FLOORS: dict[str, tuple[str, ...] | None] = {
+    "approved": (SegmentStatus.APPROVED,),
+    "reviewed": (SegmentStatus.REVIEWED, SegmentStatus.APPROVED),
+    "translated": (SegmentStatus.TRANSLATED, SegmentStatus.REVIEWED, SegmentStatus.APPROVED),
+    "any": None,
+}
+DEFAULT_FLOOR = "translated"
+CHUNK = 2000
+
+# What a row must have to be exported: a target; a target or MT; nothing (a full table).
+Needs = Literal["target", "target_or_mt", "nothing"]
+
+RowsQuery = Select[*tuple[Any, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFilter:
+    document_id: int | None = None
+    status_floor: str = DEFAULT_FLOOR
+    include_mt: bool = False
+
+    def statuses(self) -> tuple[str, ...] | None:
+        if self.status_floor not in STATUS_FLOORS:
+            names = "|".join(STATUS_FLOORS)
+            raise InputError(f"--status {self.status_floor!r} is not one of {names}")
+        return STATUS_FLOORS[self.status_floor]
+
+
+class ExportRow(NamedTuple):
+    """One segment as exporters see it. Datetimes are UTC; from SQLite they come naive.
+
+    A named tuple, not a dataclass: it is built 100,000 times in a large export, and a tuple is
+    built several times faster. Add claims with `row._replace(claims=(...))`.
+    """
+
+    segment_id: int
+    document_id: int
+    document_name: str
+    position: int
+    source: str
+    target: str | None
+    mt: str | None
+    status: str
+    editor: str | None  # who last wrote the segment
+    updated_at: datetime | None
+    created_by: str | None  # first revision of the target
+    created_at: datetime | None
+    changed_by: str | None  # last revision of the target
+    changed_at: datetime | None
+    target_origin: str | None  # origin of the last target revision: human, import, tm
+    mt_package: str | None  # from the latest MT revision
+    mt_version: str | None
+    mt_at: datetime | None
+    claims: tuple[str, ...] = ()  # one note per live claim (export/claim_notes.py)
+
+
+def _revision_id(aggregate: Any, mt: bool) -> Any:
+    """The id of a segment's first/last target revision or last MT revision.
+
+    Correlated subqueries use the index on revisions.segment_id, so the cost follows the rows
+    exported, not the size of the revisions table (one document out of many stays cheap).
+    """
+    origin = Revision.origin == Origin.MT.value if mt else Revision.origin != Origin.MT.value
+    return (
+        select(aggregate(Revision.id))
+        .where(Revision.segment_id == Segment.id, origin)
+        .correlate(Segment)
+        .scalar_subquery()
+    )
+
+
+def _history_query() -> RowsQuery:
+    """Segments with the first and last revision of the target and the latest MT revision."""
+    first, last, machine = aliased(Revision), aliased(Revision), aliased(Revision)
+    editor, creator, changer = aliased(User), aliased(User), aliased(User)
+    query: RowsQuery = select(
+        Segment.id,
+        Segment.document_id,
+        Document.source_name,
+        Segment.position,
+        Segment.source,
+        Segment.target,
+        Segment.mt,
+        Segment.status,
+        editor.name,
+        Segment.updated_at,
+        creator.name,
+        first.created_at,
+        changer.name,
+        last.created_at,
+        last.origin,
+        machine.mt_package,
+        machine.mt_version,
+        machine.created_at,
+    )
+    return (
+        query.join(Document, Segment.document_id == Document.id)
+        .outerjoin(editor, Segment.updated_by_id == editor.id)
+        .outerjoin(first, first.id == _revision_id(func.min, mt=False))
+        .outerjoin(creator, first.author_id == creator.id)
+        .outerjoin(last, last.id == _revision_id(func.max, mt=False))
+        .outerjoin(changer, last.author_id == changer.id)
+        .outerjoin(machine, machine.id == _revision_id(func.max, mt=True))
+    )
+
+
+def _filtered(query: RowsQuery, export: ExportFilter, needs: Needs) -> RowsQuery:
+    statuses = export.statuses()
+    if export.document_id is not None:
+        query = query.where(Segment.document_id == export.document_id)
+    if statuses is not None:
+        query = query.where(Segment.status.in_(statuses))
+    if needs == "target":
+        query = query.where(Segment.target.is_not(None))
+    elif needs == "target_or_mt":
+        query = query.where(Segment.target.is_not(None) | Segment.mt.is_not(None))
+    return query
+
+
+def check_document(session: Session, document_id: int | None) -> None:
+    if document_id is not None and session.get(Document, document_id) is None:
+        raise NotFoundError(
+            f"document {document_id} does not exist; list documents with `workbench`"
+        )
+
+
+def count_export_rows(session: Session, export: ExportFilter, needs: Needs) -> int:
+    query = _filtered(select(func.count()).select_from(Segment), export, needs)
+    return session.scalar(query) or 0
+
+
+def iter_export_rows(
+    session: Session, export: ExportFilter, needs: Needs = "target"
+) -> Iterator[ExportRow]:
+    """The segments `export` selects, in document order, streamed in chunks."""
+    query = _filtered(_history_query(), export, needs).order_by(
+        Segment.document_id, Segment.position
+    )
+    # Core execution on the session's connection: the rows are plain columns, and the ORM's
+    # per-row loading machinery would cost about as much as writing the file.
+    result = session.connection().execute(query.execution_options(yield_per=CHUNK))
+    for chunk in result.partitions():
+        rows = [ExportRow(*values) for values in chunk]
+        notes = claims_by_segment(session, [row.segment_id for row in rows])
+        if not notes:
+            yield from rows
+            continue
+        for row in rows:
+            claims = notes.get(row.segment_id)
+            yield row._replace(claims=tuple(claims)) if claims else row
