@@ -19,7 +19,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -239,3 +239,25 @@ def any_seeded_cli(any_cli: Cli) -> Cli:
     result = any_cli("import", str(SEEDS_DIR))
     assert result.exit_code == 0, result.output
     return any_cli
+
+
+@pytest.fixture(params=BACKENDS)
+def any_db_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """Makes fresh databases on each backend in turn, for tests that need several (hypothesis)."""
+    made: list[str] = []
+    server: PostgresServer | None = None
+    if request.param == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+
+    def make() -> str:
+        number = next(_database_numbers)
+        if server is None:
+            return f"sqlite:///{tmp_path / f'db{number}.sqlite'}"
+        name = f"test_{os.getpid()}_{number}"
+        made.append(name)
+        return server.create_database(name)
+
+    yield make
+    for name in made:
+        assert server is not None
+        server.drop_database(name)
