@@ -110,7 +110,7 @@ def _still_wanted(session: Session, batch: Sequence[_Work]) -> list[_Work]:
     rows = session.execute(
         select(Segment.id, Segment.mt).where(Segment.id.in_(ids)).with_for_update()
     )
-    current: dict[int, str | None] = dict(rows)
+    current = {row.id: row.mt for row in rows}
     edited = set(
         session.scalars(
             select(Revision.segment_id).where(
