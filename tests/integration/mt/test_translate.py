@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import ctranslate2
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -155,3 +157,30 @@ def test_stopped_run_resumes_and_translates_each_segment_once(
         assert session.scalar(select(func.count()).where(Segment.mt.is_(None))) == 0
     revisions = mt_revisions(database)
     assert len(revisions) == 106 and all(len(r) == 1 for r in revisions.values())
+
+
+@pytest.mark.skipif(ctranslate2.get_cuda_device_count() > 0, reason="this machine has a GPU")
+def test_cuda_without_a_gpu_says_to_use_the_cpu(
+    seeded_cli: Cli, argos_model: InstalledModel
+) -> None:
+    result = seeded_cli("translate", "--device", "cuda")
+    assert result.exit_code == 1
+    assert "on cuda" in result.stderr and "--device cpu" in result.stderr
+    assert all(row["mt"] is None for row in seeded_cli.json_lines("segments", "--json"))
+
+
+def test_damaged_model_files_give_a_clear_error(seeded_cli: Cli, argos_packages_dir: Path) -> None:
+    assert seeded_cli("models", "install", str(TOY_MODEL_FILE)).exit_code == 0
+    (argos_packages_dir / "translate-ar_en-toy" / "model" / "model.bin").write_bytes(b"\0" * 64)
+    result = seeded_cli("translate")
+    assert result.exit_code == 1
+    assert "cannot load ar→en TEST MODEL 0.1" in result.stderr
+    assert "workbench models install" in result.stderr
+
+
+def test_damaged_tokenizer_gives_a_clear_error(seeded_cli: Cli, argos_packages_dir: Path) -> None:
+    assert seeded_cli("models", "install", str(TOY_MODEL_FILE)).exit_code == 0
+    (argos_packages_dir / "translate-ar_en-toy" / "sentencepiece.model").write_bytes(b"junk")
+    result = seeded_cli("translate")
+    assert result.exit_code == 1
+    assert "cannot load ar→en TEST MODEL 0.1" in result.stderr
