@@ -14,11 +14,13 @@ from workbench.cli import (
     glossary,
     import_tm,
     importing,
+    models,
     qa,
     review,
     segments,
     stats,
     tm,
+    translating,
     users,
 )
 from workbench.cli.context import CliContext
@@ -68,9 +70,9 @@ def main(ctx: click.Context, db_url: str | None, user: str | None, bidi: str | N
         ctx.invoke(start)
 
 
-# In the order of the work: ingest, edit, claims, review, memory and checks, exchange.
+# In the order of the work: ingest, MT, edit, claims, review, memory and checks, exchange.
 COMMAND_MODULES = (
-    *(importing, segments, claims, review, users, stats),
+    *(importing, models, translating, segments, claims, review, users, stats),
     *(glossary, tm, qa, export, import_tm),
 )
 for module in COMMAND_MODULES:
