@@ -89,3 +89,49 @@ def status_counts(session: Session, document_id: int | None = None) -> dict[str,
     if document_id is not None:
         query = query.where(Segment.document_id == document_id)
     return {row[0]: row[1] for row in session.execute(query)}
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentIndex:
+    """The ids and positions of a document's segments in order: all a long list keeps in memory."""
+
+    ids: list[int]
+    positions: list[int]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def segment_index(
+    session: Session,
+    document_id: int,
+    status: str | None = None,
+    search: str | None = None,
+) -> SegmentIndex:
+    """Ids and positions of a document's segments, optionally only one status or those whose
+    source, target or MT contains `search` (case-insensitive for Latin letters)."""
+    query = select(Segment.id, Segment.position).where(Segment.document_id == document_id)
+    if status is not None:
+        query = query.where(Segment.status == status)
+    if search:
+        pattern = f"%{_escape_like(search)}%"
+        query = query.where(
+            Segment.source.ilike(pattern, escape="\\")
+            | Segment.target.ilike(pattern, escape="\\")
+            | Segment.mt.ilike(pattern, escape="\\")
+        )
+    ids: list[int] = []
+    positions: list[int] = []
+    for segment_id, position in session.execute(query.order_by(Segment.position)):
+        ids.append(segment_id)
+        positions.append(position)
+    return SegmentIndex(ids, positions)
+
+
+def segment_rows_by_ids(session: Session, ids: list[int]) -> dict[int, SegmentRow]:
+    """Full rows for the given ids (a page of a long list), keyed by id."""
+    if not ids:
+        return {}
+    query = segment_rows_query().where(Segment.id.in_(ids))
+    return {row[0]: SegmentRow(*row) for row in session.execute(query)}

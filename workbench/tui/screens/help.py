@@ -1,0 +1,65 @@
+"""F1: every key (as remapped by the user), the status symbols and the bidi modes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from workbench.tui.keymap import EDITOR_KEYS, MAIN_ACTIONS, effective_keys
+from workbench.tui.widgets.segment_list import STATUS_GLYPHS
+
+BIDI_HELP = (
+    "Arabic display (F3 cycles auto → on → off; --bidi flag; bidi = \"…\" in the config file):\n"
+    "  on   the workbench shapes and reorders Arabic itself: kitty, Alacritty, xterm, "
+    "Windows Terminal, tmux, screen.\n"
+    "  off  the terminal reorders by itself: GNOME Terminal and other VTE terminals, Konsole "
+    "(bidi option), mlterm, Apple Terminal, WezTerm (bidi option), iTerm2 3.5.11+.\n"
+    "  auto picks from the environment (TMUX, VTE_VERSION, KONSOLE_VERSION, TERM_PROGRAM …).\n"
+    "Editing always happens in logical order; only the display is converted."
+)
+
+
+def _keys_table(keymap: Mapping[str, str]) -> Table:
+    table = Table(title="Keys", title_justify="left", expand=True, show_edge=False)
+    table.add_column("key", style="bold", no_wrap=True)
+    table.add_column("does")
+    table.add_column("id (for [keymap])", style="dim")
+    keys = effective_keys(keymap)
+    for action in MAIN_ACTIONS:
+        table.add_row(keys[action.id], action.help, action.id)
+    for key, does in EDITOR_KEYS:
+        table.add_row(key, does, "")
+    return table
+
+
+def _legend() -> Text:
+    text = Text("Status: ")
+    for status, (glyph, style) in STATUS_GLYPHS.items():
+        text.append(glyph, style=style)
+        text.append(f" {status}  ")
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "app.pop_screen", "Close help"),
+    ]
+
+    def __init__(self, keymap: Mapping[str, str]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog help"):
+            yield Static(_keys_table(self.keymap))
+            yield Static(_legend())
+            yield Static(BIDI_HELP)
+            yield Static(Text("Escape closes this help.", style="dim"))
