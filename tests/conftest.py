@@ -18,6 +18,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO_ROOT / "seeds"
 SHARED_DIR = REPO_ROOT.parent / "shared"
 
+pytest_plugins = ["tests.mt_fixtures"]
+
 
 @dataclass
 class Cli:

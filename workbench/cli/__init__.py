@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from workbench import __version__
-from workbench.cli import importing, segments
+from workbench.cli import importing, models, segments, translating
 from workbench.cli.context import CliContext
 from workbench.config import BIDI_MODES, ConfigError, load_settings
 from workbench.errors import WorkbenchError
@@ -56,5 +56,5 @@ def main(ctx: click.Context, db_url: str | None, user: str | None, bidi: str | N
         ctx.invoke(start)
 
 
-for module in (importing, segments):
+for module in (importing, segments, models, translating):
     module.register(main)
