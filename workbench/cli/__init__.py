@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from workbench import __version__
-from workbench.cli import importing, models, segments, translating
+from workbench.cli import importing, models, segments, start, translating
 from workbench.cli.context import CliContext
 from workbench.config import BIDI_MODES, ConfigError, load_settings
 from workbench.errors import WorkbenchError
@@ -51,10 +51,8 @@ def main(ctx: click.Context, db_url: str | None, user: str | None, bidi: str | N
     ctx.obj = context
     ctx.call_on_close(context.close)
     if ctx.invoked_subcommand is None:
-        from workbench.cli.start import start
-
-        ctx.invoke(start)
+        ctx.invoke(start.start)
 
 
-for module in (importing, segments, models, translating):
+for module in (importing, segments, models, translating, start):
     module.register(main)

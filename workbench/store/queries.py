@@ -135,3 +135,25 @@ def segment_rows_by_ids(session: Session, ids: list[int]) -> dict[int, SegmentRo
         return {}
     query = segment_rows_query().where(Segment.id.in_(ids))
     return {row[0]: SegmentRow(*row) for row in session.execute(query)}
+
+
+def positions_with_status(
+    session: Session,
+    document_id: int,
+    statuses: tuple[str, ...],
+    *,
+    after: int = 0,
+    limit: int = 200,
+) -> list[int]:
+    """Positions (> `after`, in order) of a document's segments that have one of `statuses`."""
+    query = (
+        select(Segment.position)
+        .where(
+            Segment.document_id == document_id,
+            Segment.status.in_(statuses),
+            Segment.position > after,
+        )
+        .order_by(Segment.position)
+        .limit(limit)
+    )
+    return list(session.scalars(query))

@@ -56,9 +56,7 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "Go to the previous segment (saves this one if changed).",
         footer=False,
     ),
-    KeyAction(
-        "page_down", "pagedown", "page(1)", "Page down", "Go one screen down.", footer=False
-    ),
+    KeyAction("page_down", "pagedown", "page(1)", "Page down", "Go one screen down.", footer=False),
     KeyAction("page_up", "pageup", "page(-1)", "Page up", "Go one screen up.", footer=False),
     KeyAction(
         "next_unconfirmed",
@@ -68,7 +66,9 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "Go to the next segment that is new or draft.",
         footer=False,
     ),
-    KeyAction("copy_mt", "ctrl+t", "copy_mt", "MT→target", "Copy the MT suggestion into the target."),
+    KeyAction(
+        "copy_mt", "ctrl+t", "copy_mt", "MT→target", "Copy the MT suggestion into the target."
+    ),
     KeyAction(
         "alternative_1",
         "alt+1",
@@ -96,13 +96,9 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("revert", "ctrl+r", "revert", "Revert", "Put back the last saved target text."),
     KeyAction("go_to", "ctrl+l", "go_to", "Go to", "Go to segment number N."),
     KeyAction("search", "ctrl+f", "search", "Search", "Show only segments containing a text."),
-    KeyAction(
-        "filter_status", "f4", "cycle_filter", "Filter", "Show only one status (cycles)."
-    ),
+    KeyAction("filter_status", "f4", "cycle_filter", "Filter", "Show only one status (cycles)."),
     KeyAction("documents", "f2", "documents", "Docs", "Choose the document to work on."),
-    KeyAction(
-        "toggle_bidi", "f3", "toggle_bidi", "Bidi", "Switch Arabic display: auto, on, off."
-    ),
+    KeyAction("toggle_bidi", "f3", "toggle_bidi", "Bidi", "Switch Arabic display: auto, on, off."),
     KeyAction("stop_mt", "f8", "app.stop_mt", "Stop MT", "Stop the background translation."),
     KeyAction("help", "f1", "app.help", "Help", "List every key."),
 )

@@ -55,7 +55,7 @@ class ConflictScreen(ModalScreen[Choice]):
                 yield Button("Both, to merge [b]", id="both")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(Choice(event.button.id))
+        self.dismiss(Choice(event.button.id or Choice.TAKE_THEIRS))
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(Choice(choice))

@@ -17,7 +17,7 @@ from workbench.tui.keymap import EDITOR_KEYS, MAIN_ACTIONS, effective_keys
 from workbench.tui.widgets.segment_list import STATUS_GLYPHS
 
 BIDI_HELP = (
-    "Arabic display (F3 cycles auto → on → off; --bidi flag; bidi = \"…\" in the config file):\n"
+    'Arabic display (F3 cycles auto → on → off; --bidi flag; bidi = "…" in the config file):\n'
     "  on   the workbench shapes and reorders Arabic itself: kitty, Alacritty, xterm, "
     "Windows Terminal, tmux, screen.\n"
     "  off  the terminal reorders by itself: GNOME Terminal and other VTE terminals, Konsole "
@@ -53,12 +53,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1,q", "app.pop_screen", "Close help"),
     ]
 
-    def __init__(self, keymap: Mapping[str, str]) -> None:
+    def __init__(self, keymap: Mapping[str, str], missing_model: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.keymap = keymap
+        self.missing_model = missing_model
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
+            if self.missing_model:
+                yield Static(Text(f"Machine translation is off: {self.missing_model}\n"))
             yield Static(_keys_table(self.keymap))
             yield Static(_legend())
             yield Static(BIDI_HELP)

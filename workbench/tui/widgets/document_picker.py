@@ -16,7 +16,9 @@ TITLE_CELLS = 30
 
 
 class DocumentPicker(OptionList):
-    def show_documents(self, documents: Sequence[Document], current: int | None, bidi: bool) -> None:
+    def show_documents(
+        self, documents: Sequence[Document], current: int | None, bidi: bool
+    ) -> None:
         self.clear_options()
         for document in documents:
             label = Text()

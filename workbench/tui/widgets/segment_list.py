@@ -152,7 +152,9 @@ class SegmentList(ScrollView, can_focus=False):
         base = self.rich_style
         if is_cursor:
             base = base + self._style("segment-list--cursor")
-        number_width = max(len(str(self.rows.position_at(len(self.rows) - 1))) if self.rows else 3, 3)
+        number_width = max(
+            len(str(self.rows.position_at(len(self.rows) - 1))) if self.rows else 3, 3
+        )
         fixed = number_width + 3 + len(SEPARATOR)
         text_width = max(width - fixed, 2)
         arabic_width = text_width // 2
@@ -163,7 +165,9 @@ class SegmentList(ScrollView, can_focus=False):
         english = row.target or row.mt or ""
         english_style = base if row.target else base + self._style("segment-list--mt")
         segments = [
-            Segment(f"{row.position:>{number_width}} ", base + self._style("segment-list--position")),
+            Segment(
+                f"{row.position:>{number_width}} ", base + self._style("segment-list--position")
+            ),
             Segment(glyph, base + glyph_style),
             Segment(" " + " " * padding, base),
             Segment(arabic, base),
