@@ -78,7 +78,15 @@ def revisions_of(database: Database, segment_id: int) -> list[Revision]:
         )
 
 
-def save_as(database: Database, user: str, segment_id: int, text: str, version: int) -> None:
+def save_as(
+    database: Database,
+    user: str,
+    segment_id: int,
+    text: str,
+    version: int,
+    status: str | None = None,
+) -> None:
     """Someone else saving, as `workbench edit` would."""
     with database.write() as session:
-        save_target(session, segment_id, text, ensure_user(session, user), expect_version=version)
+        author = ensure_user(session, user)
+        save_target(session, segment_id, text, author, status=status, expect_version=version)

@@ -157,3 +157,21 @@ def positions_with_status(
         .limit(limit)
     )
     return list(session.scalars(query))
+
+
+def segment_rows_by_positions(
+    session: Session, document_id: int, first: int, last: int
+) -> list[SegmentRow]:
+    """Full rows of a document with first <= position <= last, in order (a page of a list)."""
+    query = segment_rows_query(document_id).where(Segment.position.between(first, last))
+    return [SegmentRow(*row) for row in session.execute(query)]
+
+
+def position_span(session: Session, document_id: int) -> tuple[int, int, int]:
+    """(number of segments, lowest position, highest position) of a document."""
+    count, low, high = session.execute(
+        select(func.count(), func.min(Segment.position), func.max(Segment.position)).where(
+            Segment.document_id == document_id
+        )
+    ).one()
+    return int(count), int(low or 0), int(high or 0)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from arabic_reshaper import ArabicReshaper
-from bidi import algorithm
+from bidi import algorithm, get_display
 
 from workbench.config import BidiMode
 
@@ -34,7 +35,27 @@ _VTE_FIRST_BIDI = 5800
 # Multiplexers draw through their own screen model, which keeps logical order.
 _MULTIPLEXERS = ("TMUX", "STY")
 
+
+class _ReadOnceConfig:
+    """arabic_reshaper asks configparser for its settings on every call, two thirds of its time;
+    ours never change, so each is read once."""
+
+    def __init__(self, section: Any) -> None:
+        self._section = section
+        self._booleans: dict[str, bool] = {}
+
+    def getboolean(self, name: str) -> bool:
+        value = self._booleans.get(name)
+        if value is None:
+            value = self._booleans[name] = bool(self._section.getboolean(name))
+        return value
+
+    def get(self, name: str, *default: Any) -> Any:
+        return self._section.get(name, *default)
+
+
 _reshaper = ArabicReshaper(configuration={"delete_harakat": False})
+_reshaper.configuration = _ReadOnceConfig(_reshaper.configuration)
 
 
 def terminal_reorders(environ: Mapping[str, str]) -> bool:
@@ -75,6 +96,11 @@ def _visual_chars(text: str) -> list[tuple[str, int]]:
     return [(char["ch"], char["level"]) for char in storage["chars"]]
 
 
+def _exact(shaped: str) -> str:
+    """python-bidi's pure-Python algorithm: mirrors brackets and reports levels (slow)."""
+    return _marks_after_bases(_visual_chars(shaped))
+
+
 def _marks_after_bases(chars: list[tuple[str, int]]) -> str:
     """Rule L3: in a reversed (odd-level) run a mark now precedes its base; move it after."""
     out: list[str] = []
@@ -91,12 +117,53 @@ def _marks_after_bases(chars: list[tuple[str, int]]) -> str:
     return "".join(out)
 
 
+def _fast(shaped: str) -> str:
+    """python-bidi's Rust algorithm (40x faster), for text without mirrored characters, where
+    it orders exactly as the pure one does; it reports no levels, so a mark is taken to belong
+    to the right-to-left letter that follows it on screen unless a left-to-right letter precedes
+    it (the mark then follows its Latin base already)."""
+    visual: str = get_display(shaped, base_dir="R")
+    out: list[str] = []
+    pending: list[str] = []
+    for char in visual:
+        if unicodedata.combining(char):
+            pending.append(char)
+            continue
+        if pending:
+            after_latin = bool(out) and unicodedata.bidirectional(out[-1]) == "L"
+            if unicodedata.bidirectional(char) in ("R", "AL", "AN") and not after_latin:
+                out.append(char)
+                out.extend(reversed(pending))
+            else:
+                out.extend(pending)
+                out.append(char)
+            pending.clear()
+            continue
+        out.append(char)
+    out.extend(pending)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def _shape_word(word: str) -> str:
+    return str(_reshaper.reshape(word))
+
+
+def shape(text: str) -> str:
+    """Contextual letter forms. Letters never join across a space and the ligatures in use
+    (lam-alef, Allah) lie within a word, so words are shaped one by one, each once."""
+    return " ".join(_shape_word(word) for word in text.split(" "))
+
+
 @lru_cache(maxsize=8192)
 def to_visual(text: str) -> str:
     """One line of logical text as a terminal without bidi must receive it."""
     if not text or not any(_needs_bidi(char) for char in text):
         return text
-    return _marks_after_bases(_visual_chars(_reshaper.reshape(text)))
+    shaped = shape(text)
+    if any(unicodedata.mirrored(char) for char in shaped):
+        return _exact(shaped)
+    return _fast(shaped)
 
 
 def _needs_bidi(char: str) -> bool:

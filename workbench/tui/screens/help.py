@@ -27,16 +27,20 @@ BIDI_HELP = (
 )
 
 
-def _keys_table(keymap: Mapping[str, str]) -> Table:
+def key_rows(keymap: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """(keys, what they do, binding id) for every key, as the user's keymap has them."""
+    keys = effective_keys(keymap)
+    rows = [(keys[action.id], action.help, action.id) for action in MAIN_ACTIONS]
+    return rows + [(key, does, "") for key, does in EDITOR_KEYS]
+
+
+def _keys_table(rows: list[tuple[str, str, str]]) -> Table:
     table = Table(title="Keys", title_justify="left", expand=True, show_edge=False)
     table.add_column("key", style="bold", no_wrap=True)
     table.add_column("does")
     table.add_column("id (for [keymap])", style="dim")
-    keys = effective_keys(keymap)
-    for action in MAIN_ACTIONS:
-        table.add_row(keys[action.id], action.help, action.id)
-    for key, does in EDITOR_KEYS:
-        table.add_row(key, does, "")
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -55,14 +59,14 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, keymap: Mapping[str, str], missing_model: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
-        self.keymap = keymap
+        self.key_rows = key_rows(keymap)
         self.missing_model = missing_model
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
             if self.missing_model:
                 yield Static(Text(f"Machine translation is off: {self.missing_model}\n"))
-            yield Static(_keys_table(self.keymap))
+            yield Static(_keys_table(self.key_rows))
             yield Static(_legend())
             yield Static(BIDI_HELP)
             yield Static(Text("Escape closes this help.", style="dim"))

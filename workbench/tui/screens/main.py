@@ -99,7 +99,7 @@ class MainScreen(Screen[None]):
         elif documents:
             self.open_document(documents[0].id)
         else:
-            self.detail.show_mt(None, "", "No documents yet: import some with `workbench import`.")
+            self.detail.show_message("No documents yet: import some with `workbench import`.")
         self.editor.focus()
 
     # --- opening documents and moving ------------------------------------------------------------
@@ -110,23 +110,18 @@ class MainScreen(Screen[None]):
         """Show a document (through a filter), the cursor on `position` or the current segment."""
         if not self.leave_current():
             return False
-        keep = position or (self.current.row.position if self.current else None)
-        if document_id != self.document_id:
-            keep = position
+        if position is None and self.current is not None and document_id == self.document_id:
+            position = self.current.row.position
         rows = SegmentRows(self.workbench.database, document_id, row_filter or RowFilter())
         self.document_id, self.rows = document_id, rows
-        self.last_position = max(self._document_size(document_id), 1)
-        index = (rows.index_of_position(keep) if keep else None) or 0
+        self.last_position = max(rows.last_position, 1)
+        index = (rows.index_of_position(position) if position else None) or 0
         self.segment_list.show(rows, index)
-        self.status_bar.show_filter(rows.filter.describe() if rows.filter != RowFilter() else None)
+        self.status_bar.show_filter(None if rows.filter.is_empty else rows.filter.describe())
         self.current = None
         self.load_index(index)
         self.refresh_counts()
         return True
-
-    def _document_size(self, document_id: int) -> int:
-        with self.workbench.database.read() as session:
-            return sum(status_counts(session, document_id).values())
 
     def load_index(self, index: int) -> None:
         """Open the segment at `index` in the editor, read afresh from the database."""
@@ -134,18 +129,15 @@ class MainScreen(Screen[None]):
             self.current = None
             self.editor.disabled = True
             shown = self.rows.filter.describe() if self.rows is not None else "no document"
-            self.detail.show_mt(None, "", f"No segment to show: {shown}.")
+            self.detail.show_message(f"No segment to show: {shown}.")
             return
         self.editor.disabled = False
         self.current = OpenSegment.load(self.workbench.database, self.rows.id_at(index))
-        row = self.current.row
-        self.detail.show_segment(row, self.last_position)
-        self.detail.set_alternatives(self._alternatives.get(row.id, []))
-        self.show_mt()
+        self.show_current()
         self.detail.set_target(self.current.saved_text, undoable=False)
         self.schedule_alternatives()
 
-    def go_to_index(self, index: int) -> bool:
+    def go_to_index(self, index: int, top: int | None = None) -> bool:
         if self.rows is None or not len(self.rows):
             return False
         index = max(0, min(index, len(self.rows) - 1))
@@ -153,7 +145,7 @@ class MainScreen(Screen[None]):
             return True
         if not self.leave_current():
             return False
-        self.segment_list.move_cursor(index)
+        self.segment_list.move_cursor(index, top)
         self.load_index(index)
         return True
 
@@ -178,10 +170,10 @@ class MainScreen(Screen[None]):
 
     def saved(self) -> None:
         assert self.current is not None and self.rows is not None
-        index = self.rows.index_of_id(self.current.row.id)
+        index = self.rows.index_of_position(self.current.row.position)
         if index is not None:
             self.segment_list.row_changed(index)
-        self.detail.show_segment(self.current.row, self.last_position)
+        self.show_current()
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
@@ -216,7 +208,7 @@ class MainScreen(Screen[None]):
 
     def _reload_current(self) -> None:
         if self.rows is not None and self.current is not None:
-            index = self.rows.index_of_id(self.current.row.id)
+            index = self.rows.index_of_position(self.current.row.position)
             self.current = None
             if index is not None:
                 self.segment_list.row_changed(index)
@@ -224,12 +216,19 @@ class MainScreen(Screen[None]):
 
     # --- MT suggestion and alternatives ---------------------------------------------------------
 
-    def show_mt(self) -> None:
+    def show_current(self) -> None:
+        """The open segment in the detail pane: heading, source, MT and alternatives."""
         if self.current is None:
             return
-        model = self.workbench.model
-        note = None if model is not None else self.workbench.missing_model_note()
-        self.detail.show_mt(self.current.row.mt, self.workbench.model_label(), note)
+        row = self.current.row
+        note = None if self.workbench.model is not None else self.workbench.missing_model_note()
+        self.detail.show_segment(
+            row,
+            self.last_position,
+            self.workbench.model_label(),
+            note,
+            self._alternatives.get(row.id, []),
+        )
 
     def schedule_alternatives(self) -> None:
         current = self.current
@@ -272,7 +271,7 @@ class MainScreen(Screen[None]):
             fresh = OpenSegment.load(self.workbench.database, current.row.id)
             if fresh.row.version == current.base_version:
                 current.row = fresh.row
-                self.show_mt()
+                self.show_current()
 
     # --- display ---------------------------------------------------------------------------------
 
@@ -338,11 +337,7 @@ class MainScreen(Screen[None]):
     def action_page(self, direction: int) -> None:
         segment_list = self.segment_list
         step = segment_list.page_height * direction
-        target = segment_list.cursor + step
-        if self.go_to_index(target):
-            segment_list.scroll_to(
-                y=segment_list.scroll_offset.y + step, animate=False, immediate=True
-            )
+        self.go_to_index(segment_list.cursor + step, round(segment_list.scroll_offset.y) + step)
 
     def action_copy_mt(self) -> None:
         if self.current is None or not self.current.row.mt:

@@ -13,7 +13,6 @@ from typing import ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -39,18 +38,13 @@ SEPARATOR = " │ "
 def fit_logical(text: str, width: int) -> str:
     """The start of `text` (one line, logical order) that fits in `width` cells, with an ellipsis
     at its logical end when cut. Reshaping only ever narrows Arabic, so this is safe to convert."""
-    flat = " ".join(text.split())
+    # Even fully vocalised Arabic takes a cell per two or three code points: cut long texts early.
+    flat = " ".join(text[: 3 * width + 3].split())
     if cell_len(flat) <= width:
         return flat
-    line = Text(flat)
-    line.truncate(width, overflow="ellipsis")
-    return line.plain
-
-
-def _truncated(text: str, width: int) -> str:
-    line = Text(" ".join(text.split()))
-    line.truncate(width, overflow="ellipsis", pad=True)
-    return set_cell_size(line.plain, width)
+    if width < 1:
+        return ""
+    return set_cell_size(flat, width - 1).rstrip() + "…"
 
 
 class SegmentList(ScrollView, can_focus=False):
@@ -106,16 +100,18 @@ class SegmentList(ScrollView, can_focus=False):
     def page_height(self) -> int:
         return max(self.scrollable_content_region.height, 1)
 
-    def move_cursor(self, index: int) -> None:
+    def move_cursor(self, index: int, top: int | None = None) -> None:
+        """Move the highlight, scrolling to `top` if given. Otherwise, when the highlight would
+        leave the view, scroll by half a screen so the segments around it show (and holding a
+        key scrolls now and then, not at every press)."""
         previous, self.cursor = self.cursor, index
         self.refresh_line(previous)
         self.refresh_line(index)
-        top = round(self.scroll_offset.y)
-        height = self.page_height
-        if index < top:
-            self.scroll_to(y=index, animate=False, immediate=True)
-        elif index >= top + height:
-            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+        height, shown_top = self.page_height, round(self.scroll_offset.y)
+        if top is None and not shown_top <= index < shown_top + height:
+            top = index - height // 2
+        if top is not None:
+            self.scroll_to(y=max(top, 0), animate=False, immediate=True)
 
     # --- drawing -------------------------------------------------------------------------------
 
@@ -129,16 +125,21 @@ class SegmentList(ScrollView, can_focus=False):
         self._cache.clear()
 
     def _style(self, name: str) -> Style:
+        """Component styles (and "base", the widget's own), computed once per style change."""
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+            if name == "base":
+                style = self.rich_style
+            else:
+                style = self.get_component_rich_style(name, partial=True)
+            self._styles[name] = style
         return style
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
         if self.rows is None or index >= len(self.rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style("base"))
         row = self.rows.row(index)
         is_cursor = index == self.cursor
         key = (row, width, self.bidi, is_cursor)
@@ -149,32 +150,33 @@ class SegmentList(ScrollView, can_focus=False):
         return strip
 
     def _render_row(self, row: SegmentRow, width: int, is_cursor: bool) -> Strip:
-        base = self.rich_style
+        base = self._style("base")
         if is_cursor:
             base = base + self._style("segment-list--cursor")
-        number_width = max(
-            len(str(self.rows.position_at(len(self.rows) - 1))) if self.rows else 3, 3
-        )
-        fixed = number_width + 3 + len(SEPARATOR)
-        text_width = max(width - fixed, 2)
+        number_width = self._number_width
+        text_width = max(width - number_width - 3 - len(SEPARATOR), 2)
         arabic_width = text_width // 2
-        english_width = text_width - arabic_width
         glyph, glyph_style = STATUS_GLYPHS.get(row.status, ("?", Style()))
         arabic = display_line(fit_logical(row.source, arabic_width), self.bidi)
         padding = max(arabic_width - cell_len(arabic), 0)
-        english = row.target or row.mt or ""
+        english_width = max(width - number_width - 3 - arabic_width - len(SEPARATOR), 0)
+        english = fit_logical(row.target or row.mt or "", english_width)
         english_style = base if row.target else base + self._style("segment-list--mt")
+        position_style = base + self._style("segment-list--position")
         segments = [
-            Segment(
-                f"{row.position:>{number_width}} ", base + self._style("segment-list--position")
-            ),
+            Segment(f"{row.position:>{number_width}} ", position_style),
             Segment(glyph, base + glyph_style),
-            Segment(" " + " " * padding, base),
-            Segment(arabic, base),
-            Segment(SEPARATOR, base),
-            Segment(_truncated(english, english_width), english_style),
+            Segment(f"{' ' * (padding + 1)}{arabic}{SEPARATOR}", base),
+            Segment(set_cell_size(english, english_width), english_style),
         ]
-        return Strip(segments).adjust_cell_length(width, base)
+        used = number_width + 3 + padding + cell_len(arabic) + len(SEPARATOR) + english_width
+        return Strip(segments, used).adjust_cell_length(width, base)
+
+    @property
+    def _number_width(self) -> int:
+        if self.rows is None or not len(self.rows):
+            return 3
+        return max(len(str(self.rows.position_at(len(self.rows) - 1))), 3)
 
     # --- mouse ---------------------------------------------------------------------------------
 
