@@ -48,11 +48,14 @@ class MtEngine:
     def __init__(self, model: InstalledModel, options: DecodeOptions) -> None:
         self.model = model
         self.options = options
-        package = Package(model.path)
-        self._tokenizer = package.tokenizer
+        try:
+            package = Package(model.path)
+            self._tokenizer = package.tokenizer  # absent when the package has no tokenizer
+            self._tokenizer.encode("")  # loads it now, not racily on first use
+        except Exception as error:  # OSError, RuntimeError, AttributeError: all one remedy
+            raise _cannot_load(model, "cpu", error) from error
         self._target_prefix: str = package.target_prefix or ""
         self._translator = _load_translator(model, options.device, options.threads)
-        self._tokenizer.encode("")  # loads the tokenizer now, not racily on first use
 
     def _encode(self, sources: Sequence[str]) -> list[list[str]]:
         return [self._tokenizer.encode(source.strip()) for source in sources]
@@ -106,6 +109,18 @@ _engines: dict[tuple[Any, ...], MtEngine] = {}
 _lock = threading.RLock()
 
 
+def _cannot_load(model: InstalledModel, device: str, error: Exception) -> WorkbenchError:
+    remedy = (
+        'translate with --device cpu (or mt_device = "cpu" in the config file)'
+        if device != "cpu"
+        else "reinstall the package with `workbench models install FILE`"
+    )
+    where = f" on {device}" if device != "cpu" else ""
+    return WorkbenchError(
+        f"cannot load {model.label()} from {model.path}{where}: {error}; {remedy}"
+    )
+
+
 def _load_translator(model: InstalledModel, device: str, threads: int) -> ctranslate2.Translator:
     """The model's weights, loaded once per process, device and thread count."""
     key = (model.path, model.version, device, threads)
@@ -119,11 +134,8 @@ def _load_translator(model: InstalledModel, device: str, threads: int) -> ctrans
                     inter_threads=1,
                     intra_threads=threads,
                 )
-            except (RuntimeError, ValueError) as error:
-                raise WorkbenchError(
-                    f"cannot load {model.label()} from {model.path} on {device}: {error}; "
-                    "reinstall the package, or translate on the cpu device"
-                ) from error
+            except Exception as error:  # C++ errors arrive as assorted Python types
+                raise _cannot_load(model, device, error) from error
             _translators[key] = translator
         return translator
 

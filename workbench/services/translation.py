@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, insert, or_, select, update
+from sqlalchemy import Select, and_, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from workbench.config import Settings
@@ -24,6 +24,7 @@ from workbench.mt.engine import MtEngine, get_engine
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Origin, Revision, Segment, utcnow
+from workbench.store.queries import RowsQuery
 
 
 @dataclass
@@ -52,20 +53,27 @@ def _human_edited() -> Select[int]:
     )
 
 
-def _stale_condition(package: str, version: str) -> ColumnElement[bool]:
-    """Segments with no MT, or whose latest MT revision came from another package/version."""
+def _with_stale_mt(query: RowsQuery, package: str, version: str) -> RowsQuery:
+    """Narrow `query` to segments with no MT or whose latest MT came from another model."""
     latest = (
-        select(func.max(Revision.id))
-        .where(Revision.segment_id == Segment.id, Revision.origin == Origin.MT.value)
-        .scalar_subquery()
+        select(Revision.segment_id, func.max(Revision.id).label("revision_id"))
+        .where(Revision.origin == Origin.MT.value)
+        .group_by(Revision.segment_id)
+        .subquery()
     )
     last_mt = aliased(Revision)
-    same_model = exists(
-        select(last_mt.id).where(
-            last_mt.id == latest, last_mt.mt_package == package, last_mt.mt_version == version
+    return (
+        query.outerjoin(latest, latest.c.segment_id == Segment.id)
+        .outerjoin(last_mt, last_mt.id == latest.c.revision_id)
+        .where(
+            or_(
+                Segment.mt.is_(None),
+                last_mt.id.is_(None),
+                last_mt.mt_package.is_distinct_from(package),
+                last_mt.mt_version.is_distinct_from(version),
+            )
         )
     )
-    return or_(Segment.mt.is_(None), ~same_model)
 
 
 def _select_work(
@@ -76,7 +84,7 @@ def _select_work(
     retranslate: bool,
 ) -> tuple[list[_Work], int]:
     """The segments to translate, in document order, and how many were kept for a human edit."""
-    query = select(Segment.id, Segment.source, Segment.mt).order_by(
+    query: RowsQuery = select(Segment.id, Segment.source, Segment.mt).order_by(
         Segment.document_id, Segment.position
     )
     if document_id is not None:
@@ -84,7 +92,7 @@ def _select_work(
     skipped = 0
     if retranslate:
         model = engine.model
-        query = query.where(_stale_condition(model.name, model.version))
+        query = _with_stale_mt(query, model.name, model.version)
         kept = and_(Segment.mt.is_not(None), exists(_human_edited()))
         count = select(func.count()).select_from(query.where(kept).subquery())
         skipped = session.scalar(count) or 0
@@ -110,7 +118,7 @@ def _still_wanted(session: Session, batch: Sequence[_Work]) -> list[_Work]:
     rows = session.execute(
         select(Segment.id, Segment.mt).where(Segment.id.in_(ids)).with_for_update()
     )
-    current: dict[int, str | None] = dict(rows)
+    current = {row.id: row.mt for row in rows}
     edited = set(
         session.scalars(
             select(Revision.segment_id).where(
