@@ -83,3 +83,8 @@ def test_latin_combining_marks_are_left_alone() -> None:
 def test_text_without_arabic_is_unchanged_and_off_means_logical() -> None:
     assert to_visual("Polling stations closed.") == "Polling stations closed."
     assert display_line("قال", enabled=False) == "قال"
+
+
+def test_arabic_quoted_in_english_is_reordered_within_a_left_to_right_line() -> None:
+    visual = to_visual("He said قال twice", "L")
+    assert visual == "He said " + to_visual("قال") + " twice"

@@ -55,6 +55,7 @@ class WorkbenchApp(App[None]):
         self.translate_on_start = translate
         self.model: InstalledModel | None = find_ar_en_model()
         self._engine_lock = threading.Lock()
+        self.mt_worker: Worker[TranslationReport] | None = None
         check_keymap(settings.keymap)
 
     # --- display ---------------------------------------------------------------------------------
@@ -99,7 +100,7 @@ class WorkbenchApp(App[None]):
                 timeout=10,
             )
         elif self.translate_on_start:
-            self.translate_in_background()
+            self.mt_worker = self.translate_in_background()
 
     # --- machine translation ---------------------------------------------------------------------
 

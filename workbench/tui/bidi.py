@@ -15,12 +15,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from arabic_reshaper import ArabicReshaper
 from bidi import algorithm, get_display
 
 from workbench.config import BidiMode
+
+Base = Literal["L", "R"]
 
 # Terminals that run a bidi algorithm of their own: (environment variable, value or None for "set").
 _REORDERING_TERMINALS: tuple[tuple[str, str | None], ...] = (
@@ -81,11 +83,11 @@ def resolve_mode(mode: BidiMode, environ: Mapping[str, str]) -> bool:
     return mode == "on"
 
 
-def _visual_chars(text: str) -> list[tuple[str, int]]:
-    """Characters in display order with their resolved embedding levels (paragraph base RTL)."""
+def _visual_chars(text: str, base: Base) -> list[tuple[str, int]]:
+    """Characters in display order with their resolved embedding levels."""
     storage = algorithm.get_empty_storage()
-    storage["base_level"] = algorithm.PARAGRAPH_LEVELS["R"]
-    storage["base_dir"] = "R"
+    storage["base_level"] = algorithm.PARAGRAPH_LEVELS[base]
+    storage["base_dir"] = base
     algorithm.get_embedding_levels(text, storage)
     algorithm.explicit_embed_and_overrides(storage)
     algorithm.resolve_weak_types(storage)
@@ -96,9 +98,9 @@ def _visual_chars(text: str) -> list[tuple[str, int]]:
     return [(char["ch"], char["level"]) for char in storage["chars"]]
 
 
-def _exact(shaped: str) -> str:
+def _exact(shaped: str, base: Base) -> str:
     """python-bidi's pure-Python algorithm: mirrors brackets and reports levels (slow)."""
-    return _marks_after_bases(_visual_chars(shaped))
+    return _marks_after_bases(_visual_chars(shaped, base))
 
 
 def _marks_after_bases(chars: list[tuple[str, int]]) -> str:
@@ -117,12 +119,12 @@ def _marks_after_bases(chars: list[tuple[str, int]]) -> str:
     return "".join(out)
 
 
-def _fast(shaped: str) -> str:
+def _fast(shaped: str, base: Base) -> str:
     """python-bidi's Rust algorithm (40x faster), for text without mirrored characters, where
     it orders exactly as the pure one does; it reports no levels, so a mark is taken to belong
     to the right-to-left letter that follows it on screen unless a left-to-right letter precedes
     it (the mark then follows its Latin base already)."""
-    visual: str = get_display(shaped, base_dir="R")
+    visual: str = get_display(shaped, base_dir=base)
     out: list[str] = []
     pending: list[str] = []
     for char in visual:
@@ -156,20 +158,21 @@ def shape(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def to_visual(text: str) -> str:
-    """One line of logical text as a terminal without bidi must receive it."""
+def to_visual(text: str, base: Base = "R") -> str:
+    """One line of logical text as a terminal without bidi must receive it. `base` is the
+    paragraph direction: "R" for the Arabic source, "L" for English that quotes Arabic."""
     if not text or not any(_needs_bidi(char) for char in text):
         return text
     shaped = shape(text)
     if any(unicodedata.mirrored(char) for char in shaped):
-        return _exact(shaped)
-    return _fast(shaped)
+        return _exact(shaped, base)
+    return _fast(shaped, base)
 
 
 def _needs_bidi(char: str) -> bool:
     return unicodedata.bidirectional(char) in ("R", "AL", "AN", "RLE", "RLO", "RLI")
 
 
-def display_line(text: str, enabled: bool) -> str:
+def display_line(text: str, enabled: bool, base: Base = "R") -> str:
     """What to draw for one line of `text`: converted when bidi display is on."""
-    return to_visual(text) if enabled else text
+    return to_visual(text, base) if enabled else text

@@ -160,7 +160,9 @@ class SegmentList(ScrollView, can_focus=False):
         arabic = display_line(fit_logical(row.source, arabic_width), self.bidi)
         padding = max(arabic_width - cell_len(arabic), 0)
         english_width = max(width - number_width - 3 - arabic_width - len(SEPARATOR), 0)
-        english = fit_logical(row.target or row.mt or "", english_width)
+        english = display_line(
+            fit_logical(row.target or row.mt or "", english_width), self.bidi, "L"
+        )
         english_style = base if row.target else base + self._style("segment-list--mt")
         position_style = base + self._style("segment-list--position")
         segments = [

@@ -37,6 +37,8 @@ def wrap_words(text: str, width: int) -> Iterator[str]:
             yield head
             word = word[len(head) :]
             size = cell_len(word)
+        if not word:
+            continue
         if line and used + 1 + size > width:
             yield " ".join(line)
             line, used = [], 0
@@ -127,7 +129,7 @@ class SegmentTexts(ScrollView, can_focus=False):
         out = []
         for number, line in enumerate(wrap_words(text, max(width - len(indent), 1))):
             lead = Segment(prefix if number == 0 else indent, label)
-            out.append(Strip([lead, Segment(line, style)]))
+            out.append(Strip([lead, Segment(display_line(line, self.bidi, "L"), style)]))
         return out
 
     def render_line(self, y: int) -> Strip:

@@ -20,8 +20,9 @@ class StatusBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label("", id="counts")
         yield Label("", id="filter")
+        yield Label("", id="spacer")
         yield Label("", id="mt-progress-label")
-        yield ProgressBar(id="mt-progress", show_eta=True)
+        yield ProgressBar(id="mt-progress", show_eta=False)
         yield Label("", id="model")
         yield Label("", id="bidi")
 
