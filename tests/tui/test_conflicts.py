@@ -95,3 +95,34 @@ async def test_leaving_a_stale_segment_stays_on_it(
         await pilot.press("k")
         assert cursor_position(app) == 1
     assert segment_at(seeded_database, 1, 1).target == "Mine"
+
+
+async def test_others_saves_appear_and_an_untouched_open_segment_follows(
+    make_app: AppFactory, seeded_database: Database
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        save_as(seeded_database, "bob", segment_at(seeded_database, 1, 1).id, "Theirs", 0)
+        save_as(seeded_database, "bob", segment_at(seeded_database, 1, 2).id, "Also bob", 0)
+        main_screen(app).refresh_from_database()  # what the screen's timer does every 10 s
+        await pilot.pause()
+        assert editor_text(app) == "Theirs"
+        assert "Also bob" in main_screen(app).segment_list.render_line(1).text
+        await pilot.press(*" today", "enter")  # based on their version: no conflict
+        assert not isinstance(app.screen, ConflictScreen)
+    assert segment_at(seeded_database, 1, 1).target == "Theirs today"
+
+
+async def test_a_touched_open_segment_is_not_replaced_under_the_cursor(
+    make_app: AppFactory, seeded_database: Database
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await type_text(pilot, "Mine")
+        save_as(seeded_database, "bob", segment_at(seeded_database, 1, 1).id, "Theirs", 0)
+        main_screen(app).refresh_from_database()
+        await pilot.pause()
+        assert editor_text(app) == "Mine"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("t")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from textual import events
 
 from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
 from tests.tui.test_editing import cursor_position, type_text
@@ -124,3 +125,24 @@ async def test_command_palette_runs_actions(make_app: AppFactory) -> None:
         await pilot.press("ctrl+p", *"Open document 2", "enter")
         await pilot.pause()
         assert main_screen(app).document_id == 2
+
+
+async def test_mouse_wheel_scrolls_the_list_without_moving_the_cursor(make_app: AppFactory) -> None:
+    app = make_app(document_id=3)
+    async with app.run_test(size=(120, 24)) as pilot:
+        segment_list = main_screen(app).segment_list
+        segment_list.post_message(
+            events.MouseScrollDown(segment_list, 5, 5, 0, 0, 0, False, False, False)
+        )
+        await pilot.pause()
+        assert segment_list.scroll_offset.y > 0
+        assert cursor_position(app) == 1
+
+
+async def test_escape_closes_the_document_list(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f2", "escape")
+        assert not app.screen.query_one(DocumentPicker).display
+        assert main_screen(app).editor.has_focus
+        assert main_screen(app).document_id == 1

@@ -113,7 +113,8 @@ class WorkbenchApp(App[None]):
 
     @work(thread=True, exclusive=True, group="mt", exit_on_error=False)
     def translate_in_background(self) -> TranslationReport:
-        from workbench.services.translation import translate_segments
+        """The open document first (the translator is looking at it), then all the others."""
+        from workbench.services.translation import TranslationReport, translate_segments
 
         worker = get_current_worker()
         last = 0.0
@@ -126,13 +127,23 @@ class WorkbenchApp(App[None]):
                 self.call_from_thread(self._show_mt_progress, done, total)
 
         self.engine()
-        return translate_segments(
-            self.database,
-            self.settings,
-            document_id=None,
-            on_progress=progress,
-            should_stop=lambda: worker.is_cancelled,
-        )
+        first = self.call_from_thread(lambda: getattr(self.main_screen, "document_id", None))
+        total = TranslationReport()
+        for document_id in (first, None) if first is not None else (None,):
+            report = translate_segments(
+                self.database,
+                self.settings,
+                document_id=document_id,
+                on_progress=progress,
+                should_stop=lambda: worker.is_cancelled,
+            )
+            total.translated += report.translated
+            total.batches += report.batches
+            total.seconds += report.seconds
+            total.cancelled = report.cancelled
+            if report.cancelled:
+                break
+        return total
 
     def _show_mt_progress(self, done: int, total: int) -> None:
         screen = self.main_screen

@@ -13,7 +13,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 from textual.worker import get_current_worker
 
@@ -24,7 +23,7 @@ from workbench.tui import keymap
 from workbench.tui.navigation import next_unconfirmed_index
 from workbench.tui.rows import RowFilter, SegmentRows
 from workbench.tui.screens.conflict import Choice, ConflictScreen
-from workbench.tui.screens.prompt import GoToScreen, PromptScreen
+from workbench.tui.screens.finding import FindingActions
 from workbench.tui.session import OpenSegment
 from workbench.tui.widgets.detail import DetailPane, TargetEditor
 from workbench.tui.widgets.document_picker import DocumentPicker
@@ -39,11 +38,11 @@ if TYPE_CHECKING:
 EDITOR_ACTIONS = frozenset(
     {"confirm", "save_draft", "move", "page", "copy_mt", "pick_alternative", "revert"}
 )
-FILTER_CYCLE: tuple[str | None, ...] = (None, *(status.value for status in SegmentStatus))
 ALTERNATIVES_DELAY = 0.4  # seconds a segment stays open before its alternatives are computed
+REFRESH_SECONDS = 10.0  # how often others' saves are picked up
 
 
-class MainScreen(Screen[None]):
+class MainScreen(FindingActions):
     BINDINGS: ClassVar[list[BindingType]] = list(keymap.bindings())
 
     def __init__(self, document_id: int | None = None) -> None:
@@ -88,6 +87,7 @@ class MainScreen(Screen[None]):
         return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
+        self.set_interval(REFRESH_SECONDS, self.refresh_from_database)
         self.query_one(DocumentPicker).display = False
         self.apply_bidi()
         self.status_bar.show_model(self.workbench.model_label())
@@ -273,6 +273,20 @@ class MainScreen(Screen[None]):
                 current.row = fresh.row
                 self.show_current()
 
+    def refresh_from_database(self) -> None:
+        """Others work in the same database: show their saves. The open segment is reloaded only
+        if nothing was typed in it; otherwise the next save meets their version (conflict)."""
+        current = self.current
+        if current is None or self.app.screen is not self:
+            return
+        self.segment_list.all_changed()
+        self.refresh_counts()
+        fresh = OpenSegment.load(self.workbench.database, current.row.id)
+        if fresh.row.version != current.base_version and not current.is_dirty(self.editor.text):
+            who = fresh.row.updated_by or "someone"
+            self.notify(f"Segment {fresh.row.position} was just saved by {who}; showing theirs.")
+            self._reload_current()
+
     # --- display ---------------------------------------------------------------------------------
 
     def apply_bidi(self) -> None:
@@ -355,52 +369,6 @@ class MainScreen(Screen[None]):
     def action_revert(self) -> None:
         if self.current is not None:
             self.detail.set_target(self.current.saved_text, undoable=True)
-
-    def action_go_to(self) -> None:
-        def chosen(value: str | None) -> None:
-            if value and self.rows is not None and self.document_id is not None:
-                position = int(value)
-                index = self.rows.index_of_position(position)
-                if index is not None:
-                    self.go_to_index(index)
-                else:  # hidden by the filter: show everything again
-                    self.open_document(self.document_id, RowFilter(), position)
-
-        self.app.push_screen(GoToScreen(self.last_position), chosen)
-
-    def action_search(self) -> None:
-        previous = self.rows.filter if self.rows is not None else RowFilter()
-
-        def chosen(value: str | None) -> None:
-            if value is not None:
-                self.apply_filter(RowFilter(previous.status, value.strip() or None))
-
-        self.app.push_screen(
-            PromptScreen(
-                "Search source, MT and target (empty shows all)",
-                placeholder="text",
-                value=previous.search or "",
-            ),
-            chosen,
-        )
-
-    def action_cycle_filter(self) -> None:
-        if self.rows is None or self.document_id is None:
-            return
-        with self.workbench.database.read() as session:
-            counts = status_counts(session, self.document_id)
-        index = FILTER_CYCLE.index(self.rows.filter.status)
-        for status in FILTER_CYCLE[index + 1 :] + FILTER_CYCLE[: index + 1]:
-            if status is None or counts.get(status):
-                self.apply_filter(RowFilter(status, self.rows.filter.search))
-                return
-
-    def apply_filter(self, row_filter: RowFilter) -> None:
-        if self.document_id is None:
-            return
-        self.open_document(self.document_id, row_filter)
-        if self.rows is not None and not len(self.rows):
-            self.notify(f"No segment matches: {row_filter.describe()}.", severity="warning")
 
     def action_documents(self) -> None:
         picker = self.query_one(DocumentPicker)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -16,6 +18,10 @@ TITLE_CELLS = 30
 
 
 class DocumentPicker(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.documents", "Close", show=False),
+    ]
+
     def show_documents(
         self, documents: Sequence[Document], current: int | None, bidi: bool
     ) -> None:
