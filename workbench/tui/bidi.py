@@ -161,7 +161,7 @@ def shape(text: str) -> str:
 def to_visual(text: str, base: Base = "R") -> str:
     """One line of logical text as a terminal without bidi must receive it. `base` is the
     paragraph direction: "R" for the Arabic source, "L" for English that quotes Arabic."""
-    if not text or not any(_needs_bidi(char) for char in text):
+    if text.isascii() or not any(_needs_bidi(char) for char in text):
         return text
     shaped = shape(text)
     if any(unicodedata.mirrored(char) for char in shaped):

@@ -22,8 +22,8 @@ from workbench.store.queries import (
     segment_rows_by_positions,
 )
 
-PAGE_SIZE = 100
-MAX_PAGES = 40  # 4,000 rows: many screens of scrolling back and forth without a query
+PAGE_SIZE = 250  # ten screens of rows in one query
+MAX_PAGES = 20  # 5,000 rows: many screens of scrolling back and forth without a query
 
 
 @dataclass(frozen=True, slots=True)

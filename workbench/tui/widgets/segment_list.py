@@ -38,13 +38,17 @@ SEPARATOR = " │ "
 def fit_logical(text: str, width: int) -> str:
     """The start of `text` (one line, logical order) that fits in `width` cells, with an ellipsis
     at its logical end when cut. Reshaping only ever narrows Arabic, so this is safe to convert."""
-    # Even fully vocalised Arabic takes a cell per two or three code points: cut long texts early.
-    flat = " ".join(text[: 3 * width + 3].split())
-    if cell_len(flat) <= width:
-        return flat
     if width < 1:
         return ""
-    return set_cell_size(flat, width - 1).rstrip() + "…"
+    # Measure only what can show: a few characters more than the width, unless harakat (zero
+    # cells) make room for more.
+    flat = " ".join(text[: 3 * width + 3].split())
+    head = flat[: width + 8]
+    if cell_len(head) <= width:
+        if len(head) == len(flat) or cell_len(flat) <= width:
+            return flat
+        head = flat
+    return set_cell_size(head, width - 1).rstrip() + "…"
 
 
 class SegmentList(ScrollView, can_focus=False):

@@ -87,6 +87,12 @@ class SegmentTexts(ScrollView, can_focus=False):
     def on_resize(self, _event: events.Resize) -> None:
         self._rebuild()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines = []  # a new theme: every line is drawn again
+        if self.is_mounted:
+            self._rebuild()
+
     def _style(self, name: str) -> Style:
         return self._base + self.get_component_rich_style(name, partial=True)
 
@@ -112,12 +118,23 @@ class SegmentTexts(ScrollView, can_focus=False):
                 lines.extend(self._paragraph(part, width, "segment-texts--note"))
         for number, alternative in enumerate(shown.alternatives, start=1):
             lines.extend(self._paragraph(alternative, width, "segment-texts--mt", f"alt+{number} "))
+        previous = self._lines
         self._lines = [line.adjust_cell_length(width, base) for line in lines]
         # Texts that fit keep the virtual size at the visible size: no new layout, no scrollbar.
         virtual = Size(width, max(len(self._lines), self.scrollable_content_region.height))
         if self.virtual_size != virtual:
             self.virtual_size = virtual
-        self.refresh()
+            self.refresh()
+            return
+        # Repaint only the lines that changed (blank lines below short texts stay as they are).
+        top = round(self.scroll_offset.y)
+        for y in range(top, top + self.scrollable_content_region.height):
+            old = previous[y] if y < len(previous) else None
+            new = self._lines[y] if y < len(self._lines) else None
+            if old is None and new is None:
+                continue
+            if old is None or new is None or old.text != new.text or list(old) != list(new):
+                self.refresh_line(y)
 
     def _left(self, text: str, width: int, style_name: str) -> Strip:
         return Strip([Segment(set_cell_size(text, width), self._style(style_name))], width)
