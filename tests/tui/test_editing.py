@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import text
 from textual.pilot import Pilot
 
 from tests.tui.conftest import AppFactory, main_screen, revisions_of, segment_at
@@ -145,3 +146,25 @@ async def test_arabic_typed_in_the_target_is_stored_in_logical_order(
         await type_text(pilot, "RT قالت ٢٧")
         await pilot.press("ctrl+s")
     assert segment_at(seeded_database, 1, 1).target == "RT قالت ٢٧"
+
+
+async def test_a_failed_write_keeps_the_text_and_the_segment_open(
+    make_app: AppFactory, seeded_database: Database
+) -> None:
+    refuse = text(
+        "CREATE TRIGGER refuse_writes BEFORE UPDATE ON segments "
+        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await type_text(pilot, "Precious")
+        with seeded_database.write() as session:
+            session.execute(refuse)
+        await pilot.press("ctrl+down")  # leaving tries to save; the database refuses
+        assert cursor_position(app) == 1
+        assert editor_text(app) == "Precious"
+        with seeded_database.write() as session:
+            session.execute(text("DROP TRIGGER refuse_writes"))
+        await pilot.press("ctrl+down")
+        assert cursor_position(app) == 2
+    assert segment_at(seeded_database, 1, 1).target == "Precious"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from sqlalchemy.exc import SQLAlchemyError
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -16,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList
 from textual.worker import get_current_worker
 
-from workbench.errors import StaleVersionError
+from workbench.errors import StaleVersionError, WorkbenchError
 from workbench.store.models import SegmentStatus
 from workbench.store.queries import list_documents, status_counts
 from workbench.tui import keymap
@@ -164,6 +165,10 @@ class MainScreen(FindingActions):
             current.save(self.workbench.database, self.workbench.settings.user, text, status)
         except StaleVersionError as error:
             self.show_conflict(error, text, status)
+            return False
+        except (WorkbenchError, SQLAlchemyError) as error:
+            # The database is unreachable or locked too long: keep the text on screen, stay.
+            self.notify(f"Not saved (your text is kept): {error}", severity="error", timeout=15)
             return False
         self.saved()
         return True
