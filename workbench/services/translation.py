@@ -20,10 +20,11 @@ from sqlalchemy import Select, and_, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from workbench.config import Settings
+from workbench.errors import NotFoundError
 from workbench.mt.engine import MtEngine, get_engine
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
-from workbench.store.models import Origin, Revision, Segment, utcnow
+from workbench.store.models import Document, Origin, Revision, Segment, utcnow
 from workbench.store.queries import RowsQuery
 
 
@@ -192,6 +193,10 @@ def translate_segments(
     engine = get_engine(settings)
     started = time.perf_counter()
     with database.read() as session:
+        if document_id is not None and session.get(Document, document_id) is None:
+            raise NotFoundError(
+                f"document {document_id} does not exist; `workbench` with no command lists them"
+            )
         work, skipped = _select_work(session, engine, document_id, limit, retranslate)
     report = TranslationReport(skipped_human=skipped)
     done = 0

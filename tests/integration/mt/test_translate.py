@@ -103,6 +103,8 @@ def test_doc_and_limit(seeded_cli: Cli, argos_model: InstalledModel) -> None:
     rows = seeded_cli.json_lines("segments", "--json")
     translated = [(row["document"], row["position"]) for row in rows if row["mt"]]
     assert translated == [(2, position) for position in range(1, 6)]
+    missing = seeded_cli("translate", "--doc", "99")
+    assert missing.exit_code == 4 and "document 99 does not exist" in missing.stderr
 
 
 def test_retranslate_refreshes_other_models_mt_but_never_a_human_edit(
