@@ -18,6 +18,7 @@ from workbench.cli import (
     qa,
     review,
     segments,
+    start,
     stats,
     tm,
     translating,
@@ -65,15 +66,13 @@ def main(ctx: click.Context, db_url: str | None, user: str | None, bidi: str | N
     ctx.obj = context
     ctx.call_on_close(context.close)
     if ctx.invoked_subcommand is None:
-        from workbench.cli.start import start
-
-        ctx.invoke(start)
+        ctx.invoke(start.start)
 
 
 # In the order of the work: ingest, MT, edit, claims, review, memory and checks, exchange.
 COMMAND_MODULES = (
     *(importing, models, translating, segments, claims, review, users, stats),
-    *(glossary, tm, qa, export, import_tm),
+    *(glossary, tm, qa, export, import_tm, start),
 )
 for module in COMMAND_MODULES:
     module.register(main)
