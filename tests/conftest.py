@@ -20,7 +20,7 @@ SEEDS_DIR = REPO_ROOT / "seeds"
 SHARED_DIR = REPO_ROOT.parent / "shared"
 
 # Fixture plugins of single areas (each module's docstring says what it provides).
-pytest_plugins = ["tests.pg_fixtures"]
+pytest_plugins = ["tests.mt_fixtures", "tests.pg_fixtures"]
 
 
 @dataclass

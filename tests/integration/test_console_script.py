@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import SEEDS_DIR
 
-COMMANDS = [[], ["import"], ["segments"], ["edit"]]
+COMMANDS = [[], ["import"], ["segments"], ["edit"], ["tui"]]
 
 
 def workbench_executable() -> list[str]:

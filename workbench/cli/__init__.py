@@ -15,11 +15,14 @@ from workbench.cli import (
     import_tm,
     importing,
     maintenance,
+    models,
     qa,
     review,
     segments,
+    start,
     stats,
     tm,
+    translating,
     users,
 )
 from workbench.cli.context import CliContext
@@ -64,15 +67,13 @@ def main(ctx: click.Context, db_url: str | None, user: str | None, bidi: str | N
     ctx.obj = context
     ctx.call_on_close(context.close)
     if ctx.invoked_subcommand is None:
-        from workbench.cli.start import start
-
-        ctx.invoke(start)
+        ctx.invoke(start.start)
 
 
-# In the order of the work: ingest, edit, claims, review, memory and checks, exchange, upkeep.
+# In the order of the work: ingest, MT, edit, claims, review, memory and checks, exchange, upkeep.
 COMMAND_MODULES = (
-    *(importing, segments, claims, review, users, stats),
-    *(glossary, tm, qa, export, import_tm),
+    *(importing, models, translating, segments, claims, review, users, stats),
+    *(glossary, tm, qa, export, import_tm, start),
     maintenance,
 )
 for module in COMMAND_MODULES:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NoReturn
 
-from sqlalchemy import case, select, update
+from sqlalchemy import case, insert, select, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError, StaleVersionError
@@ -122,6 +123,49 @@ def save_target(
     return SavedTarget(segment_id, new_version, new_status, revision.id, reanchored)
 
 
+def record_machine_translations(
+    session: Session,
+    texts: Mapping[int, str],
+    *,
+    author: User | None,
+    mt_package: str | None,
+    mt_version: str | None,
+) -> int:
+    """Store machine translations (segment id -> text): `Segment.mt` and one MT revision each.
+
+    The revisions carry each segment's current version and status: writing MT does not bump the
+    version, so an editor's open segment is not made stale by a background translation. Ids that
+    do not exist are skipped; returns how many were written.
+    """
+    if not texts:
+        return 0
+    states = session.execute(
+        select(Segment.id, Segment.status, Segment.version).where(Segment.id.in_(list(texts)))
+    ).all()
+    if not states:
+        return 0
+    session.execute(update(Segment), [{"id": row.id, "mt": texts[row.id]} for row in states])
+    now = utcnow()
+    session.execute(
+        insert(Revision),
+        [
+            {
+                "segment_id": row.id,
+                "text": texts[row.id],
+                "origin": Origin.MT.value,
+                "status": row.status,
+                "version": row.version,
+                "author_id": author.id if author else None,
+                "created_at": now,
+                "mt_package": mt_package,
+                "mt_version": mt_version,
+            }
+            for row in states
+        ],
+    )
+    return len(states)
+
+
 def record_machine_translation(
     session: Session,
     segment_id: int,
@@ -129,35 +173,12 @@ def record_machine_translation(
     *,
     mt_package: str | None = None,
     mt_version: str | None = None,
-) -> int:
-    """Store `text` as the segment's machine translation and return the new revision's id.
-
-    The MT revision carries the segment's current version and status: writing MT does not bump
-    the version, so an editor's open segment is not made stale by a background translation.
-    """
-    row = session.execute(
-        update(Segment)
-        .where(Segment.id == segment_id)
-        .values(mt=text)
-        .returning(Segment.version, Segment.status),
-        execution_options={"synchronize_session": False},
-    ).one_or_none()
-    if row is None:
+) -> None:
+    """One segment's machine translation (see `record_machine_translations`)."""
+    written = record_machine_translations(
+        session, {segment_id: text}, author=None, mt_package=mt_package, mt_version=mt_version
+    )
+    if not written:
         raise NotFoundError(
             f"segment {segment_id} does not exist; list ids with `workbench segments`"
         )
-    version, status = row
-    revision = Revision(
-        segment_id=segment_id,
-        text=text,
-        origin=Origin.MT.value,
-        status=status,
-        version=version,
-        author_id=None,
-        created_at=utcnow(),
-        mt_package=mt_package,
-        mt_version=mt_version,
-    )
-    session.add(revision)
-    session.flush()
-    return revision.id

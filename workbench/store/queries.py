@@ -96,6 +96,92 @@ def status_counts(session: Session, document_id: int | None = None) -> dict[str,
     return {row[0]: row[1] for row in session.execute(query)}
 
 
+@dataclass(frozen=True, slots=True)
+class SegmentIndex:
+    """The ids and positions of a document's segments in order: all a long list keeps in memory."""
+
+    ids: list[int]
+    positions: list[int]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def segment_index(
+    session: Session,
+    document_id: int,
+    status: str | None = None,
+    search: str | None = None,
+) -> SegmentIndex:
+    """Ids and positions of a document's segments, optionally only one status or those whose
+    source, target or MT contains `search` (case-insensitive for Latin letters)."""
+    query = select(Segment.id, Segment.position).where(Segment.document_id == document_id)
+    if status is not None:
+        query = query.where(Segment.status == status)
+    if search:
+        pattern = f"%{_escape_like(search)}%"
+        query = query.where(
+            Segment.source.ilike(pattern, escape="\\")
+            | Segment.target.ilike(pattern, escape="\\")
+            | Segment.mt.ilike(pattern, escape="\\")
+        )
+    ids: list[int] = []
+    positions: list[int] = []
+    for segment_id, position in session.execute(query.order_by(Segment.position)):
+        ids.append(segment_id)
+        positions.append(position)
+    return SegmentIndex(ids, positions)
+
+
+def segment_rows_by_ids(session: Session, ids: list[int]) -> dict[int, SegmentRow]:
+    """Full rows for the given ids (a page of a long list), keyed by id."""
+    if not ids:
+        return {}
+    query = segment_rows_query().where(Segment.id.in_(ids))
+    return {row[0]: SegmentRow(*row) for row in session.execute(query)}
+
+
+def positions_with_status(
+    session: Session,
+    document_id: int,
+    statuses: tuple[str, ...],
+    *,
+    after: int = 0,
+    limit: int = 200,
+) -> list[int]:
+    """Positions (> `after`, in order) of a document's segments that have one of `statuses`."""
+    query = (
+        select(Segment.position)
+        .where(
+            Segment.document_id == document_id,
+            Segment.status.in_(statuses),
+            Segment.position > after,
+        )
+        .order_by(Segment.position)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def segment_rows_by_positions(
+    session: Session, document_id: int, first: int, last: int
+) -> list[SegmentRow]:
+    """Full rows of a document with first <= position <= last, in order (a page of a list)."""
+    query = segment_rows_query(document_id).where(Segment.position.between(first, last))
+    return [SegmentRow(*row) for row in session.execute(query)]
+
+
+def position_span(session: Session, document_id: int) -> tuple[int, int, int]:
+    """(number of segments, lowest position, highest position) of a document."""
+    count, low, high = session.execute(
+        select(func.count(), func.min(Segment.position), func.max(Segment.position)).where(
+            Segment.document_id == document_id
+        )
+    ).one()
+    return int(count), int(low or 0), int(high or 0)
+
+
 def document_exists(session: Session, document_id: int) -> bool:
     return session.get(Document, document_id) is not None
 

@@ -15,6 +15,7 @@ from lxml import etree
 from sqlalchemy import select, update
 
 from tests.conftest import REPO_ROOT, Cli
+from workbench.services.editing import record_machine_translation
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Origin, Revision, Segment, utcnow
@@ -51,21 +52,9 @@ class Desk:
 
 
 def record_mt(database: Database, segment_id: int, text: str) -> None:
-    """What the MT service writes: Segment.mt and an MT revision (the version is not bumped)."""
     with database.write() as session:
-        segment = session.get(Segment, segment_id)
-        assert segment is not None
-        segment.mt = text
-        session.add(
-            Revision(
-                segment_id=segment_id,
-                text=text,
-                origin=Origin.MT.value,
-                status=segment.status,
-                version=segment.version,
-                mt_package=MT_PACKAGE,
-                mt_version=MT_VERSION,
-            )
+        record_machine_translation(
+            session, segment_id, text, mt_package=MT_PACKAGE, mt_version=MT_VERSION
         )
 
 

@@ -1,0 +1,281 @@
+"""TUI benchmark: the workbench screen on one document of 50,000 segments, headless.
+
+Set-up (not measured, in a child process so its memory does not count): a text file of news
+(NTREX) and everyday (Tatoeba) Arabic sentences is imported as one document through the normal
+import service; every segment gets English MT and every third one a confirmed target.
+
+Measured here, for the workbench and, in the same run on the same rows, a baseline (a bare Line-API
+ScrollView holding the rows as plain text in memory, with a cursor line: no bidi, no editor, no
+database reads after loading):
+  - first paint: from creating the app (database already open) to the end of the first frame
+    in which the list drew its rows;
+  - CPU time per key press (time.process_time around each Pilot press, median): next segment
+    (ctrl+down) and page down;
+  - peak memory (ru_maxrss) of this process after the workbench run.
+Targets: first paint <= 1 s, <= 16 ms per key press, <= 250 MB.
+
+    .venv/bin/python bench/tui.py [--segments N] [--presses N] [--corpora PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from itertools import cycle
+from pathlib import Path
+
+from rich.segment import Segment as RichSegment
+from rich.style import Style
+from sqlalchemy import select, update
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from workbench.config import load_settings
+from workbench.ingest.sources import read_source
+from workbench.services.importing import import_document
+from workbench.store.database import Database, open_database
+from workbench.store.models import Segment
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.widgets.segment_list import SegmentList
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+SIZE = (160, 50)
+TARGETS = {"first paint s": 1.0, "next segment ms": 16.0, "page down ms": 16.0, "peak MB": 250.0}
+
+
+# --- set-up (child process) ----------------------------------------------------------------------
+
+
+def _lines(corpora: Path, name: str, side: str) -> list[str]:
+    path = corpora / name / f"{side}.txt"
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def make_database(db_url: str, segments: int, corpora: Path) -> None:
+    """One document of `segments` segments, with MT everywhere and some targets confirmed."""
+    news_ar, news_en = _lines(corpora, "ntrex-ar-en", "ar"), _lines(corpora, "ntrex-ar-en", "en")
+    daily_ar = _lines(corpora, "tatoeba-ar-en", "ar")
+    daily_en = _lines(corpora, "tatoeba-ar-en", "en")
+    # One news sentence in three: long rows, as in the articles translators work on.
+    arabic = [news_ar[i // 3 % len(news_ar)] if i % 3 == 0 else daily_ar[i % len(daily_ar)]
+              for i in range(segments)]  # fmt: skip
+    english = cycle(news_en[:500] + daily_en[:1000])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench-50k.txt"
+        path.write_text("\n".join(arabic) + "\n", encoding="utf-8")
+        parsed = read_source(path)
+    parsed = dataclasses.replace(parsed, segments=parsed.segments[:segments])
+    database = open_database(db_url)
+    outcome = import_document(database, parsed, "bench")
+    # Bench fixture data, written in bulk: MT as the translate service leaves it, and targets.
+    with database.write() as session:
+        ids = session.scalars(select(Segment.id).order_by(Segment.position)).all()
+        rows = []
+        for number, segment_id in enumerate(ids):
+            text = next(english)
+            row = {"id": segment_id, "mt": text}
+            if number % 3 == 1:
+                row.update(target=text, status="translated", version=1)
+            rows.append(row)
+        session.execute(update(Segment), rows)
+    database.dispose()
+    print(f"document {outcome.document_id}: {outcome.segments:,} segments", file=sys.stderr)
+
+
+# --- the baseline: a bare Line-API list of plain text ------------------------------------------
+
+
+class PlainList(ScrollView):
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+        self.cursor = 0
+        self.virtual_size = Size(200, len(lines))
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if index >= len(self.lines):
+            return Strip.blank(width)
+        style = Style(reverse=True) if index == self.cursor else Style()
+        return Strip([RichSegment(self.lines[index], style)]).adjust_cell_length(width, style)
+
+    def move(self, index: int) -> None:
+        index = max(0, min(index, len(self.lines) - 1))
+        previous, self.cursor = self.cursor, index
+        self.refresh_line(previous)
+        self.refresh_line(index)
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_offset.y)
+        if index < top or index >= top + height:
+            self.scroll_to(y=max(index - height + 1, 0), animate=False, immediate=True)
+
+
+class BaselineApp(App[None]):
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+down", "move(1)", priority=True),
+        Binding("pagedown", "move(48)", priority=True),
+    ]
+
+    def __init__(self, database: Database) -> None:
+        super().__init__()
+        with database.read() as session:
+            rows = session.execute(
+                select(
+                    Segment.position, Segment.status, Segment.source, Segment.target, Segment.mt
+                ).order_by(Segment.position)
+            ).all()
+        self.lines = [f"{p:>6} {s[:1]} {src} │ {tgt or mt or ''}" for p, s, src, tgt, mt in rows]
+
+    def compose(self) -> ComposeResult:
+        yield PlainList(self.lines)
+
+    def action_move(self, delta: int) -> None:
+        plain = self.query_one(PlainList)
+        plain.move(plain.cursor + delta)
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+
+async def _per_press(pilot: Pilot[None], key: str, presses: int) -> tuple[float, float]:
+    """Median and 90th percentile of the CPU milliseconds per press of `key`."""
+    samples = []
+    for _ in range(presses):
+        began = time.process_time()
+        await pilot.press(key)
+        samples.append((time.process_time() - began) * 1000)
+    return statistics.median(samples), statistics.quantiles(samples, n=10)[-1]
+
+
+class FirstPaint:
+    """Notes when the screen first finishes a frame in which the list drew its rows."""
+
+    def __init__(self, list_class: type[ScrollView]) -> None:
+        self.list_class = list_class
+        self.rows_drawn = False
+        self.at: float | None = None
+
+    def __enter__(self) -> FirstPaint:
+        probe = self
+        self._render_line = render_line = self.list_class.render_line
+        self._refresh = refresh = Screen._compositor_refresh
+
+        def drawing_rows(widget: ScrollView, y: int) -> Strip:
+            probe.rows_drawn = True
+            return render_line(widget, y)
+
+        def frame(screen: Screen[object]) -> None:
+            refresh(screen)
+            if probe.rows_drawn and probe.at is None:
+                probe.at = time.perf_counter()
+
+        self.list_class.render_line = drawing_rows  # type: ignore[method-assign]
+        Screen._compositor_refresh = frame  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.list_class.render_line = self._render_line  # type: ignore[method-assign]
+        Screen._compositor_refresh = self._refresh  # type: ignore[method-assign]
+
+
+async def measure(
+    make_app: Callable[[], App[None]], list_class: type[ScrollView], presses: int
+) -> dict[str, float]:
+    with FirstPaint(list_class) as probe:
+        began = time.perf_counter()
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            while probe.at is None:
+                await asyncio.sleep(0.001)
+            first_paint = probe.at - began
+            await pilot.pause()
+            next_ms, next_p90 = await _per_press(pilot, "ctrl+down", presses)
+            page_ms, page_p90 = await _per_press(pilot, "pagedown", max(presses // 2, 10))
+    return {
+        "first paint s": first_paint,
+        "next segment ms": next_ms,
+        "page down ms": page_ms,
+        "next p90 ms": next_p90,
+        "page down p90 ms": page_p90,
+    }
+
+
+def report(ours: dict[str, float], base: dict[str, float], segments: int) -> bool:
+    print(f"segments: {segments:,}   terminal: {SIZE[0]}x{SIZE[1]}   (headless)")
+    print(f"{'':18}{'workbench':>12}{'baseline':>12}{'ratio':>8}{'target':>10}  verdict")
+    passed = True
+    for name, target in TARGETS.items():
+        value = ours[name]
+        ok = value <= target
+        passed &= ok
+        baseline = base.get(name)
+        ratio = f"{value / baseline:.1f}x" if baseline else "-"
+        shown_base = f"{baseline:.3f}" if baseline is not None else "-"
+        print(
+            f"{name:18}{value:>12.3f}{shown_base:>12}{ratio:>8}{target:>10}  "
+            + ("PASS" if ok else "FAIL")
+        )
+    for name in ("next p90 ms", "page down p90 ms"):
+        print(f"{name:18}{ours[name]:>12.3f}{base[name]:>12.3f}{ours[name] / base[name]:>7.1f}x")
+    print("baseline: a bare ScrollView of plain-text rows held in memory (no bidi, no editor)")
+    print("key presses: median CPU time (time.process_time) per Pilot press; p90 for information")
+    return passed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--segments", type=int, default=50_000)
+    parser.add_argument("--presses", type=int, default=100)
+    parser.add_argument("--corpora", type=Path, default=CORPORA, help="shared/corpora folder")
+    parser.add_argument("--make", metavar="URL", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not (args.corpora / "tatoeba-ar-en" / "ar.txt").is_file():
+        print(f"corpora not found in {args.corpora}; pass --corpora PATH/TO/shared/corpora")
+        return 2
+    if args.make:
+        make_database(args.make, args.segments, args.corpora)
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        db_url = f"sqlite:///{folder}/bench.sqlite"
+        subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--make",
+                db_url,
+                "--segments",
+                str(args.segments),
+                "--corpora",
+                str(args.corpora),
+            ],
+            check=True,
+        )
+        database = open_database(db_url)  # opening is not part of first paint
+        settings = load_settings(db_url=db_url, user="bench")
+
+        def workbench() -> App[None]:
+            return WorkbenchApp(settings, database, environ={"TERM": "xterm"}, translate=False)
+
+        ours = asyncio.run(measure(workbench, SegmentList, args.presses))
+        ours["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        base = asyncio.run(measure(lambda: BaselineApp(database), PlainList, args.presses))
+        database.dispose()
+    return 0 if report(ours, base, args.segments) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

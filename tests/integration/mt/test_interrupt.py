@@ -1,0 +1,80 @@
+"""A `workbench translate` process stopped mid-run (Ctrl-C, or killed) loses at most one batch,
+and the next run translates exactly the segments still missing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.conftest import REPO_ROOT, Cli
+from workbench.mt.packages import InstalledModel
+from workbench.store.database import Database
+from workbench.store.models import Origin, Revision
+
+BATCH = 2
+
+
+def mt_revision_counts(database: Database) -> dict[int, int]:
+    with database.read() as session:
+        rows = session.execute(
+            select(Revision.segment_id, func.count())
+            .where(Revision.origin == Origin.MT.value)
+            .group_by(Revision.segment_id)
+        )
+        return {row[0]: row[1] for row in rows}
+
+
+def start_translate(db_url: str, tmp_path: Path) -> subprocess.Popen[str]:
+    config = tmp_path / "workbench.toml"
+    config.write_text(f"mt_batch_size = {BATCH}\nmt_threads = 1\n", encoding="utf-8")
+    pythonpath = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "WORKBENCH_CONFIG": str(config), "PYTHONPATH": pythonpath}
+    command = [sys.executable, "-m", "workbench", "--db", db_url, "--user", "alice", "translate"]
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def wait_for_batches(process: subprocess.Popen[str], database: Database, segments: int) -> None:
+    deadline = time.monotonic() + 120
+    while len(mt_revision_counts(database)) < segments:
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "no batch was committed in time"
+        time.sleep(0.02)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
+def test_stopped_process_resumes_each_segment_once(
+    stop: signal.Signals,
+    seeded_cli: Cli,
+    database: Database,
+    tmp_path: Path,
+    argos_model: InstalledModel,
+) -> None:
+    process = start_translate(seeded_cli.db_url, tmp_path)
+    wait_for_batches(process, database, 2 * BATCH)
+    process.send_signal(stop)
+    _, stderr = process.communicate(timeout=60)
+
+    stopped_at = mt_revision_counts(database)
+    assert 2 * BATCH <= len(stopped_at) < 106, "the run was not stopped mid-way"
+    assert len(stopped_at) % BATCH == 0, "a batch was half written"
+    if stop == signal.SIGINT:
+        assert process.returncode == 130, stderr
+        assert "interrupted:" in stderr and "run the same command again" in stderr
+    else:
+        assert process.returncode == -signal.SIGKILL
+
+    resumed = seeded_cli("translate")
+    assert resumed.exit_code == 0, resumed.output
+    assert f"{106 - len(stopped_at)} segments translated" in resumed.stdout
+    counts = mt_revision_counts(database)
+    assert len(counts) == 106 and set(counts.values()) == {1}

@@ -1,0 +1,53 @@
+"""Machine-translation fixtures: the test model installed in a temporary ARGOS_PACKAGES_DIR.
+
+Registered for the whole suite from tests/conftest.py. Every test gets an empty packages folder of
+its own (so no test ever sees the developer's real packages); a test that wants a model asks for
+`argos_model`, which points ARGOS_PACKAGES_DIR at a folder holding the test model.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from workbench.mt.packages import InstalledModel, find_ar_en_model
+
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
+TOY_MODEL_FILE = FIXTURES_DIR / "translate-ar_en-toy.argosmodel"
+
+
+@pytest.fixture(autouse=True)
+def argos_packages_dir(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """An empty packages folder for this test, as ARGOS_PACKAGES_DIR (outside its tmp_path, which
+    tests may list)."""
+    directory = tmp_path_factory.mktemp("argos-packages")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture(scope="session")
+def argos_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A packages folder with the test model, unzipped once per session as argostranslate does.
+
+    Shared by every test that uses it: tests that install or remove packages use their own
+    `argos_packages_dir` instead.
+    """
+    directory = tmp_path_factory.mktemp("argos-model")
+    with zipfile.ZipFile(TOY_MODEL_FILE) as archive:
+        archive.extractall(directory)  # what argostranslate.package.install_from_path does
+    return directory
+
+
+@pytest.fixture
+def argos_model(
+    argos_model_dir: Path, argos_packages_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> InstalledModel:
+    """The installed test model; ARGOS_PACKAGES_DIR points at it for this test."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(argos_model_dir))
+    model = find_ar_en_model()
+    assert model is not None and model.is_test_model, f"no test model in {argos_model_dir}"
+    return model

@@ -1,0 +1,92 @@
+"""Fixtures for the terminal app: the real app on a real SQLite file seeded with the articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from workbench.cli.start import seed_if_empty
+from workbench.config import load_settings
+from workbench.services.editing import save_target
+from workbench.services.users import ensure_user
+from workbench.store.database import Database
+from workbench.store.models import Revision, Segment
+from workbench.store.queries import SegmentRow, get_segment_row
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.main import MainScreen
+
+# A terminal without its own bidi engine: the app converts Arabic (bidi auto -> on).
+XTERM = {"TERM": "xterm-256color"}
+
+AppFactory = Callable[..., WorkbenchApp]
+
+
+@pytest.fixture
+def seeded_database(database: Database) -> Database:
+    seed_if_empty(database, "importer")
+    return database
+
+
+@pytest.fixture
+def make_app(seeded_database: Database, db_url: str) -> AppFactory:
+    def make(
+        *,
+        user: str = "alice",
+        environ: dict[str, str] | None = None,
+        translate: bool = False,
+        document_id: int | None = None,
+        **settings: Any,
+    ) -> WorkbenchApp:
+        return WorkbenchApp(
+            load_settings(db_url=db_url, user=user, **settings),
+            seeded_database,
+            document_id=document_id,
+            environ=XTERM if environ is None else environ,
+            translate=translate,
+        )
+
+    return make
+
+
+def main_screen(app: WorkbenchApp) -> MainScreen:
+    screen = app.main_screen
+    assert screen is not None
+    return screen
+
+
+def segment_at(database: Database, document_id: int, position: int) -> SegmentRow:
+    with database.read() as session:
+        segment_id = session.scalars(
+            select(Segment.id).where(
+                Segment.document_id == document_id, Segment.position == position
+            )
+        ).one()
+        row = get_segment_row(session, segment_id)
+    assert row is not None
+    return row
+
+
+def revisions_of(database: Database, segment_id: int) -> list[Revision]:
+    with database.read() as session:
+        return list(
+            session.scalars(
+                select(Revision).where(Revision.segment_id == segment_id).order_by(Revision.id)
+            )
+        )
+
+
+def save_as(
+    database: Database,
+    user: str,
+    segment_id: int,
+    text: str,
+    version: int,
+    status: str | None = None,
+) -> None:
+    """Someone else saving, as `workbench edit` would."""
+    with database.write() as session:
+        author = ensure_user(session, user)
+        save_target(session, segment_id, text, author, status=status, expect_version=version)

@@ -1,0 +1,109 @@
+"""Machine translation in the app, with the real test model: background run, cancel, copy, pick."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import func, select
+from textual.widgets import ProgressBar
+from textual.worker import WorkerState
+
+from tests.tui.conftest import AppFactory, main_screen, segment_at
+from tests.tui.test_editing import cursor_position
+from workbench.mt.packages import InstalledModel
+from workbench.services.translation import translate_segments
+from workbench.store.database import Database
+from workbench.store.models import Segment
+from workbench.tui.app import WorkbenchApp
+
+
+def count_mt(database: Database) -> tuple[int, int]:
+    with database.read() as session:
+        total, with_mt = session.execute(select(func.count(), func.count(Segment.mt))).one()
+    return total, with_mt
+
+
+async def mt_worker_done(app: WorkbenchApp) -> WorkerState:
+    worker = app.mt_worker
+    assert worker is not None, "no MT worker was started"
+    for _ in range(3000):
+        if worker.is_finished:
+            break
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.05)
+    return worker.state
+
+
+async def test_fresh_database_is_translated_in_the_background(
+    make_app: AppFactory, seeded_database: Database, argos_model: InstalledModel
+) -> None:
+    app = make_app(translate=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        bar = main_screen(app).query_one("#mt-progress", ProgressBar)
+        for _ in range(500):  # the bar shows once the model is loaded and the work counted
+            if bar.display or (app.mt_worker and app.mt_worker.is_finished):
+                break
+            await asyncio.sleep(0.01)
+        assert bar.display, "the progress bar never showed"
+        await pilot.press(*"typing meanwhile")  # the screen is usable while MT runs
+        assert await mt_worker_done(app) is WorkerState.SUCCESS
+        await pilot.pause()
+        assert not main_screen(app).query_one("#mt-progress", ProgressBar).display
+        total, with_mt = count_mt(seeded_database)
+        assert with_mt == total == 106
+        current = main_screen(app).current
+        assert current is not None and current.row.mt  # the open segment got its MT
+        assert main_screen(app).editor.text == "typing meanwhile"
+        row = main_screen(app).segment_list.render_line(1).text
+        assert segment_at(seeded_database, 1, 2).mt[:20] in row  # type: ignore[index]
+
+
+async def test_background_translation_can_be_stopped(
+    make_app: AppFactory, seeded_database: Database, argos_model: InstalledModel
+) -> None:
+    app = make_app(translate=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f8")
+        assert await mt_worker_done(app) is WorkerState.CANCELLED
+    total, with_mt = count_mt(seeded_database)
+    assert with_mt < total
+
+
+async def test_copy_mt_then_confirm_stores_the_mt_as_target(
+    make_app: AppFactory, seeded_database: Database, argos_model: InstalledModel
+) -> None:
+    settings_app = make_app()
+    translate_segments(seeded_database, settings_app.settings, document_id=1)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+t")
+        mt = segment_at(seeded_database, 1, 1).mt
+        assert mt and main_screen(app).editor.text == mt
+        await pilot.press("ctrl+z")  # copying MT can be undone
+        assert main_screen(app).editor.text == ""
+        await pilot.press("ctrl+t", "enter")
+        assert cursor_position(app) == 2
+    first = segment_at(seeded_database, 1, 1)
+    assert (first.target, first.status) == (mt, "translated")
+
+
+async def test_alternatives_are_offered_and_picked_by_key(
+    make_app: AppFactory, seeded_database: Database, argos_model: InstalledModel
+) -> None:
+    settings_app = make_app()
+    translate_segments(seeded_database, settings_app.settings, document_id=1)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(300):  # the engine loads in a worker thread, then alternatives come
+            if main_screen(app).detail.alternatives:
+                break
+            await asyncio.sleep(0.02)
+        alternatives = main_screen(app).detail.alternatives
+        assert alternatives, "no alternatives were shown"
+        shown = "\n".join(main_screen(app).detail.texts.text_lines)
+        assert f"alt+1 {alternatives[0][:30]}" in shown
+        assert segment_at(seeded_database, 1, 1).mt not in alternatives
+        await pilot.press("alt+1")
+        assert main_screen(app).editor.text == alternatives[0]
+        await pilot.press("enter")
+    assert segment_at(seeded_database, 1, 1).target == alternatives[0]

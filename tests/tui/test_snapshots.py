@@ -1,0 +1,80 @@
+"""Screenshots of the main screens, compared with the accepted ones in __snapshots__/.
+
+SVGs are drawn by the viewer's text engine, which applies bidi itself: they show what the app
+sends, not how a terminal shows Arabic (the tmux test does that). Update after a deliberate
+change with: pytest tests/tui/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
+from workbench.mt.packages import InstalledModel
+from workbench.services.translation import translate_segments
+from workbench.store.database import Database
+
+SIZE = (120, 36)
+SnapCompare = Callable[..., bool]
+
+
+async def steady(pilot: Pilot[Any]) -> None:
+    """The editor's cursor blinks; a screenshot must not depend on when it is taken."""
+    main_screen(pilot.app).editor.cursor_blink = False  # type: ignore[arg-type]
+    await pilot.pause()
+
+
+def test_main_screen_without_a_model(snap_compare: SnapCompare, make_app: AppFactory) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=steady)
+
+
+def test_main_screen_with_mt_and_alternatives(
+    snap_compare: SnapCompare,
+    make_app: AppFactory,
+    seeded_database: Database,
+    argos_model: InstalledModel,
+) -> None:
+    translate_segments(seeded_database, make_app().settings, document_id=1)
+    save_as(seeded_database, "bob", segment_at(seeded_database, 1, 2).id, "Done.", 0, "translated")
+
+    async def alternatives_shown(pilot: Pilot[Any]) -> None:
+        for _ in range(500):
+            if main_screen(pilot.app).detail.alternatives:  # type: ignore[arg-type]
+                break
+            await asyncio.sleep(0.02)
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=alternatives_shown)
+
+
+def test_help_screen(snap_compare: SnapCompare, make_app: AppFactory) -> None:
+    async def help_shown(pilot: Pilot[Any]) -> None:
+        await steady(pilot)
+        await pilot.press("f1")
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=help_shown)
+
+
+def test_document_picker(snap_compare: SnapCompare, make_app: AppFactory) -> None:
+    async def picker_shown(pilot: Pilot[Any]) -> None:
+        await steady(pilot)
+        await pilot.press("f2", "down")
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=picker_shown)
+
+
+def test_conflict_dialog(
+    snap_compare: SnapCompare, make_app: AppFactory, seeded_database: Database
+) -> None:
+    async def conflict(pilot: Pilot[Any]) -> None:
+        await steady(pilot)
+        await pilot.press(*"My version")
+        save_as(seeded_database, "bob", segment_at(seeded_database, 1, 1).id, "Bob's version", 0)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=conflict)

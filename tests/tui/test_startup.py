@@ -1,0 +1,64 @@
+"""Opening the app must stay fast: the heavy MT stack is never imported on the way in."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO_ROOT
+
+HEAVY = ("ctranslate2", "torch", "stanza", "argostranslate.translate", "spacy")
+
+PROGRAM = """
+import asyncio, json, sys
+from workbench.cli.start import seed_if_empty
+from workbench.config import load_settings
+from workbench.store.database import open_database
+from workbench.tui.app import WorkbenchApp
+
+settings = load_settings(db_url=sys.argv[1], user="alice")
+database = open_database(settings.db_url)
+seed_if_empty(database, "alice")
+
+async def main() -> None:
+    app = WorkbenchApp(settings, database, environ={"TERM": "xterm"}, translate=True)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+down", "x", "enter")
+    heavy = [name for name in json.loads(sys.argv[2]) if name in sys.modules]
+    print(json.dumps({"model": app.model is not None, "heavy": heavy}))
+
+asyncio.run(main())
+"""
+
+
+def opened(db_url: str) -> dict[str, object]:
+    """Open the app in a fresh process (ARGOS_PACKAGES_DIR as this test set it); what was loaded."""
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", PROGRAM, db_url, json.dumps(HEAVY)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    report: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
+
+
+def test_without_a_model_nothing_heavy_is_imported(tmp_path: Path) -> None:
+    assert opened(f"sqlite:///{tmp_path}/s.sqlite") == {"model": False, "heavy": []}
+
+
+def test_with_a_model_only_the_worker_loads_ctranslate2(
+    tmp_path: Path, argos_model: object
+) -> None:
+    report = opened(f"sqlite:///{tmp_path}/s.sqlite")
+    # MT starts in a worker thread, which imports ctranslate2 there; argostranslate.translate
+    # (stanza, torch) is never needed.
+    assert report["model"] is True
+    assert set(report["heavy"]) <= {"ctranslate2"}  # type: ignore[arg-type]

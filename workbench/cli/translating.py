@@ -1,0 +1,99 @@
+"""`workbench translate`: fill machine translation for segments, batch by batch."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from contextlib import ExitStack
+
+import click
+
+from workbench.cli.context import CliContext, pass_context
+from workbench.cli.progress import progress_bar
+from workbench.services.exact_matches import fill_exact_matches
+
+INTERRUPTED_EXIT = 130  # what shells report for Ctrl-C
+
+
+@click.command("translate")
+@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N segments.")
+@click.option(
+    "--retranslate",
+    is_flag=True,
+    help="Also refresh MT made by another package or version (never a segment a person edited).",
+)
+@click.option("--threads", type=click.IntRange(min=0), help="CPU threads (0: one per core).")
+@click.option("--beam-size", type=click.IntRange(min=1), help="Beam size (1: greedy).")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Sentences per batch and commit.")
+@click.option("--device", type=click.Choice(["cpu", "cuda"]), help="Where to run the model.")
+@pass_context
+def translate_command(
+    context: CliContext,
+    *,
+    document_id: int | None,
+    limit: int | None,
+    retranslate: bool,
+    threads: int | None,
+    beam_size: int | None,
+    batch_size: int | None,
+    device: str | None,
+) -> None:
+    """Machine-translate segments that have no MT yet, offline, committing each batch.
+
+    Ctrl-C or a crash loses at most one batch; run the command again to resume.
+    """
+    from workbench.mt.engine import get_engine
+    from workbench.services.translation import translate_segments
+
+    settings = context.settings.with_overrides(
+        mt_threads=threads, mt_beam_size=beam_size, mt_batch_size=batch_size, mt_device=device
+    )
+    engine = get_engine(settings)  # says what to install before touching the database
+    click.echo(f"Model: {engine.model.label()} ({engine.model.path})", err=True)
+    saved = 0
+    with ExitStack() as stack:
+        advance: Callable[[int], None] | None = None
+
+        def on_progress(done: int, total: int) -> None:
+            # The first call (done == 0) says how many there are: only then can the bar start.
+            nonlocal saved, advance
+            if advance is None:
+                bar = progress_bar("Translating", total=total, unit="sentences")
+                advance = stack.enter_context(bar)
+            advance(done - saved)
+            saved = done
+
+        try:
+            report = translate_segments(
+                context.database(),
+                settings,
+                document_id=document_id,
+                limit=limit,
+                retranslate=retranslate,
+                on_progress=on_progress,
+            )
+        except KeyboardInterrupt:
+            stack.close()
+            click.echo(
+                f"interrupted: {saved} segments translated and saved; "
+                "run the same command again to resume",
+                err=True,
+            )
+            sys.exit(INTERRUPTED_EXIT)
+    click.echo(
+        f"{report.translated} segments translated in {report.batches} batches, "
+        f"{report.seconds:.1f} s ({report.rate:.1f} sentences/s) with {engine.model.label()}"
+    )
+    if report.skipped_human:
+        click.echo(
+            f"{report.skipped_human} segments edited by a person keep the MT they were edited from"
+        )
+    # A translation-memory match beats fresh MT: fill what the memory knows exactly (as drafts).
+    filled = fill_exact_matches(context.database(), document_id, user_name=context.settings.user)
+    if filled:
+        click.echo(f"{filled} segments filled from exact translation-memory matches (as drafts)")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(translate_command)

@@ -1,0 +1,1 @@
+"""Offline machine translation: Argos Translate packages and a batched CTranslate2 engine."""

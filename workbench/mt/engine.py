@@ -1,0 +1,158 @@
+"""The batched translation engine: the package's tokenizer and CTranslate2, nothing else.
+
+The workbench's segments are already sentences, so this bypasses argostranslate.translate (its
+sentence splitter downloads a model at first use, and it translates one text per call). Sentences
+are sorted by length into batches so that little padding is decoded, and put back in order.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import ctranslate2
+from argostranslate.package import Package
+
+from workbench.config import Settings
+from workbench.errors import WorkbenchError
+from workbench.mt.packages import InstalledModel, ModelMissingError, find_ar_en_model
+
+__all__ = ["DecodeOptions", "ModelMissingError", "MtEngine", "get_engine"]
+
+# Stops the loops small models fall into ("President President President ...").
+NO_REPEAT_NGRAM_SIZE = 3
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    device: str = "cpu"
+    threads: int = 0  # 0: CTranslate2 picks
+    beam_size: int = 2
+    batch_size: int = 32
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DecodeOptions:
+        return cls(
+            device=settings.mt_device,
+            threads=settings.mt_threads,
+            beam_size=settings.mt_beam_size,
+            batch_size=settings.mt_batch_size,
+        )
+
+
+class MtEngine:
+    """One loaded model. CTranslate2 releases the GIL and is safe to call from a worker thread."""
+
+    def __init__(self, model: InstalledModel, options: DecodeOptions) -> None:
+        self.model = model
+        self.options = options
+        try:
+            package = Package(model.path)
+            self._tokenizer = package.tokenizer  # absent when the package has no tokenizer
+            self._tokenizer.encode("")  # loads it now, not racily on first use
+        except Exception as error:  # OSError, RuntimeError, AttributeError: all one remedy
+            raise _cannot_load(model, "cpu", error) from error
+        self._target_prefix: str = package.target_prefix or ""
+        self._translator = _load_translator(model, options.device, options.threads)
+
+    def _encode(self, sources: Sequence[str]) -> list[list[str]]:
+        return [self._tokenizer.encode(source.strip()) for source in sources]
+
+    def _decode(self, tokens: list[str]) -> str:
+        text: str = self._tokenizer.decode(tokens)
+        if self._target_prefix and text.startswith(self._target_prefix):
+            text = text[len(self._target_prefix) :]
+        return " ".join(text.split())
+
+    def _run(self, batch: list[list[str]], beam_size: int, num_hypotheses: int) -> list[Any]:
+        prefix = [[self._target_prefix]] * len(batch) if self._target_prefix else None
+        return list(
+            self._translator.translate_batch(
+                batch,
+                target_prefix=prefix,
+                max_batch_size=self.options.batch_size,
+                batch_type="examples",
+                beam_size=beam_size,
+                num_hypotheses=num_hypotheses,
+                no_repeat_ngram_size=NO_REPEAT_NGRAM_SIZE,
+                replace_unknowns=True,
+            )
+        )
+
+    def translate(self, sources: Sequence[str]) -> list[str]:
+        """One English sentence per source sentence, in the order given."""
+        tokens = self._encode(sources)
+        # Empty sources are answered empty; the model would invent words for them.
+        order = sorted((i for i, t in enumerate(tokens) if t), key=lambda i: len(tokens[i]))
+        results = self._run([tokens[i] for i in order], self.options.beam_size, 1)
+        translations = [""] * len(sources)
+        for index, result in zip(order, results, strict=True):
+            translations[index] = self._decode(result.hypotheses[0])
+        return translations
+
+    def alternatives(self, source: str, n: int) -> list[str]:
+        """Up to `n` distinct translations of one sentence, the best first."""
+        tokens = self._encode([source])[0]
+        if not tokens or n < 1:
+            return []
+        # Ask for more hypotheses than needed: two token sequences can read the same.
+        wanted = 2 * n
+        result = self._run([tokens], max(wanted, self.options.beam_size), wanted)[0]
+        distinct = dict.fromkeys(self._decode(h) for h in result.hypotheses)
+        return [text for text in distinct if text][:n]
+
+
+_translators: dict[tuple[Any, ...], ctranslate2.Translator] = {}
+_engines: dict[tuple[Any, ...], MtEngine] = {}
+_lock = threading.RLock()
+
+
+def _cannot_load(model: InstalledModel, device: str, error: Exception) -> WorkbenchError:
+    remedy = (
+        'translate with --device cpu (or mt_device = "cpu" in the config file)'
+        if device != "cpu"
+        else "reinstall the package with `workbench models install FILE`"
+    )
+    where = f" on {device}" if device != "cpu" else ""
+    return WorkbenchError(
+        f"cannot load {model.label()} from {model.path}{where}: {error}; {remedy}"
+    )
+
+
+def _load_translator(model: InstalledModel, device: str, threads: int) -> ctranslate2.Translator:
+    """The model's weights, loaded once per process, device and thread count."""
+    key = (model.path, model.version, device, threads)
+    with _lock:
+        translator = _translators.get(key)
+        if translator is None:
+            try:
+                translator = ctranslate2.Translator(
+                    str(model.path / "model"),
+                    device=device,
+                    inter_threads=1,
+                    intra_threads=threads,
+                )
+            except Exception as error:  # C++ errors arrive as assorted Python types
+                raise _cannot_load(model, device, error) from error
+            _translators[key] = translator
+        return translator
+
+
+def get_engine(settings: Settings) -> MtEngine:
+    """The engine for the installed ar→en model, built once per process and options.
+
+    Looks for the model on every call (cheap) so a model installed meanwhile is picked up.
+    """
+    model = find_ar_en_model()
+    if model is None:
+        raise ModelMissingError()
+    options = DecodeOptions.from_settings(settings)
+    key = (model.path, model.version, options)
+    with _lock:
+        engine = _engines.get(key)
+        if engine is None:
+            engine = MtEngine(model, options)
+            _engines[key] = engine
+        return engine

@@ -1,0 +1,206 @@
+"""The Textual app: settings, database, keymap, the MT worker, and the screens it opens."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from workbench.config import BIDI_MODES, BidiMode, Settings
+from workbench.mt.packages import MISSING_MODEL_HELP, InstalledModel, find_ar_en_model
+from workbench.store.database import Database
+from workbench.tui.bidi import resolve_mode
+from workbench.tui.commands import WorkbenchCommands
+from workbench.tui.keymap import check_keymap, effective_keys
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from workbench.mt.engine import MtEngine
+    from workbench.services.translation import TranslationReport
+
+PROGRESS_INTERVAL = 0.25  # seconds between progress updates from the MT worker
+
+
+class WorkbenchApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "workbench"
+    COMMANDS: ClassVar = App.COMMANDS | {WorkbenchCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        database: Database,
+        *,
+        document_id: int | None = None,
+        environ: Mapping[str, str] | None = None,
+        translate: bool = True,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.database = database
+        self.document_id = document_id
+        self.environ = dict(os.environ if environ is None else environ)
+        self.bidi_mode: BidiMode = settings.bidi
+        self.translate_on_start = translate
+        self.model: InstalledModel | None = find_ar_en_model()
+        self._engine_lock = threading.Lock()
+        self.mt_worker: Worker[TranslationReport] | None = None
+        check_keymap(settings.keymap)
+
+    # --- display ---------------------------------------------------------------------------------
+
+    @property
+    def bidi_active(self) -> bool:
+        return resolve_mode(self.bidi_mode, self.environ)
+
+    def cycle_bidi(self) -> None:
+        self.bidi_mode = BIDI_MODES[(BIDI_MODES.index(self.bidi_mode) + 1) % len(BIDI_MODES)]
+        active = "on" if self.bidi_active else "off"
+        self.notify(f"Arabic display: {self.bidi_mode} (conversion {active})")
+
+    def model_label(self) -> str:
+        return self.model.label() if self.model is not None else "no MT model (F1 for help)"
+
+    def missing_model_note(self) -> str:
+        """Short enough for the MT panel; the help screen (F1) has the whole story."""
+        install = next(
+            (line.strip() for line in MISSING_MODEL_HELP.splitlines() if "models install" in line),
+            "workbench models install FILE.argosmodel",
+        )
+        return (
+            f"No Arabic→English model is installed. Install one with:\n  {install}\nF1 has details."
+        )
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.settings.keymap)
+        self.push_screen(MainScreen(self.document_id))
+        if self.model is None:
+            self.notify(
+                "No Arabic→English model is installed. F1 says how to install one.",
+                title="Machine translation is off",
+                severity="warning",
+                timeout=10,
+            )
+        elif self.translate_on_start:
+            self.mt_worker = self.translate_in_background()
+
+    # --- machine translation ---------------------------------------------------------------------
+
+    def engine(self) -> MtEngine:
+        """The loaded model; the first call (in a worker thread) loads CTranslate2."""
+        from workbench.mt.engine import get_engine
+
+        with self._engine_lock:
+            return get_engine(self.settings)
+
+    @work(thread=True, exclusive=True, group="mt", exit_on_error=False)
+    def translate_in_background(self) -> TranslationReport:
+        """The open document first (the translator is looking at it), then all the others."""
+        from workbench.services.translation import TranslationReport, translate_segments
+
+        worker = get_current_worker()
+        last = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= PROGRESS_INTERVAL or done in (0, total):
+                last = now
+                self.call_from_thread(self._show_mt_progress, done, total)
+
+        self.engine()
+        first = self.call_from_thread(lambda: getattr(self.main_screen, "document_id", None))
+        total = TranslationReport()
+        for document_id in (first, None) if first is not None else (None,):
+            report = translate_segments(
+                self.database,
+                self.settings,
+                document_id=document_id,
+                on_progress=progress,
+                should_stop=lambda: worker.is_cancelled,
+            )
+            total.translated += report.translated
+            total.batches += report.batches
+            total.seconds += report.seconds
+            total.cancelled = report.cancelled
+            if report.cancelled:
+                break
+        return total
+
+    def _show_mt_progress(self, done: int, total: int) -> None:
+        screen = self.main_screen
+        if screen is None or not screen.is_mounted:
+            return
+        stop_key = effective_keys(self.settings.keymap)["stop_mt"]
+        screen.status_bar.show_progress((done, total) if done < total else None, stop_key)
+        if done:
+            screen.mt_progress()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "mt" or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+            WorkerState.CANCELLED,
+        ):
+            return
+        screen = self.main_screen
+        if screen is not None and screen.is_mounted:
+            screen.status_bar.show_progress(None)
+            screen.mt_progress()
+        if event.state is WorkerState.ERROR:
+            self.notify(f"Machine translation stopped: {worker.error}", severity="error")
+        elif event.state is WorkerState.CANCELLED:
+            self.notify("Machine translation stopped; `workbench translate` resumes it.")
+        elif worker.result is not None and worker.result.translated:
+            report = worker.result
+            self.notify(
+                f"Machine translation: {report.translated} segments in {report.seconds:.0f} s"
+            )
+
+    def action_stop_mt(self) -> None:
+        running = [w for w in self.workers if w.group == "mt" and w.is_running]
+        if not running:
+            self.notify("No machine translation is running.")
+        for worker in running:
+            worker.cancel()
+
+    # --- app actions -----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        missing = MISSING_MODEL_HELP if self.model is None else None
+        self.push_screen(HelpScreen(self.settings.keymap, missing))
+
+    async def action_quit(self) -> None:
+        """Save the open segment first; a conflict keeps the app open to resolve it."""
+        screen = self.main_screen
+        if screen is None or screen.leave_current():
+            self.exit()
+
+
+def run_app(
+    settings: Settings,
+    database: Database,
+    document_id: int | None = None,
+    *,
+    translate: bool = True,
+) -> None:
+    WorkbenchApp(settings, database, document_id=document_id, translate=translate).run()

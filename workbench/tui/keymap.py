@@ -1,0 +1,144 @@
+"""Every key of the main screen, with a stable id the user can remap in the config file:
+
+```toml
+[keymap]
+confirm = "ctrl+s"
+next_segment = "ctrl+down,alt+j"
+```
+
+The same table feeds the footer, the help screen and the command palette, so they cannot drift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from workbench.config import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class KeyAction:
+    id: str
+    keys: str  # Textual key names, comma-separated alternatives
+    action: str  # the action on the main screen (or "app.…")
+    title: str  # short: footer and palette
+    help: str  # one sentence: help screen and palette
+    footer: bool = True
+
+
+MAIN_ACTIONS: tuple[KeyAction, ...] = (
+    KeyAction(
+        "confirm",
+        "enter,ctrl+enter",
+        "confirm",
+        "Confirm",
+        "Save the target as translated and go to the next unconfirmed segment.",
+    ),
+    KeyAction(
+        "save_draft", "ctrl+s", "save_draft", "Draft", "Save the target and mark it as draft."
+    ),
+    KeyAction(
+        "next_segment",
+        "ctrl+down,alt+down",
+        "move(1)",
+        "Next",
+        "Go to the next segment (saves this one if changed).",
+        footer=False,
+    ),
+    KeyAction(
+        "previous_segment",
+        "ctrl+up,alt+up",
+        "move(-1)",
+        "Previous",
+        "Go to the previous segment (saves this one if changed).",
+        footer=False,
+    ),
+    KeyAction("page_down", "pagedown", "page(1)", "Page down", "Go one screen down.", footer=False),
+    KeyAction("page_up", "pageup", "page(-1)", "Page up", "Go one screen up.", footer=False),
+    KeyAction(
+        "next_unconfirmed",
+        "ctrl+n",
+        "next_unconfirmed",
+        "Next new",
+        "Go to the next segment that is new or draft.",
+        footer=False,
+    ),
+    KeyAction(
+        "copy_mt", "ctrl+t", "copy_mt", "MT→target", "Copy the MT suggestion into the target."
+    ),
+    KeyAction(
+        "alternative_1",
+        "alt+1",
+        "pick_alternative(1)",
+        "Alt 1",
+        "Put MT alternative 1 into the target.",
+        footer=False,
+    ),
+    KeyAction(
+        "alternative_2",
+        "alt+2",
+        "pick_alternative(2)",
+        "Alt 2",
+        "Put MT alternative 2 into the target.",
+        footer=False,
+    ),
+    KeyAction(
+        "alternative_3",
+        "alt+3",
+        "pick_alternative(3)",
+        "Alt 3",
+        "Put MT alternative 3 into the target.",
+        footer=False,
+    ),
+    KeyAction("revert", "ctrl+r", "revert", "Revert", "Put back the last saved target text."),
+    KeyAction("go_to", "ctrl+l", "go_to", "Go to", "Go to segment number N."),
+    KeyAction("search", "ctrl+f", "search", "Search", "Show only segments containing a text."),
+    KeyAction("filter_status", "f4", "cycle_filter", "Filter", "Show only one status (cycles)."),
+    KeyAction("documents", "f2", "documents", "Docs", "Choose the document to work on."),
+    KeyAction("toggle_bidi", "f3", "toggle_bidi", "Bidi", "Switch Arabic display: auto, on, off."),
+    KeyAction("stop_mt", "f8", "app.stop_mt", "Stop MT", "Stop the background translation."),
+    KeyAction("help", "f1", "app.help", "Help", "List every key."),
+)
+
+# Keys that belong to the editor itself (TextArea) or to Textual; listed in the help screen only.
+EDITOR_KEYS: tuple[tuple[str, str], ...] = (
+    ("ctrl+z / ctrl+y", "Undo / redo in the target."),
+    ("ctrl+x / ctrl+c / ctrl+v", "Cut / copy / paste."),
+    ("mouse click", "Go to the clicked segment."),
+    ("ctrl+p", "Command palette: every action by name."),
+    ("ctrl+q", "Quit (saves the open segment if changed)."),
+)
+
+KNOWN_IDS = frozenset(action.id for action in MAIN_ACTIONS)
+
+
+def bindings(actions: Iterable[KeyAction] = MAIN_ACTIONS) -> list[Binding]:
+    """Priority bindings, so they win over the TextArea the cursor is in."""
+    return [
+        Binding(a.keys, a.action, a.title, show=a.footer, priority=True, id=a.id, tooltip=a.help)
+        for a in actions
+    ]
+
+
+def check_keymap(keymap: Mapping[str, str]) -> dict[str, str]:
+    """The `[keymap]` table of the config file, refused with a clear message if it is wrong."""
+    unknown = sorted(set(keymap) - KNOWN_IDS)
+    if unknown:
+        raise ConfigError(
+            f"[keymap] has unknown action(s) {', '.join(unknown)}; "
+            f"known: {', '.join(sorted(KNOWN_IDS))}"
+        )
+    for name, keys in keymap.items():
+        if not isinstance(keys, str) or not keys.strip():
+            raise ConfigError(
+                f'[keymap] {name} must be a string of keys such as "ctrl+s" or "f5,ctrl+g"'
+            )
+    return dict(keymap)
+
+
+def effective_keys(keymap: Mapping[str, str]) -> dict[str, str]:
+    """Binding id -> the keys in force after the user's remapping."""
+    return {action.id: keymap.get(action.id, action.keys) for action in MAIN_ACTIONS}

@@ -1,0 +1,59 @@
+"""A one-line question in a dialog: go to segment N, search for a text."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.validation import Integer
+from textual.widgets import Input, Label
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Returns the text entered (Enter), or None (Escape)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, *, placeholder: str = "", value: str = "") -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.placeholder = placeholder
+        self.value = value
+
+    def make_input(self) -> Input:
+        return Input(self.value, placeholder=self.placeholder, id="prompt-input")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield self.make_input()
+            yield Label("Enter to accept · Escape to cancel", classes="dialog-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.validation_result is not None and not event.validation_result.is_valid:
+            self.notify("; ".join(event.validation_result.failure_descriptions), severity="error")
+            return
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class GoToScreen(PromptScreen):
+    """Asks for a segment number between 1 and `last`."""
+
+    def __init__(self, last: int) -> None:
+        super().__init__(f"Go to segment (1–{last})", placeholder="number")
+        self.last = last
+
+    def make_input(self) -> Input:
+        return Input(
+            placeholder=self.placeholder,
+            id="prompt-input",
+            type="integer",
+            validators=[Integer(minimum=1, maximum=self.last)],
+            validate_on=["submitted"],
+        )

@@ -1,0 +1,90 @@
+"""The segment open in the editor: what was loaded, how long it was worked on, and saving it.
+
+No Textual here: the screen tells it about key presses and asks it to save; the rules (when a save
+is needed, which version it must be based on, what is measured) live in one place.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from workbench.services.editing import SavedTarget, save_target
+from workbench.services.users import ensure_user
+from workbench.store.database import Database
+from workbench.store.models import SegmentStatus
+from workbench.store.queries import SegmentRow, get_segment_row
+
+# A pause longer than this is not counted as work (coffee, a phone call, another window).
+IDLE_CAP_SECONDS = 60.0
+UNCONFIRMED = (SegmentStatus.NEW.value, SegmentStatus.DRAFT.value)
+
+
+@dataclass
+class OpenSegment:
+    row: SegmentRow
+    base_version: int
+    saved_text: str
+    active_seconds: float = 0.0
+    keystrokes: int = 0
+    last_activity: float = field(default_factory=time.monotonic)
+
+    @classmethod
+    def load(cls, database: Database, segment_id: int) -> OpenSegment:
+        """Read the segment afresh: the version a later save must still find."""
+        with database.read() as session:
+            row = get_segment_row(session, segment_id)
+        if row is None:
+            raise LookupError(f"segment {segment_id} is gone")
+        return cls(row=row, base_version=row.version, saved_text=row.target or "")
+
+    def touch(self, *, keystroke: bool = False) -> None:
+        """Count the time since the last activity (capped) and, if asked, one keystroke."""
+        now = time.monotonic()
+        self.active_seconds += min(now - self.last_activity, IDLE_CAP_SECONDS)
+        self.last_activity = now
+        if keystroke:
+            self.keystrokes += 1
+
+    def is_dirty(self, text: str) -> bool:
+        return text != self.saved_text
+
+    def needs_save(self, text: str, status: str) -> bool:
+        return self.is_dirty(text) or status != self.row.status
+
+    def save(self, database: Database, user: str, text: str, status: str) -> SavedTarget:
+        """Save against the loaded version; StaleVersionError if someone saved in between."""
+        self.touch()
+        with database.write() as session:
+            author = ensure_user(session, user)
+            saved = save_target(
+                session,
+                self.row.id,
+                text,
+                author,
+                status=status,
+                expect_version=self.base_version,
+                seconds_spent=round(self.active_seconds, 2),
+                keystrokes=self.keystrokes,
+            )
+        self._saved(database, saved, text)
+        return saved
+
+    def _saved(self, database: Database, saved: SavedTarget, text: str) -> None:
+        with database.read() as session:
+            fresh = get_segment_row(session, saved.segment_id)
+        assert fresh is not None, "a segment just saved exists"
+        self.row = fresh
+        self.base_version = saved.version
+        self.saved_text = text
+        # What is measured next belongs to the next revision.
+        self.active_seconds = 0.0
+        self.keystrokes = 0
+
+    def rebase(self, version: int) -> None:
+        """Accept that the segment is now at `version` (after a conflict was resolved)."""
+        self.base_version = version
+
+    def status_on_leave(self) -> str:
+        """An edit left without confirming is a draft, whatever it was before."""
+        return SegmentStatus.DRAFT.value

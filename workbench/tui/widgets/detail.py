@@ -1,0 +1,94 @@
+"""The open segment: Arabic source, the MT suggestion with its alternatives, the English target.
+
+The texts are drawn read-only (SegmentTexts); the target is edited in a TextArea in logical
+order, so cursor positions stay right whatever the display does with Arabic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import TextArea
+
+from workbench.store.queries import SegmentRow
+from workbench.tui.widgets.segment_texts import SegmentTexts, Shown
+
+
+class TargetEditor(TextArea):
+    """The English target. Tells the screen about every key that reaches it (keystroke count)."""
+
+    class Typed(Message):
+        pass
+
+    async def _on_key(self, event: events.Key) -> None:
+        self.post_message(self.Typed())
+        await super()._on_key(event)
+
+
+def _heading(row: SegmentRow, last_position: int) -> str:
+    who = f" · saved by {row.updated_by}" if row.updated_by else ""
+    repeat = " · repeated paragraph" if row.is_repeat else ""
+    return f"Segment {row.position} of {last_position} · {row.status} · v{row.version}{who}{repeat}"
+
+
+class DetailPane(Vertical):
+    """The open segment's texts above the editor for its target."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.alternatives: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield SegmentTexts(id="texts")
+        yield TargetEditor(
+            "", id="target", soft_wrap=True, tab_behavior="focus", show_line_numbers=False
+        )
+
+    @property
+    def editor(self) -> TargetEditor:
+        return self.query_one(TargetEditor)
+
+    @property
+    def texts(self) -> SegmentTexts:
+        return self.query_one(SegmentTexts)
+
+    def show_segment(
+        self,
+        row: SegmentRow,
+        last_position: int,
+        mt_label: str,
+        note: str | None = None,
+        alternatives: Sequence[str] = (),
+    ) -> None:
+        self.alternatives = list(alternatives)
+        self.texts.show(
+            Shown(
+                _heading(row, last_position), row.source, mt_label, row.mt, note, self.alternatives
+            )
+        )
+
+    def show_message(self, message: str) -> None:
+        self.alternatives = []
+        self.texts.show(Shown(note=message))
+
+    def set_bidi(self, enabled: bool) -> None:
+        self.texts.set_bidi(enabled)
+
+    def set_alternatives(self, alternatives: Sequence[str]) -> None:
+        self.alternatives = list(alternatives)
+        shown = self.texts.shown
+        self.texts.show(dataclasses.replace(shown, alternatives=self.alternatives))
+
+    def set_target(self, text: str, *, undoable: bool) -> None:
+        """Replace the target text; undoable replacements can be taken back with ctrl+z."""
+        editor = self.editor
+        if undoable:
+            editor.replace(text, editor.document.start, editor.document.end)
+        else:
+            editor.load_text(text)
+        editor.move_cursor(editor.document.end)

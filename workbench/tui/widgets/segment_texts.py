@@ -1,0 +1,162 @@
+"""The read-only texts of the open segment: heading, Arabic source, MT and its alternatives.
+
+One Line-API widget of fixed size: moving to another segment rebuilds a dozen lines and repaints
+this widget only; nothing else on the screen is laid out again. Long texts scroll inside it.
+Arabic is wrapped in logical order first, then each line is converted for display, so a
+sentence that takes three lines reads from the top line down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from workbench.tui.bidi import display_line
+
+
+def wrap_words(text: str, width: int) -> Iterator[str]:
+    """Greedy word wrap by cell width, in logical order; a word wider than a line is cut."""
+    line: list[str] = []
+    used = 0
+    for whole in text.split():
+        word, size = whole, cell_len(whole)
+        while size > width:  # a very long word (a URL): cut it into full lines
+            if line:
+                yield " ".join(line)
+                line, used = [], 0
+            head = set_cell_size(word, width).rstrip() or word[0]
+            yield head
+            word = word[len(head) :]
+            size = cell_len(word)
+        if not word:
+            continue
+        if line and used + 1 + size > width:
+            yield " ".join(line)
+            line, used = [], 0
+        used += size + (1 if line else 0)
+        line.append(word)
+    if line:
+        yield " ".join(line)
+
+
+@dataclass
+class Shown:
+    """Everything the widget draws; compared so that an unchanged segment is not redrawn."""
+
+    heading: str = ""
+    source: str = ""
+    mt_label: str = ""
+    mt: str | None = None
+    note: str | None = None
+    alternatives: list[str] = field(default_factory=list)
+
+
+class SegmentTexts(ScrollView, can_focus=False):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "segment-texts--heading",
+        "segment-texts--label",
+        "segment-texts--mt",
+        "segment-texts--note",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown = Shown()
+        self.bidi = True
+        self._lines: list[Strip] = []
+        self._base = Style()
+
+    def show(self, shown: Shown) -> None:
+        self.shown = shown
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self._rebuild()
+
+    def set_bidi(self, enabled: bool) -> None:
+        self.bidi = enabled
+        self._rebuild()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._rebuild()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines = []  # a new theme: every line is drawn again
+        if self.is_mounted:
+            self._rebuild()
+
+    def _style(self, name: str) -> Style:
+        return self._base + self.get_component_rich_style(name, partial=True)
+
+    def _rebuild(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        shown = self.shown
+        self._base = base = self.rich_style
+        lines: list[Strip] = [self._left(shown.heading, width, "segment-texts--heading")]
+        for line in wrap_words(shown.source, width):
+            visual = display_line(line, self.bidi)
+            padding = " " * max(width - cell_len(visual), 0)
+            lines.append(Strip([Segment(padding + visual, base)]))
+        if shown.mt_label:
+            lines.append(Strip.blank(width, base))
+            lines.append(self._left(f"MT · {shown.mt_label}", width, "segment-texts--label"))
+        if shown.mt:
+            lines.extend(self._paragraph(shown.mt, width, "segment-texts--mt"))
+        elif shown.note or shown.mt_label:
+            note = shown.note or "No machine translation for this segment yet."
+            for part in note.splitlines():
+                lines.extend(self._paragraph(part, width, "segment-texts--note"))
+        for number, alternative in enumerate(shown.alternatives, start=1):
+            lines.extend(self._paragraph(alternative, width, "segment-texts--mt", f"alt+{number} "))
+        previous = self._lines
+        self._lines = [line.adjust_cell_length(width, base) for line in lines]
+        # Texts that fit keep the virtual size at the visible size: no new layout, no scrollbar.
+        virtual = Size(width, max(len(self._lines), self.scrollable_content_region.height))
+        if self.virtual_size != virtual:
+            self.virtual_size = virtual
+            self.refresh()
+            return
+        # Repaint only the lines that changed (blank lines below short texts stay as they are).
+        top = round(self.scroll_offset.y)
+        for y in range(top, top + self.scrollable_content_region.height):
+            old = previous[y] if y < len(previous) else None
+            new = self._lines[y] if y < len(self._lines) else None
+            if old is None and new is None:
+                continue
+            if old is None or new is None or old.text != new.text or list(old) != list(new):
+                self.refresh_line(y)
+
+    def _left(self, text: str, width: int, style_name: str) -> Strip:
+        return Strip([Segment(set_cell_size(text, width), self._style(style_name))], width)
+
+    def _paragraph(self, text: str, width: int, style_name: str, prefix: str = "") -> list[Strip]:
+        style = self._style(style_name)
+        label = self._style("segment-texts--label")
+        indent = " " * cell_len(prefix)
+        out = []
+        for number, line in enumerate(wrap_words(text, max(width - len(indent), 1))):
+            lead = Segment(prefix if number == 0 else indent, label)
+            out.append(Strip([lead, Segment(display_line(line, self.bidi, "L"), style)]))
+        return out
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if 0 <= index < len(self._lines):
+            return self._lines[index]
+        return Strip.blank(width, self._base)
+
+    @property
+    def text_lines(self) -> Sequence[str]:
+        """What is drawn, as plain text (for tests and screen readers of logs)."""
+        return [line.text for line in self._lines]
