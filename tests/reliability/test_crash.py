@@ -25,7 +25,7 @@ from workbench.store.database import Database, open_database
 from workbench.store.maintenance import run_checks
 from workbench.store.models import Document, Segment
 
-FILES = 1_200
+FILES = 600
 SENTENCES = 40  # per file: about 125 files per committed batch
 
 

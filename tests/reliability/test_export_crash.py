@@ -21,7 +21,7 @@ from tests.conftest import REPO_ROOT, Cli
 from tests.reliability.conftest import run_workbench, workbench_process
 from workbench.store.database import open_database
 
-SEGMENTS = 40_000
+SEGMENTS = 15_000
 SENTENCE = "قال المتحدث إن الوفد رقم {} وصل إلى المدينة صباح اليوم."
 KINDS = ("tmx", "csv")
 
@@ -71,7 +71,7 @@ def kill_while_writing(out: Path, command: list[str]) -> None:
     try:
         while time.monotonic() < deadline:
             partial = [
-                p for p in out.parent.glob(f".{out.name}.*.tmp") if p.stat().st_size > 2_000_000
+                p for p in out.parent.glob(f".{out.name}.*.tmp") if p.stat().st_size > 1_000_000
             ]
             if partial:
                 os.kill(process.pid, signal.SIGKILL)

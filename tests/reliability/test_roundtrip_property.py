@@ -79,7 +79,7 @@ def assert_cut_at_whitespace_only(text: str, sources: list[str]) -> None:
 
 
 @settings(
-    max_examples=30,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -4,9 +4,9 @@ Storage integrity (SQLite's integrity_check and foreign_key_check), then rows th
 would never leave behind but a crash, a hand edit in a SQL shell (where SQLite enforces no
 foreign keys by default) or a bug could: segments without their document, revisions without
 their segment, documents whose segment count is wrong, segments whose current text is not their
-latest revision's, claims whose span no longer quotes their words. Last, bidi control
-characters in the texts, which can make a sentence read differently from what is stored
-(warnings: they may be legitimate marks).
+latest revision's (the MT likewise), claims whose span no longer quotes their words. Last,
+bidi control characters in the texts, which can make a sentence read differently from what is
+stored (warnings: they may be legitimate marks).
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ def run_checks(session: Session, *, quick: bool = False) -> Iterator[Finding]:
         _orphan_revisions,
         _segment_counts,
         _targets_against_history,
+        _mt_against_history,
         _claim_spans,
         _bidi_controls,
     ):
@@ -132,28 +133,45 @@ def _segment_counts(session: Session) -> Iterator[Finding]:
         )
 
 
-def _targets_against_history(session: Session) -> Iterator[Finding]:
-    """The current target must be the text of the latest revision that set it (not an MT one)."""
-    latest = (
+def _latest_revisions(machine: bool) -> Any:
+    """Per segment, the id of its latest MT revision (or latest non-MT one)."""
+    origin = Revision.origin == Origin.MT.value if machine else Revision.origin != Origin.MT.value
+    return (
         select(Revision.segment_id, func.max(Revision.id).label("revision_id"))
-        .where(Revision.origin != Origin.MT.value)
+        .where(origin)
         .group_by(Revision.segment_id)
         .subquery()
     )
+
+
+def _texts_against_history(session: Session, machine: bool) -> Iterator[Finding]:
+    latest = _latest_revisions(machine)
+    current = Segment.mt if machine else Segment.target
     rows = session.execute(
         select(Segment.id, Segment.version, Revision.version)
         .join(latest, latest.c.segment_id == Segment.id)
         .join(Revision, Revision.id == latest.c.revision_id)
-        .where(Segment.target.is_distinct_from(Revision.text))
+        .where(current.is_distinct_from(Revision.text))
         .order_by(Segment.id)
     )
+    what = "MT" if machine else "target"
     for segment_id, version, revision_version in rows:
         yield Finding(
             "error",
-            "target-mismatch",
-            f"segment {segment_id} (version {version}): its target is not the text of its latest "
-            f"revision (version {revision_version})",
+            "mt-mismatch" if machine else "target-mismatch",
+            f"segment {segment_id} (version {version}): its {what} is not the text of its latest "
+            f"{'MT ' if machine else ''}revision (version {revision_version})",
         )
+
+
+def _targets_against_history(session: Session) -> Iterator[Finding]:
+    """The current target must be the text of the latest revision that set it (not an MT one)."""
+    return _texts_against_history(session, machine=False)
+
+
+def _mt_against_history(session: Session) -> Iterator[Finding]:
+    """The current MT must be the text of the latest MT revision."""
+    return _texts_against_history(session, machine=True)
 
 
 def _claim_spans(session: Session) -> Iterator[Finding]:
