@@ -28,15 +28,23 @@ SEEDED = 106
 
 def mt_state(database: Database) -> tuple[int, int, dict[int, int]]:
     """(segments with MT, segments with an MT revision, MT revisions per segment)."""
+    with_mt = select(func.count()).where(Segment.mt.is_not(None)).scalar_subquery()
+    with_revision = (
+        select(func.count(func.distinct(Revision.segment_id)))
+        .where(Revision.origin == Origin.MT.value)
+        .scalar_subquery()
+    )
     with database.read() as session:
-        with_mt = session.scalar(select(func.count()).where(Segment.mt.is_not(None))) or 0
+        # One statement, so one snapshot: PostgreSQL gives each statement of a READ COMMITTED
+        # transaction its own, and a batch committing between two counts would look torn.
+        both = session.execute(select(with_mt, with_revision)).one()
         rows = session.execute(
             select(Revision.segment_id, func.count())
             .where(Revision.origin == Origin.MT.value)
             .group_by(Revision.segment_id)
         )
         counts = {row[0]: row[1] for row in rows}
-    return with_mt, len(counts), counts
+    return both[0], both[1], counts
 
 
 @pytest.mark.slow
