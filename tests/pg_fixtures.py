@@ -108,6 +108,7 @@ class PostgresServer:
             capture_output=True,
             text=True,
             env=env,
+            cwd=self.folder,  # the server's user may not be allowed into ours (e.g. /root/...)
             check=False,
             timeout=120,
             **extra,
