@@ -31,6 +31,7 @@ from tests.conftest import SEEDS_DIR, Cli
 from workbench.store.database import Database, open_database
 
 SERVER_USERS = ("postgres", "nobody")
+DEBIAN_INSTALLS = Path("/usr/lib/postgresql")  # <version>/bin under it
 SUPERUSER = "postgres"
 
 
@@ -52,7 +53,7 @@ def find_bin_dir() -> Path:
         found = re.search(r"/(\d+)/bin$", str(path))
         return int(found.group(1)) if found else 0
 
-    installed = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=major, reverse=True)
+    installed = sorted(DEBIAN_INSTALLS.glob("*/bin"), key=major, reverse=True)
     for folder in installed:
         if (folder / "initdb").exists() and (folder / "pg_ctl").exists():
             return folder
