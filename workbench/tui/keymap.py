@@ -101,7 +101,7 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("toggle_bidi", "f3", "toggle_bidi", "Bidi", "Switch Arabic display: auto, on, off."),
     KeyAction(
         "review_queue",
-        "f6",
+        "f9",
         "app.open_review",
         "Review",
         "Review queue: diffs, approve or reject, history; also what was returned to you.",
@@ -109,7 +109,7 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "statistics",
-        "f7",
+        "f10",
         "app.open_statistics",
         "Statistics",
         "Post-editing and review statistics per editor and document, with a chart.",

@@ -9,17 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.cells import set_cell_size
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from workbench.review import metrics
 from workbench.review.stats import GroupStats, StatsReport
+from workbench.tui.bidi import display_line
 
 RATES = frozenset({"approval_rate", "rejection_rate"})
 EIGHTHS = " ▏▎▍▌▋▊▉"  # partial blocks: a bar's length to an eighth of a cell
 LABEL_WIDTH = 16
+MIN_LABEL = 12  # cells a group's name keeps however narrow the table
 MAX_BAR_WIDTH = 48
 
 
@@ -41,10 +44,30 @@ def _timing(group: GroupStats) -> str:
     return text + (f", {group.outliers_cut} cut)" if group.outliers_cut else ")")
 
 
-def group_table(report: StatsReport, title: str, label: Callable[[str], str] = str.strip) -> Table:
+@dataclass(frozen=True, slots=True)
+class FittedLine:
+    """One line cut to the cell's width in logical order, then converted for display: cutting
+    after the conversion would drop the start of an Arabic title instead of its end."""
+
+    text: str
+    bidi: bool
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(min(MIN_LABEL, cell_len(self.text)), cell_len(self.text))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width, text = max(options.max_width, 2), self.text
+        if cell_len(text) > width:
+            text = set_cell_size(text, width - 1).rstrip() + "…"
+        yield Text(display_line(text, self.bidi, "L"), no_wrap=True, overflow="crop")
+
+
+def group_table(
+    report: StatsReport, title: str, label: Callable[[str], RenderableType] = str.strip
+) -> Table:
     """One row per group and an `all` row; `label` prepares a group's name for display."""
     table = Table(title=title, title_justify="left", expand=True, show_edge=False)
-    table.add_column(report.by or "", ratio=1, overflow="fold")
+    table.add_column(report.by or "", ratio=1)
     table.add_column("segs", justify="right")
     for metric in ("hter", "chrf", "bleu", "seconds_per_word", "keystrokes"):
         table.add_column(short_heading(metric), justify="right")

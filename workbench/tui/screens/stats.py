@@ -18,13 +18,10 @@ from textual.worker import Worker, WorkerState
 
 from workbench.review.records import load_stats
 from workbench.review.stats import CHART_METRICS, StatsReport
-from workbench.tui.bidi import display_line
-from workbench.tui.stats_view import BarChart, group_table, legend
+from workbench.tui.stats_view import BarChart, FittedLine, group_table, legend
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
-
-TITLE_LENGTH = 40  # characters of a document's title in the table
 
 
 class StatsScreen(Screen[None]):
@@ -77,12 +74,7 @@ class StatsScreen(Screen[None]):
         self.by_editor, self.by_document = by_editor, by_document
         self.query_one("#stats-editors", Static).update(group_table(by_editor, "By editor"))
         bidi = self.workbench.bidi_active
-
-        def document(label: str) -> str:  # "12: <Arabic title>", shortened, then shown
-            short = label if len(label) <= TITLE_LENGTH else label[: TITLE_LENGTH - 1] + "…"
-            return display_line(short, bidi, "L")
-
-        documents = group_table(by_document, "By document", document)
+        documents = group_table(by_document, "By document", lambda text: FittedLine(text, bidi))
         self.query_one("#stats-documents", Static).update(documents)
         self.show_chart()
 
