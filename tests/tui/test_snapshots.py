@@ -23,8 +23,14 @@ SnapCompare = Callable[..., bool]
 
 
 async def steady(pilot: Pilot[Any]) -> None:
-    """The editor's cursor blinks; a screenshot must not depend on when it is taken."""
-    main_screen(pilot.app).editor.cursor_blink = False  # type: ignore[arg-type]
+    """The editor's cursor blinks; a screenshot must not depend on when it is taken.
+
+    With blinking off the cursor is drawn exactly when the editor has focus, and on a busy machine
+    focus can still be on its way when the screenshot is taken: so it is set here.
+    """
+    editor = main_screen(pilot.app).editor  # type: ignore[arg-type]
+    editor.cursor_blink = False
+    editor.focus()
     await pilot.pause()
 
 

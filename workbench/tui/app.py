@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.config import BIDI_MODES, BidiMode, Settings
@@ -188,6 +189,23 @@ class WorkbenchApp(App[None]):
     def action_help(self) -> None:
         missing = MISSING_MODEL_HELP if self.model is None else None
         self.push_screen(HelpScreen(self.settings.keymap, missing))
+
+    def action_open_review(self) -> None:
+        from workbench.tui.screens.review import ReviewScreen
+
+        self._open_from_main(ReviewScreen())
+
+    def action_open_statistics(self) -> None:
+        from workbench.tui.screens.stats import StatsScreen
+
+        self._open_from_main(StatsScreen())
+
+    def _open_from_main(self, screen: Screen[None]) -> None:
+        """Save the open segment first; back on the main screen, show what changed meanwhile."""
+        main = self.main_screen
+        if main is None or self.screen is not main or not main.leave_current():
+            return
+        self.push_screen(screen, lambda _: main.refresh_from_database())
 
     async def action_quit(self) -> None:
         """Save the open segment first; a conflict keeps the app open to resolve it."""

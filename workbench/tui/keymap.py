@@ -99,6 +99,22 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("filter_status", "f4", "cycle_filter", "Filter", "Show only one status (cycles)."),
     KeyAction("documents", "f2", "documents", "Docs", "Choose the document to work on."),
     KeyAction("toggle_bidi", "f3", "toggle_bidi", "Bidi", "Switch Arabic display: auto, on, off."),
+    KeyAction(
+        "review_queue",
+        "f9",
+        "app.open_review",
+        "Review",
+        "Review queue: diffs, approve or reject, history; also what was returned to you.",
+        footer=False,
+    ),
+    KeyAction(
+        "statistics",
+        "f10",
+        "app.open_statistics",
+        "Statistics",
+        "Post-editing and review statistics per editor and document, with a chart.",
+        footer=False,
+    ),
     KeyAction("stop_mt", "f8", "app.stop_mt", "Stop MT", "Stop the background translation."),
     KeyAction("help", "f1", "app.help", "Help", "List every key."),
 )

@@ -9,15 +9,26 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from sqlalchemy.orm import Session
+
+from workbench.review.history import segment_history
 from workbench.services.editing import SavedTarget, save_target
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
-from workbench.store.models import SegmentStatus
+from workbench.store.models import Decision, SegmentStatus
 from workbench.store.queries import SegmentRow, get_segment_row
 
 # A pause longer than this is not counted as work (coffee, a phone call, another window).
 IDLE_CAP_SECONDS = 60.0
 UNCONFIRMED = (SegmentStatus.NEW.value, SegmentStatus.DRAFT.value)
+
+
+def rejection_note(session: Session, segment_id: int) -> str | None:
+    """`Returned by badr: <comment>` from the segment's latest rejection."""
+    for entry in reversed(segment_history(session, segment_id)):
+        if entry.kind == "review" and entry.decision == Decision.REJECTED.value:
+            return f"Returned by {entry.who or 'a reviewer'}: {entry.comment or '(no comment)'}"
+    return None
 
 
 @dataclass
@@ -28,15 +39,23 @@ class OpenSegment:
     active_seconds: float = 0.0
     keystrokes: int = 0
     last_activity: float = field(default_factory=time.monotonic)
+    rejection: str | None = None  # the reviewer's comment, read when the segment was opened
 
     @classmethod
     def load(cls, database: Database, segment_id: int) -> OpenSegment:
         """Read the segment afresh: the version a later save must still find."""
         with database.read() as session:
             row = get_segment_row(session, segment_id)
+            rejected = row is not None and row.status == SegmentStatus.REJECTED.value
+            rejection = rejection_note(session, segment_id) if rejected else None
         if row is None:
             raise LookupError(f"segment {segment_id} is gone")
-        return cls(row=row, base_version=row.version, saved_text=row.target or "")
+        return cls(row, row.version, row.target or "", rejection=rejection)
+
+    def returned_note(self) -> str | None:
+        """While the segment stays rejected, what the reviewer asked its editor to fix."""
+        rejected = self.row.status == SegmentStatus.REJECTED.value
+        return self.rejection if rejected else None
 
     def touch(self, *, keystroke: bool = False) -> None:
         """Count the time since the last activity (capped) and, if asked, one keystroke."""

@@ -233,6 +233,7 @@ class MainScreen(FindingActions):
             self.workbench.model_label(),
             note,
             self._alternatives.get(row.id, []),
+            returned=self.current.returned_note(),
         )
 
     def schedule_alternatives(self) -> None:

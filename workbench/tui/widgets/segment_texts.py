@@ -58,6 +58,7 @@ class Shown:
     mt: str | None = None
     note: str | None = None
     alternatives: list[str] = field(default_factory=list)
+    returned: str | None = None  # a reviewer's rejection comment, for the editor to act on
 
 
 class SegmentTexts(ScrollView, can_focus=False):
@@ -66,6 +67,7 @@ class SegmentTexts(ScrollView, can_focus=False):
         "segment-texts--label",
         "segment-texts--mt",
         "segment-texts--note",
+        "segment-texts--returned",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -103,6 +105,8 @@ class SegmentTexts(ScrollView, can_focus=False):
         shown = self.shown
         self._base = base = self.rich_style
         lines: list[Strip] = [self._left(shown.heading, width, "segment-texts--heading")]
+        if shown.returned:
+            lines.extend(self._paragraph(shown.returned, width, "segment-texts--returned"))
         for line in wrap_words(shown.source, width):
             visual = display_line(line, self.bidi)
             padding = " " * max(width - cell_len(visual), 0)

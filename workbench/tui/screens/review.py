@@ -1,0 +1,326 @@
+"""The review desk: the queue of translated segments, their word diffs, approve / reject, history.
+
+The other side is here too: "Returned to me" lists what reviewers sent back to the current user,
+with their comments; Enter opens such a segment in the editor.
+
+Every decision is made against the version shown: a save that came in after the segment was
+shown makes the service refuse (StaleVersionError), and the new text is shown instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Select, Static
+
+from workbench.errors import StaleVersionError, WorkbenchError
+from workbench.review.history import DIFF_BASES, DiffBase, segment_diff, segment_history
+from workbench.review.queues import QueueItem, ReturnedItem, editor_queue, review_queue
+from workbench.services.review import ReviewOutcome, approve, reject
+from workbench.services.users import ensure_user
+from workbench.store.queries import SegmentRow, get_segment_row, list_documents
+from workbench.tui.review_view import ArabicText, diff_text
+from workbench.tui.screens.history import HistoryScreen
+from workbench.tui.screens.prompt import PromptScreen
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from workbench.tui.app import WorkbenchApp
+
+Mode = Literal["queue", "returned"]
+BASE_TITLES = {"mt": "MT → current", "previous": "previous revision → current"}
+Item = QueueItem | ReturnedItem
+
+
+@dataclass
+class Shown:
+    """The segment on the right, read in one transaction: its decisions use `row.version`."""
+
+    row: SegmentRow
+    diffs: dict[DiffBase, RenderableType] = field(default_factory=dict)
+
+
+def _short(text: str | None, width: int = 48) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _load_shown(session: Session, segment_id: int) -> Shown | None:
+    row = get_segment_row(session, segment_id)
+    if row is None:
+        return None
+    shown = Shown(row)
+    for base in DIFF_BASES:
+        if row.target is None:
+            shown.diffs[base] = Text("No English text yet.", style="italic")
+        elif base == "mt" and row.mt is None:
+            shown.diffs[base] = Text("No machine translation for this segment.", style="italic")
+        else:
+            shown.diffs[base] = diff_text(segment_diff(session, segment_id, base).pieces)
+    return shown
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "approve", "Approve", id="review_approve"),
+        Binding("r", "reject", "Reject", id="review_reject"),
+        Binding("h", "history", "History", id="review_history"),
+        Binding("tab", "switch_base", "Diff base", priority=True, id="review_diff_base"),
+        Binding("m", "toggle_mode", "Returned to me", id="review_returned"),
+        Binding("e", "filter('editor')", "Editor", id="review_filter_editor"),
+        Binding("d", "filter('document')", "Document", id="review_filter_document"),
+        Binding("escape", "close", "Back", id="review_close"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mode: Mode = "queue"
+        self.base: DiffBase = "mt"
+        self.items: dict[int, Item] = {}
+        self.shown: Shown | None = None
+        self.editor_filter: str | None = None
+        self.document_filter: int | None = None
+
+    @property
+    def workbench(self) -> WorkbenchApp:
+        from workbench.tui.app import WorkbenchApp
+
+        assert isinstance(self.app, WorkbenchApp)
+        return self.app
+
+    @property
+    def table(self) -> DataTable[str]:
+        return self.query_one("#review-queue", DataTable)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="review-body"):
+            with Vertical(id="review-left"):
+                with Horizontal(id="review-filters"):
+                    yield Select[str]([], prompt="every editor", id="review-editor")
+                    yield Select[int]([], prompt="every document", id="review-document")
+                yield Label("", id="review-title")
+                yield DataTable(id="review-queue", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="review-detail"):
+                yield Static("", id="review-segment")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        with self.workbench.database.read() as session:
+            documents = list_documents(session)
+            editors = sorted({item.editor for item in review_queue(session) if item.editor})
+        self.query_one("#review-editor", Select).set_options((name, name) for name in editors)
+        self.query_one("#review-document", Select).set_options(
+            (f"{d.id}: {_short(d.source_name, 24)}", d.id) for d in documents
+        )
+        self.reload()
+        self.table.focus()
+
+    # --- the list --------------------------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        """Read the queue afresh; the cursor stays on segment `keep` (or its row number)."""
+        table = self.table
+        row_index = table.cursor_row
+        user = self.workbench.settings.user
+        with self.workbench.database.read() as session:
+            items: list[Item]
+            if self.mode == "queue":
+                items = list(
+                    review_queue(
+                        session, editor=self.editor_filter, document_id=self.document_filter
+                    )
+                )
+            else:
+                items = list(editor_queue(session, user))
+        self.items = {item.segment_id: item for item in items}
+        table.clear(columns=True)
+        if self.mode == "queue":
+            title = f"Waiting for review: {len(items)}"
+            table.add_columns("doc", "#", "editor", "status", "English")
+            for q in (i for i in items if isinstance(i, QueueItem)):
+                cells = (str(q.document_id), str(q.position), q.editor or "-", q.status)
+                table.add_row(*cells, _short(q.target), key=str(q.segment_id))
+        else:
+            title = f"Returned to {user}: {len(items)} (Enter opens one in the editor)"
+            table.add_columns("doc", "#", "reviewer", "comment")
+            for r in (i for i in items if isinstance(i, ReturnedItem)):
+                cells = (str(r.document_id), str(r.position), r.reviewer, _short(r.comment))
+                table.add_row(*cells, key=str(r.segment_id))
+        self.query_one("#review-title", Label).update(title)
+        if keep is not None and keep in self.items:
+            row_index = list(self.items).index(keep)
+        if items:
+            table.move_cursor(row=min(row_index, len(items) - 1))
+            self.show_segment(items[min(row_index, len(items) - 1)].segment_id)
+        else:
+            self.shown = None
+            empty = (
+                "Nothing waits for review here." if self.mode == "queue" else "Nothing returned."
+            )
+            self.query_one("#review-segment", Static).update(Text(empty, style="italic"))
+
+    @on(DataTable.RowHighlighted, "#review-queue")
+    def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.show_segment(int(event.row_key.value))
+
+    @on(DataTable.RowSelected, "#review-queue")
+    def selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a returned segment: open it in the editor to fix it."""
+        item = self.items.get(int(event.row_key.value or 0))
+        main = self.workbench.main_screen
+        if self.mode != "returned" or item is None or main is None:
+            return
+        self.dismiss(None)
+        main.open_document(item.document_id, position=item.position)
+
+    @on(Select.Changed)
+    def filter_changed(self, event: Select.Changed) -> None:
+        value = event.value
+        if event.select.id == "review-editor":
+            self.editor_filter = value if isinstance(value, str) else None
+        else:
+            self.document_filter = value if isinstance(value, int) else None
+        if self.mode == "queue":
+            self.reload()
+
+    # --- the segment on the right ---------------------------------------------------------------
+
+    def show_segment(self, segment_id: int) -> None:
+        with self.workbench.database.read() as session:
+            self.shown = _load_shown(session, segment_id)
+        self.render_shown()
+
+    def render_shown(self) -> None:
+        shown = self.shown
+        if shown is None:
+            return
+        row, item = shown.row, self.items.get(shown.row.id)
+        who = f" · last saved by {row.updated_by}" if row.updated_by else ""
+        heading = (
+            f"Segment {row.position} of document {row.document} · {row.status} · v{row.version}"
+        )
+        other = next(base for base in DIFF_BASES if base != self.base)
+        parts: list[RenderableType] = [
+            Text(heading + who, style="bold"),
+            Text("Arabic", style="bold underline"),
+            ArabicText(row.source, self.workbench.bidi_active),
+            Text(""),
+            Text.assemble(
+                (f"Diff {BASE_TITLES[self.base]}", "bold underline"),
+                (f"   (tab: {BASE_TITLES[other]})", "dim"),
+            ),
+            shown.diffs[self.base],
+            Text(""),
+            Text("English now", style="bold underline"),
+            Text(row.target or "(none)"),
+        ]
+        comment = getattr(item, "comment", None) or getattr(item, "last_comment", None)
+        if comment:
+            by = getattr(item, "reviewer", None) or "a reviewer"
+            parts += [Text(""), Text.assemble(("Sent back by ", "bold"), (by, "bold"), ": ")]
+            parts.append(Text(comment, style="italic"))
+        self.query_one("#review-segment", Static).update(Group(*parts))
+
+    # --- decisions --------------------------------------------------------------------------------
+
+    def decide(self, verb: str, write: Callable[[Session], ReviewOutcome]) -> None:
+        shown = self.shown
+        assert shown is not None
+        try:
+            with self.workbench.database.write() as session:
+                outcome = write(session)
+        except StaleVersionError as error:
+            self.notify(
+                f"Not {verb}: segment {shown.row.position} was saved by "
+                f"{error.saved_by or 'someone'} after it was shown (now v{error.current}). "
+                "Its new text is shown: look again, then decide.",
+                severity="warning",
+                timeout=15,
+            )
+            self.reload(keep=shown.row.id)
+            return
+        except (WorkbenchError, SQLAlchemyError) as error:
+            self.notify(f"Not {verb}: {error}", severity="error", timeout=15)
+            return
+        self.notify(f"Segment {shown.row.position} {outcome.status} (v{outcome.version}).")
+        self.reload()
+
+    def action_approve(self) -> None:
+        shown, settings = self.shown, self.workbench.settings
+        if shown is None:
+            return
+        segment_id, version = shown.row.id, shown.row.version
+
+        def write(session: Session) -> ReviewOutcome:
+            reviewer = ensure_user(session, settings.user)
+            return approve(
+                session,
+                segment_id,
+                reviewer,
+                expect_version=version,
+                allow_self_approval=settings.allow_self_approval,
+                settings=settings,
+            )
+
+        self.decide("approved", write)
+
+    def action_reject(self) -> None:
+        shown, user = self.shown, self.workbench.settings.user
+        if shown is None:
+            return
+        segment_id, version = shown.row.id, shown.row.version
+
+        def answered(comment: str | None) -> None:
+            if comment is None:
+                return
+            if not comment.strip():
+                self.notify("Not rejected: say what the editor should fix.", severity="warning")
+                return
+
+            def write(session: Session) -> ReviewOutcome:
+                reviewer = ensure_user(session, user)
+                return reject(session, segment_id, reviewer, comment, expect_version=version)
+
+            self.decide("rejected", write)
+
+        title = f"Reject segment {shown.row.position}: what should the editor fix?"
+        self.app.push_screen(PromptScreen(title, placeholder="comment (required)"), answered)
+
+    # --- other actions -------------------------------------------------------------------------
+
+    def action_history(self) -> None:
+        if self.shown is None:
+            return
+        row = self.shown.row
+        with self.workbench.database.read() as session:
+            entries = segment_history(session, row.id)
+        self.app.push_screen(HistoryScreen(row.position, row.document, entries))
+
+    def action_switch_base(self) -> None:
+        self.base = "previous" if self.base == "mt" else "mt"
+        self.render_shown()
+
+    def action_toggle_mode(self) -> None:
+        self.mode = "returned" if self.mode == "queue" else "queue"
+        self.query_one("#review-filters").display = self.mode == "queue"
+        self.reload()
+
+    def action_filter(self, which: str) -> None:
+        select = self.query_one(f"#review-{which}", Select)
+        select.focus()
+        select.action_show_overlay()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
