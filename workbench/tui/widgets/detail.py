@@ -64,12 +64,13 @@ class DetailPane(Vertical):
         mt_label: str,
         note: str | None = None,
         alternatives: Sequence[str] = (),
+        *,
+        claims: Sequence[tuple[str, str, bool]] = (),
     ) -> None:
         self.alternatives = list(alternatives)
+        heading = _heading(row, last_position)
         self.texts.show(
-            Shown(
-                _heading(row, last_position), row.source, mt_label, row.mt, note, self.alternatives
-            )
+            Shown(heading, row.source, mt_label, row.mt, note, self.alternatives, list(claims))
         )
 
     def show_message(self, message: str) -> None:
