@@ -181,17 +181,20 @@ class SegmentList(ScrollView, can_focus=False):
         segments = [
             Segment(f"{row.position:>{number_width}} ", position_style),
             Segment(glyph, base + glyph_style),
-            *self._claim_mark(claimed, base),
-            Segment(f"{' ' * padding}{arabic}{SEPARATOR}", base),
+            *self._arabic_cell(arabic, padding, base, claimed),
             Segment(set_cell_size(english, english_width), english_style),
         ]
         used = number_width + 3 + padding + cell_len(arabic) + len(SEPARATOR) + english_width
         return Strip(segments, used).adjust_cell_length(width, base)
 
-    def _claim_mark(self, claimed: bool, base: Style) -> list[Segment]:
-        if claimed:
-            return [Segment(CLAIM_MARK, base + self._style("segment-list--claim"))]
-        return [Segment(" ", base)]
+    def _arabic_cell(self, arabic: str, padding: int, base: Style, claimed: bool) -> list[Segment]:
+        """The Arabic column, after one cell that holds the claim mark when the row has claims."""
+        if not claimed:
+            return [Segment(f"{' ' * (padding + 1)}{arabic}{SEPARATOR}", base)]
+        return [
+            Segment(CLAIM_MARK, base + self._style("segment-list--claim")),
+            Segment(f"{' ' * padding}{arabic}{SEPARATOR}", base),
+        ]
 
     @property
     def _number_width(self) -> int:
