@@ -98,6 +98,22 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("search", "ctrl+f", "search", "Search", "Show only segments containing a text."),
     KeyAction("filter_status", "f4", "cycle_filter", "Filter", "Show only one status (cycles)."),
     KeyAction("documents", "f2", "documents", "Docs", "Choose the document to work on."),
+    KeyAction(
+        "tag_claim",
+        "ctrl+g",
+        "tag_claim",
+        "Claim",
+        "Tag the English selected in the target as a claim, or select Arabic in the source.",
+        footer=False,
+    ),
+    KeyAction(
+        "claims_panel",
+        "ctrl+o",
+        "claims_panel",
+        "Claims",
+        "List this document's claims: go to one, edit, delete, see its history.",
+        footer=False,
+    ),
     KeyAction("toggle_bidi", "f3", "toggle_bidi", "Bidi", "Switch Arabic display: auto, on, off."),
     KeyAction(
         "review_queue",

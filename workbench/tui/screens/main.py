@@ -23,6 +23,7 @@ from workbench.store.queries import list_documents, status_counts
 from workbench.tui import keymap
 from workbench.tui.navigation import next_unconfirmed_index
 from workbench.tui.rows import RowFilter, SegmentRows
+from workbench.tui.screens.claim_actions import ClaimActions
 from workbench.tui.screens.conflict import Choice, ConflictScreen
 from workbench.tui.screens.finding import FindingActions
 from workbench.tui.session import OpenSegment
@@ -43,7 +44,7 @@ ALTERNATIVES_DELAY = 0.4  # seconds a segment stays open before its alternatives
 REFRESH_SECONDS = 10.0  # how often others' saves are picked up
 
 
-class MainScreen(FindingActions):
+class MainScreen(FindingActions, ClaimActions):
     BINDINGS: ClassVar[list[BindingType]] = list(keymap.bindings())
 
     def __init__(self, document_id: int | None = None) -> None:
@@ -178,6 +179,7 @@ class MainScreen(FindingActions):
         index = self.rows.index_of_position(self.current.row.position)
         if index is not None:
             self.segment_list.row_changed(index)
+        self._claim_spans = None  # a saved target moves its claims (re-anchoring)
         self.show_current()
         self.refresh_counts()
 
@@ -234,6 +236,7 @@ class MainScreen(FindingActions):
             note,
             self._alternatives.get(row.id, []),
             returned=self.current.returned_note(),
+            claims=self.claim_lines(row),
         )
 
     def schedule_alternatives(self) -> None:
@@ -285,6 +288,7 @@ class MainScreen(FindingActions):
         current = self.current
         if current is None or self.app.screen is not self:
             return
+        self._claim_spans = None  # others tag claims too
         self.segment_list.all_changed()
         self.refresh_counts()
         fresh = OpenSegment.load(self.workbench.database, current.row.id)

@@ -66,11 +66,21 @@ class DetailPane(Vertical):
         alternatives: Sequence[str] = (),
         *,
         returned: str | None = None,
+        claims: Sequence[tuple[str, str, bool]] = (),
     ) -> None:
         self.alternatives = list(alternatives)
         heading = _heading(row, last_position)
         self.texts.show(
-            Shown(heading, row.source, mt_label, row.mt, note, self.alternatives, returned)
+            Shown(
+                heading,
+                row.source,
+                mt_label,
+                row.mt,
+                note,
+                self.alternatives,
+                returned,
+                list(claims),
+            )
         )
 
     def show_message(self, message: str) -> None:

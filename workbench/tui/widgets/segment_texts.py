@@ -20,7 +20,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.tui.bidi import display_line
+from workbench.tui.bidi import Base, display_line
 
 
 def wrap_words(text: str, width: int) -> Iterator[str]:
@@ -59,6 +59,7 @@ class Shown:
     note: str | None = None
     alternatives: list[str] = field(default_factory=list)
     returned: str | None = None  # a reviewer's rejection comment, for the editor to act on
+    claims: list[tuple[str, str, bool]] = field(default_factory=list)  # side, quote, attention
 
 
 class SegmentTexts(ScrollView, can_focus=False):
@@ -68,6 +69,7 @@ class SegmentTexts(ScrollView, can_focus=False):
         "segment-texts--mt",
         "segment-texts--note",
         "segment-texts--returned",
+        "segment-texts--claim",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -111,6 +113,7 @@ class SegmentTexts(ScrollView, can_focus=False):
             visual = display_line(line, self.bidi)
             padding = " " * max(width - cell_len(visual), 0)
             lines.append(Strip([Segment(padding + visual, base)]))
+        lines.extend(self._claims(shown.claims, width))
         if shown.mt_label:
             lines.append(Strip.blank(width, base))
             lines.append(self._left(f"MT · {shown.mt_label}", width, "segment-texts--label"))
@@ -151,6 +154,20 @@ class SegmentTexts(ScrollView, can_focus=False):
         for number, line in enumerate(wrap_words(text, max(width - len(indent), 1))):
             lead = Segment(prefix if number == 0 else indent, label)
             out.append(Strip([lead, Segment(display_line(line, self.bidi, "L"), style)]))
+        return out
+
+    def _claims(self, claims: Sequence[tuple[str, str, bool]], width: int) -> list[Strip]:
+        """One marker per claimed span under the source: reordered Arabic has no columns that
+        map back to stored offsets, so the claimed words are listed rather than underlined."""
+        style = self._style("segment-texts--claim")
+        out = []
+        for side, quote, attention in claims:
+            prefix = f"{'⚠' if attention else '◆'} {side.upper()} "
+            indent = " " * len(prefix)
+            base: Base = "R" if side == "ar" else "L"
+            for number, line in enumerate(wrap_words(quote, max(width - len(prefix), 1))):
+                lead = Segment(prefix if number == 0 else indent, style)
+                out.append(Strip([lead, Segment(display_line(line, self.bidi, base), style)]))
         return out
 
     def render_line(self, y: int) -> Strip:
