@@ -17,15 +17,18 @@ from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
 from workbench.mt.packages import InstalledModel
 from workbench.services.translation import translate_segments
 from workbench.store.database import Database
+from workbench.tui.screens.aids import QA_DELAY, TM_DELAY
 
 SIZE = (120, 36)
+AIDS_SETTLE = TM_DELAY + QA_DELAY + 0.3  # seconds
 SnapCompare = Callable[..., bool]
 
 
 async def steady(pilot: Pilot[Any]) -> None:
-    """The editor's cursor blinks; a screenshot must not depend on when it is taken."""
+    """The editor's cursor blinks; a screenshot must not depend on when it is taken. The memory is
+    searched and the checks run a moment after a segment opens or is typed in: let them finish."""
     main_screen(pilot.app).editor.cursor_blink = False  # type: ignore[arg-type]
-    await pilot.pause()
+    await pilot.pause(AIDS_SETTLE)
 
 
 def test_main_screen_without_a_model(snap_compare: SnapCompare, make_app: AppFactory) -> None:
@@ -75,6 +78,29 @@ def test_conflict_dialog(
         await pilot.press(*"My version")
         save_as(seeded_database, "bob", segment_at(seeded_database, 1, 1).id, "Bob's version", 0)
         await pilot.press("enter")
-        await pilot.pause()
+        await pilot.pause(AIDS_SETTLE)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=conflict)
+
+
+def test_detail_pane_with_tm_terms_and_badges(
+    snap_compare: SnapCompare, make_app: AppFactory, seeded_database: Database
+) -> None:
+    """Segment 2 repeats segment 1, whose English is in the memory; its source has glossary
+    terms; the English typed has a number the Arabic lacks."""
+    save_as(
+        seeded_database, "bob", segment_at(seeded_database, 1, 1).id, "A report.", 0, "translated"
+    )
+
+    async def aids_shown(pilot: Pilot[Any]) -> None:
+        screen = main_screen(pilot.app)  # type: ignore[arg-type]
+        screen.go_to_index(1)
+        await pilot.press(*"Tsargrad said 12")
+        for _ in range(250):
+            codes = {issue.code for issue in screen.detail.qa.issues}
+            if screen.detail.tm.display and "number-mismatch" in codes:
+                break
+            await asyncio.sleep(0.02)
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=aids_shown)

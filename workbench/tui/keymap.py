@@ -93,6 +93,17 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "Put MT alternative 3 into the target.",
         footer=False,
     ),
+    *(
+        KeyAction(
+            f"tm_insert_{number}",
+            f"alt+{number + 6}",
+            f"insert_tm({number})",
+            f"TM {number}",
+            f"Put translation-memory match {number} into the target.",
+            footer=False,
+        )
+        for number in (1, 2, 3)
+    ),
     KeyAction("revert", "ctrl+r", "revert", "Revert", "Put back the last saved target text."),
     KeyAction("go_to", "ctrl+l", "go_to", "Go to", "Go to segment number N."),
     KeyAction("search", "ctrl+f", "search", "Search", "Show only segments containing a text."),

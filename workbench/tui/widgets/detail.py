@@ -16,7 +16,9 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from workbench.store.queries import SegmentRow
+from workbench.tui.widgets.qa_badges import QaBadges
 from workbench.tui.widgets.segment_texts import SegmentTexts, Shown
+from workbench.tui.widgets.tm_matches import TmMatches
 
 
 class TargetEditor(TextArea):
@@ -45,6 +47,8 @@ class DetailPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield SegmentTexts(id="texts")
+        yield QaBadges(id="qa")
+        yield TmMatches(id="tm")
         yield TargetEditor(
             "", id="target", soft_wrap=True, tab_behavior="focus", show_line_numbers=False
         )
@@ -64,16 +68,37 @@ class DetailPane(Vertical):
         mt_label: str,
         note: str | None = None,
         alternatives: Sequence[str] = (),
+        *,
+        source_marks: tuple[tuple[int, int], ...] = (),
+        source_note: str | None = None,
     ) -> None:
         self.alternatives = list(alternatives)
+        heading = _heading(row, last_position)
         self.texts.show(
             Shown(
-                _heading(row, last_position), row.source, mt_label, row.mt, note, self.alternatives
+                heading,
+                row.source,
+                mt_label,
+                row.mt,
+                note,
+                self.alternatives,
+                source_marks,
+                source_note,
             )
         )
 
+    @property
+    def qa(self) -> QaBadges:
+        return self.query_one(QaBadges)
+
+    @property
+    def tm(self) -> TmMatches:
+        return self.query_one(TmMatches)
+
     def show_message(self, message: str) -> None:
         self.alternatives = []
+        self.qa.show_issues([], bidi=False)
+        self.tm.show_matches([], [], bidi=False)
         self.texts.show(Shown(note=message))
 
     def set_bidi(self, enabled: bool) -> None:
