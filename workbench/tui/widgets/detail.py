@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from workbench.store.queries import SegmentRow
+from workbench.tui.keymap import ALT_DIGIT_KEYS
 from workbench.tui.widgets.qa_badges import QaBadges
 from workbench.tui.widgets.segment_texts import SegmentTexts, Shown
 from workbench.tui.widgets.tm_matches import TmMatches
@@ -30,6 +31,10 @@ class TargetEditor(TextArea):
     async def _on_key(self, event: events.Key) -> None:
         self.post_message(self.Typed())
         await super()._on_key(event)
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        """Alt+digit reaches the app as a character (¶ for alt+7): a key binding, not text."""
+        return key not in ALT_DIGIT_KEYS and super().check_consume_key(key, character)
 
 
 def _heading(row: SegmentRow, last_position: int) -> str:

@@ -40,11 +40,11 @@ class QaBadges(Static):
         for found in sorted(self.issues, key=lambda found: found.severity != "error"):
             by_code.setdefault(found.code, []).append(found)
         badges = Text(end="")
-        for number, (code, issues) in enumerate(by_code.items()):
+        for number, (code, found_here) in enumerate(by_code.items()):
             if number:
                 badges.append("  ")
-            badges.append(f" {code} ", style=SEVERITY_STYLES.get(issues[0].severity, "reverse"))
-            count = f" ×{len(issues)}" if len(issues) > 1 else ""
-            badges.append(f"{count} {display_line(issues[0].message, bidi, 'L')}")
+            badges.append(f" {code} ", style=SEVERITY_STYLES.get(found_here[0].severity, "reverse"))
+            count = f" ×{len(found_here)}" if len(found_here) > 1 else ""
+            badges.append(f"{count} {display_line(found_here[0].message, bidi, 'L')}")
         self.update(badges)
         self.display = True
