@@ -17,7 +17,7 @@ async def test_a_wrong_number_shows_a_badge_and_fixing_it_clears_it(
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         main_screen(app).go_to_index(7)
-        await pilot.pause()
+        await pilot.pause(0.5)
         assert qa_codes(app) == []  # nothing typed yet: work to do, not an issue
         await pilot.press(*"Tokayev and 8 candidates")
         await pilot.press("ctrl+s")  # a save checks at once
@@ -45,7 +45,7 @@ async def test_a_finished_segment_opens_with_its_badges(
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         main_screen(app).go_to_index(7)
-        await pilot.pause()
-        # The same issues as `workbench qa` finds for the stored segment.
+        # The same issues as `workbench qa` finds for the stored segment, a moment after opening.
+        await wait_for(pilot, lambda: qa_codes(app))
         assert qa_codes(app) == expected
         assert {"double-space", "glossary-term-missing"} <= set(expected)

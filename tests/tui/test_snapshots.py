@@ -17,10 +17,10 @@ from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
 from workbench.mt.packages import InstalledModel
 from workbench.services.translation import translate_segments
 from workbench.store.database import Database
-from workbench.tui.screens.aids import QA_DELAY, TM_DELAY
+from workbench.tui.screens.aids import AIDS_DELAY, QA_DELAY
 
 SIZE = (120, 36)
-AIDS_SETTLE = TM_DELAY + QA_DELAY + 0.3  # seconds
+AIDS_SETTLE = AIDS_DELAY + QA_DELAY + 0.3  # seconds
 SnapCompare = Callable[..., bool]
 
 

@@ -1,15 +1,17 @@
 """What the main screen offers beside the open segment: translation-memory matches, glossary terms
 and quality checks.
 
-On opening a segment, the glossary terms in its source are found (a cached index) and marked, and
-its checks are run (pure, fast); the memory is searched in a thread worker a moment later, so
-holding a movement key never waits for it. While the target is typed, the checks run again after a
-short pause. A match put into the target is remembered, so that saving it unchanged records the
-revision's origin as "tm".
+On opening a segment, the glossary terms in its source are found (a cached index) and marked. Its
+checks run and the memory is searched (in a thread worker) a moment later: showing badges or
+matches changes the detail pane's layout, which costs more than the move itself, so holding a
+movement key must not do it on every segment it passes. While the target is typed, the checks run
+again after a short pause; a save runs them at once. A match put into the target is remembered,
+so that saving it unchanged records the revision's origin as "tm".
 """
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -30,9 +32,12 @@ from workbench.tui.widgets.detail import DetailPane, TargetEditor
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
-TM_DELAY = 0.2  # seconds a segment stays open before the memory is searched
+AIDS_DELAY = 0.2  # seconds a segment stays open before it is checked and the memory searched
 QA_DELAY = 0.3  # seconds of no typing before the checks run again
 TM_MATCHES = 3
+# The glossary changes rarely (an import, an edit in another process): the index held is checked
+# against the database at most this often, not on every move to another segment.
+GLOSSARY_RECHECK_SECONDS = 10.0
 
 
 def terms_line(hits: list[GlossaryHit]) -> str | None:
@@ -51,7 +56,9 @@ class SegmentAids(Screen[None]):
     current: OpenSegment | None
     _glossary: GlossaryIndex | None = None
     _hits: tuple[int, list[GlossaryHit]] | None = None  # (segment id, hits in its source)
+    _glossary_checked = 0.0  # time.monotonic() of the last look at the glossary's signature
     _qa_timer: Timer | None = None
+    _qa_text: str | None = None  # the target text last checked
 
     if TYPE_CHECKING:
 
@@ -69,8 +76,11 @@ class SegmentAids(Screen[None]):
     def glossary_hits(self, row: SegmentRow) -> list[GlossaryHit]:
         """The glossary terms in the row's source; read once per opened segment."""
         if self._hits is None or self._hits[0] != row.id:
-            with self.workbench.database.read() as session:
-                self._glossary = glossary_index(session)
+            now = time.monotonic()
+            if self._glossary is None or now - self._glossary_checked > GLOSSARY_RECHECK_SECONDS:
+                with self.workbench.database.read() as session:
+                    self._glossary = glossary_index(session)
+                self._glossary_checked = now
             self._hits = (row.id, self._glossary.hits(row.source))
         return self._hits[1]
 
@@ -88,9 +98,10 @@ class SegmentAids(Screen[None]):
             return
         row = current.row
         self.glossary_hits(row)
+        self._qa_text = self.editor.text
         issues = qa_check_segment(
             row.source,
-            self.editor.text,
+            self._qa_text,
             mt=row.mt,
             status=row.status,
             glossary=self._glossary,
@@ -100,6 +111,8 @@ class SegmentAids(Screen[None]):
 
     @on(TextArea.Changed, "#target")
     def target_changed(self) -> None:
+        if self.editor.text == self._qa_text:
+            return  # a segment just opened, already checked
         if self._qa_timer is not None:
             self._qa_timer.stop()
         self._qa_timer = self.set_timer(QA_DELAY, self.refresh_qa)
@@ -107,9 +120,11 @@ class SegmentAids(Screen[None]):
     # --- translation memory ----------------------------------------------------------------------
 
     def opened(self) -> None:
-        """A segment was opened: check it now, search the memory in a moment."""
-        self.refresh_qa()
-        self.detail.tm.show_matches([], [], self.workbench.bidi_active)
+        """A segment was opened: the previous one's badges and matches go; its own come soon."""
+        bidi = self.workbench.bidi_active
+        self.detail.qa.show_issues([], bidi)
+        self.detail.tm.show_matches([], [], bidi)
+        self._qa_text = self.editor.text  # loading the text is not typing: no check for it
         current = self.current
         if current is None:
             return
@@ -117,9 +132,10 @@ class SegmentAids(Screen[None]):
 
         def start() -> None:
             if self.current is not None and self.current.row.id == segment_id:
+                self.refresh_qa()
                 self.lookup_tm(segment_id, current.row.source)
 
-        self.set_timer(TM_DELAY, start)
+        self.set_timer(AIDS_DELAY, start)
 
     @work(thread=True, exclusive=True, group="tm", exit_on_error=False)
     def lookup_tm(self, segment_id: int, source: str) -> None:
