@@ -23,6 +23,7 @@ from workbench.store.queries import list_documents, status_counts
 from workbench.tui import keymap
 from workbench.tui.navigation import next_unconfirmed_index
 from workbench.tui.rows import RowFilter, SegmentRows
+from workbench.tui.screens.aids import SegmentAids
 from workbench.tui.screens.claim_actions import ClaimActions
 from workbench.tui.screens.conflict import Choice, ConflictScreen
 from workbench.tui.screens.finding import FindingActions
@@ -38,13 +39,13 @@ if TYPE_CHECKING:
 # Actions that act on the editor: when another widget has focus (the document list), their keys
 # (enter, page up/down) go to that widget instead.
 EDITOR_ACTIONS = frozenset(
-    {"confirm", "save_draft", "move", "page", "copy_mt", "pick_alternative", "revert"}
+    {"confirm", "save_draft", "move", "page", "copy_mt", "pick_alternative", "revert", "insert_tm"}
 )
 ALTERNATIVES_DELAY = 0.4  # seconds a segment stays open before its alternatives are computed
 REFRESH_SECONDS = 10.0  # how often others' saves are picked up
 
 
-class MainScreen(FindingActions, ClaimActions):
+class MainScreen(FindingActions, ClaimActions, SegmentAids):
     BINDINGS: ClassVar[list[BindingType]] = list(keymap.bindings())
 
     def __init__(self, document_id: int | None = None) -> None:
@@ -138,6 +139,7 @@ class MainScreen(FindingActions, ClaimActions):
         self.show_current()
         self.detail.set_target(self.current.saved_text, undoable=False)
         self.schedule_alternatives()
+        self.opened()  # glossary, checks, memory (screens/aids.py)
 
     def go_to_index(self, index: int, top: int | None = None) -> bool:
         if self.rows is None or not len(self.rows):
@@ -181,6 +183,7 @@ class MainScreen(FindingActions, ClaimActions):
             self.segment_list.row_changed(index)
         self._claim_spans = None  # a saved target moves its claims (re-anchoring)
         self.show_current()
+        self.refresh_qa()
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
@@ -229,6 +232,7 @@ class MainScreen(FindingActions, ClaimActions):
             return
         row = self.current.row
         note = None if self.workbench.model is not None else self.workbench.missing_model_note()
+        marks, terms = self.glossary_shown(row)
         self.detail.show_segment(
             row,
             self.last_position,
@@ -237,6 +241,8 @@ class MainScreen(FindingActions, ClaimActions):
             self._alternatives.get(row.id, []),
             returned=self.current.returned_note(),
             claims=self.claim_lines(row),
+            source_marks=marks,
+            source_note=terms,
         )
 
     def schedule_alternatives(self) -> None:
