@@ -17,8 +17,10 @@ from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
 from workbench.mt.packages import InstalledModel
 from workbench.services.translation import translate_segments
 from workbench.store.database import Database
+from workbench.tui.screens.aids import AIDS_DELAY, QA_DELAY
 
 SIZE = (120, 36)
+AIDS_SETTLE = AIDS_DELAY + QA_DELAY + 0.3  # seconds
 SnapCompare = Callable[..., bool]
 
 
@@ -26,12 +28,13 @@ async def steady(pilot: Pilot[Any]) -> None:
     """The editor's cursor blinks; a screenshot must not depend on when it is taken.
 
     With blinking off the cursor is drawn exactly when the editor has focus, and on a busy machine
-    focus can still be on its way when the screenshot is taken: so it is set here.
+    focus can still be on its way when the screenshot is taken: so it is set here. The memory is
+    searched and the checks run a moment after a segment opens or is typed in: let them finish.
     """
     editor = main_screen(pilot.app).editor  # type: ignore[arg-type]
     editor.cursor_blink = False
     editor.focus()
-    await pilot.pause()
+    await pilot.pause(AIDS_SETTLE)
 
 
 def test_main_screen_without_a_model(snap_compare: SnapCompare, make_app: AppFactory) -> None:
@@ -81,6 +84,29 @@ def test_conflict_dialog(
         await pilot.press(*"My version")
         save_as(seeded_database, "bob", segment_at(seeded_database, 1, 1).id, "Bob's version", 0)
         await pilot.press("enter")
-        await pilot.pause()
+        await pilot.pause(AIDS_SETTLE)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=conflict)
+
+
+def test_detail_pane_with_tm_terms_and_badges(
+    snap_compare: SnapCompare, make_app: AppFactory, seeded_database: Database
+) -> None:
+    """Segment 2 repeats segment 1, whose English is in the memory; its source has glossary
+    terms; the English typed has a number the Arabic lacks."""
+    save_as(
+        seeded_database, "bob", segment_at(seeded_database, 1, 1).id, "A report.", 0, "translated"
+    )
+
+    async def aids_shown(pilot: Pilot[Any]) -> None:
+        screen = main_screen(pilot.app)  # type: ignore[arg-type]
+        screen.go_to_index(1)
+        await pilot.press(*"Tsargrad said 12")
+        for _ in range(250):
+            codes = {issue.code for issue in screen.detail.qa.issues}
+            if screen.detail.tm.display and "number-mismatch" in codes:
+                break
+            await asyncio.sleep(0.02)
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=aids_shown)

@@ -105,6 +105,12 @@ def test_type_confirm_and_read_back(tmux: Tmux, tmp_path: Path) -> None:
     tmux.wait_for(TEXT)
     tmux.key("Enter")
     tmux.wait_for("Segment 2 of 17")
+    # Segment 2 repeats segment 1: its English is offered from the memory; Alt+7 (ESC 7 from
+    # the terminal) puts it into the target, and confirming saves it as the memory's work.
+    tmux.wait_for(f"alt+7 100%  {TEXT}")
+    tmux.key("M-7")
+    tmux.key("Enter")
+    tmux.wait_for("Segment 3 of 17")
     tmux.key("C-q")
     deadline = time.monotonic() + 30
     while tmux.alive() and time.monotonic() < deadline:
@@ -118,5 +124,8 @@ def test_type_confirm_and_read_back(tmux: Tmux, tmp_path: Path) -> None:
         (revision,) = revisions_of(database, first.id)
         assert revision.keystrokes == len(TEXT)
         assert revision.seconds_spent is not None and revision.seconds_spent > 0
+        repeat = segment_at(database, 1, 2)
+        assert (repeat.target, repeat.status) == (TEXT, "translated")
+        assert [r.origin for r in revisions_of(database, repeat.id)] == ["tm"]
     finally:
         database.dispose()

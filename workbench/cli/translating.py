@@ -23,9 +23,13 @@ INTERRUPTED_EXIT = 130  # what shells report for Ctrl-C
     is_flag=True,
     help="Also refresh MT made by another package or version (never a segment a person edited).",
 )
-@click.option("--threads", type=click.IntRange(min=0), help="CPU threads (0: one per core).")
-@click.option("--beam-size", type=click.IntRange(min=1), help="Beam size (1: greedy).")
-@click.option("--batch-size", type=click.IntRange(min=1), help="Sentences per batch and commit.")
+@click.option(
+    "--threads", type=click.IntRange(min=0), metavar="N", help="CPU threads (0: one per core)."
+)
+@click.option("--beam-size", type=click.IntRange(min=1), metavar="N", help="Beam size (1: greedy).")
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), metavar="N", help="Sentences per batch and commit."
+)
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), help="Where to run the model.")
 @pass_context
 def translate_command(

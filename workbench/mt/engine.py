@@ -19,7 +19,7 @@ from workbench.config import Settings
 from workbench.errors import WorkbenchError
 from workbench.mt.packages import InstalledModel, ModelMissingError, find_ar_en_model
 
-__all__ = ["DecodeOptions", "ModelMissingError", "MtEngine", "get_engine"]
+__all__ = ["DecodeOptions", "ModelMissingError", "MtEngine", "PendingTranslation", "get_engine"]
 
 # Stops the loops small models fall into ("President President President ...").
 NO_REPEAT_NGRAM_SIZE = 3
@@ -60,13 +60,15 @@ class MtEngine:
     def _encode(self, sources: Sequence[str]) -> list[list[str]]:
         return [self._tokenizer.encode(source.strip()) for source in sources]
 
-    def _decode(self, tokens: list[str]) -> str:
+    def decode(self, tokens: list[str]) -> str:
         text: str = self._tokenizer.decode(tokens)
         if self._target_prefix and text.startswith(self._target_prefix):
             text = text[len(self._target_prefix) :]
         return " ".join(text.split())
 
-    def _run(self, batch: list[list[str]], beam_size: int, num_hypotheses: int) -> list[Any]:
+    def _run(
+        self, batch: list[list[str]], beam_size: int, num_hypotheses: int, *, wait: bool = True
+    ) -> list[Any]:
         prefix = [[self._target_prefix]] * len(batch) if self._target_prefix else None
         return list(
             self._translator.translate_batch(
@@ -74,6 +76,7 @@ class MtEngine:
                 target_prefix=prefix,
                 max_batch_size=self.options.batch_size,
                 batch_type="examples",
+                asynchronous=not wait,
                 beam_size=beam_size,
                 num_hypotheses=num_hypotheses,
                 no_repeat_ngram_size=NO_REPEAT_NGRAM_SIZE,
@@ -81,16 +84,21 @@ class MtEngine:
             )
         )
 
-    def translate(self, sources: Sequence[str]) -> list[str]:
-        """One English sentence per source sentence, in the order given."""
+    def submit(self, sources: Sequence[str]) -> PendingTranslation:
+        """Start translating in CTranslate2's worker thread; `.result()` waits for the English.
+
+        Lets a caller store one batch while the next one is being decoded.
+        """
         tokens = self._encode(sources)
         # Empty sources are answered empty; the model would invent words for them.
         order = sorted((i for i, t in enumerate(tokens) if t), key=lambda i: len(tokens[i]))
-        results = self._run([tokens[i] for i in order], self.options.beam_size, 1)
-        translations = [""] * len(sources)
-        for index, result in zip(order, results, strict=True):
-            translations[index] = self._decode(result.hypotheses[0])
-        return translations
+        batch = [tokens[i] for i in order]
+        jobs = self._run(batch, self.options.beam_size, 1, wait=False) if batch else []
+        return PendingTranslation(self, len(tokens), order, jobs)
+
+    def translate(self, sources: Sequence[str]) -> list[str]:
+        """One English sentence per source sentence, in the order given."""
+        return self.submit(sources).result()
 
     def alternatives(self, source: str, n: int) -> list[str]:
         """Up to `n` distinct translations of one sentence, the best first."""
@@ -100,8 +108,22 @@ class MtEngine:
         # Ask for more hypotheses than needed: two token sequences can read the same.
         wanted = 2 * n
         result = self._run([tokens], max(wanted, self.options.beam_size), wanted)[0]
-        distinct = dict.fromkeys(self._decode(h) for h in result.hypotheses)
+        distinct = dict.fromkeys(self.decode(h) for h in result.hypotheses)
         return [text for text in distinct if text][:n]
+
+
+@dataclass
+class PendingTranslation:
+    engine: MtEngine
+    count: int
+    order: list[int]  # the source index of each job
+    jobs: list[Any]  # ctranslate2.AsyncTranslationResult, one per non-empty source
+
+    def result(self) -> list[str]:
+        translations = [""] * self.count
+        for index, job in zip(self.order, self.jobs, strict=True):
+            translations[index] = self.engine.decode(job.result().hypotheses[0])
+        return translations
 
 
 _translators: dict[tuple[Any, ...], ctranslate2.Translator] = {}

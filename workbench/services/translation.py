@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, aliased
 
 from workbench.config import Settings
 from workbench.errors import NotFoundError
-from workbench.mt.engine import MtEngine, get_engine
+from workbench.mt.engine import MtEngine, PendingTranslation, get_engine
 from workbench.services.editing import record_machine_translations
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
@@ -114,6 +114,21 @@ def _batches(work: list[_Work], size: int) -> Iterator[list[_Work]]:
         yield ordered[start : start + size]
 
 
+def _pipelined(
+    engine: MtEngine, batches: Iterator[list[_Work]]
+) -> Iterator[tuple[list[_Work], list[str]]]:
+    """Each batch with its English, one batch ahead: CTranslate2 decodes the next batch in its
+    own thread (GIL released) while the caller stores this one."""
+    ahead: tuple[list[_Work], PendingTranslation] | None = None
+    for batch in batches:
+        pending = engine.submit([item.source for item in batch])
+        if ahead is not None:
+            yield ahead[0], ahead[1].result()
+        ahead = (batch, pending)
+    if ahead is not None:
+        yield ahead[0], ahead[1].result()
+
+
 def _still_wanted(session: Session, batch: Sequence[_Work]) -> list[_Work]:
     """The batch's segments nobody filled or edited while it was being translated."""
     ids = [item.segment_id for item in batch]
@@ -169,7 +184,8 @@ def translate_segments(
 
     Raises ModelMissingError when no ar→en model is installed. `on_progress(done, total)` is
     called once before the first batch (done = 0) and after each committed batch;
-    `should_stop()` is asked before each batch.
+    `should_stop()` is asked before each batch is stored (one batch may have been decoded
+    ahead, and is then dropped).
     """
     engine = get_engine(settings)
     started = time.perf_counter()
@@ -183,11 +199,10 @@ def translate_segments(
     done = 0
     if on_progress is not None:
         on_progress(0, len(work))
-    for batch in _batches(work, settings.mt_batch_size):
+    for batch, texts in _pipelined(engine, _batches(work, settings.mt_batch_size)):
         if should_stop is not None and should_stop():
             report.cancelled = True
             break
-        texts = engine.translate([item.source for item in batch])
         report.translated += _write_batch(database, settings, engine, batch, texts)
         report.batches += 1
         done += len(batch)

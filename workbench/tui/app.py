@@ -19,7 +19,7 @@ from workbench.mt.packages import MISSING_MODEL_HELP, InstalledModel, find_ar_en
 from workbench.store.database import Database
 from workbench.tui.bidi import resolve_mode
 from workbench.tui.commands import WorkbenchCommands
-from workbench.tui.keymap import check_keymap, effective_keys
+from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
 
@@ -91,7 +91,7 @@ class WorkbenchApp(App[None]):
         return None
 
     def on_mount(self) -> None:
-        self.set_keymap(self.settings.keymap)
+        self.set_keymap({id: terminal_keys(keys) for id, keys in self.settings.keymap.items()})
         self.push_screen(MainScreen(self.document_id))
         if self.model is None:
             self.notify(

@@ -11,6 +11,7 @@ The same table feeds the footer, the help screen and the command palette, so the
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -93,11 +94,38 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "Put MT alternative 3 into the target.",
         footer=False,
     ),
+    *(
+        KeyAction(
+            f"tm_insert_{number}",
+            f"alt+{number + 6}",
+            f"insert_tm({number})",
+            f"TM {number}",
+            f"Put translation-memory match {number} into the target.",
+            footer=False,
+        )
+        for number in (1, 2, 3)
+    ),
     KeyAction("revert", "ctrl+r", "revert", "Revert", "Put back the last saved target text."),
     KeyAction("go_to", "ctrl+l", "go_to", "Go to", "Go to segment number N."),
     KeyAction("search", "ctrl+f", "search", "Search", "Show only segments containing a text."),
     KeyAction("filter_status", "f4", "cycle_filter", "Filter", "Show only one status (cycles)."),
     KeyAction("documents", "f2", "documents", "Docs", "Choose the document to work on."),
+    KeyAction(
+        "tag_claim",
+        "ctrl+g",
+        "tag_claim",
+        "Claim",
+        "Tag the English selected in the target as a claim, or select Arabic in the source.",
+        footer=False,
+    ),
+    KeyAction(
+        "claims_panel",
+        "ctrl+o",
+        "claims_panel",
+        "Claims",
+        "List this document's claims: go to one, edit, delete, see its history.",
+        footer=False,
+    ),
     KeyAction("toggle_bidi", "f3", "toggle_bidi", "Bidi", "Switch Arabic display: auto, on, off."),
     KeyAction(
         "review_queue",
@@ -131,10 +159,44 @@ EDITOR_KEYS: tuple[tuple[str, str], ...] = (
 KNOWN_IDS = frozenset(action.id for action in MAIN_ACTIONS)
 
 
+# Terminals send Alt+digit as ESC then the digit, which Textual reads as the character macOS types
+# for Option+digit (ESC 7 arrives as "¶", key name pilcrow_sign), so a binding for alt+7 alone
+# would never fire outside kitty's keyboard protocol: it must also name that character's key, and
+# the editor must not claim that key as text (TargetEditor.check_consume_key). Only characters no
+# one types in English news are taken this way: £ (alt+3), ¢ (alt+4), § (alt+6) and º (alt+0)
+# stay text, so alt+3 works only where the terminal reports Alt itself (kitty's protocol).
+_ALT_DIGIT_CHARACTERS = {"1": "¡", "2": "™", "5": "∞", "7": "¶", "8": "•", "9": "ª"}
+
+
+def _character_key(character: str) -> str:
+    return unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+
+
+ALT_DIGIT_KEYS = frozenset(_character_key(char) for char in _ALT_DIGIT_CHARACTERS.values())
+
+
+def terminal_keys(keys: str) -> str:
+    """`keys` with the key Textual reports for each alt+digit added after it."""
+    out: list[str] = []
+    for key in (part.strip() for part in keys.split(",")):
+        out.append(key)
+        if key.startswith("alt+") and key[4:] in _ALT_DIGIT_CHARACTERS:
+            out.append(_character_key(_ALT_DIGIT_CHARACTERS[key[4:]]))
+    return ",".join(out)
+
+
 def bindings(actions: Iterable[KeyAction] = MAIN_ACTIONS) -> list[Binding]:
     """Priority bindings, so they win over the TextArea the cursor is in."""
     return [
-        Binding(a.keys, a.action, a.title, show=a.footer, priority=True, id=a.id, tooltip=a.help)
+        Binding(
+            terminal_keys(a.keys),
+            a.action,
+            a.title,
+            show=a.footer,
+            priority=True,
+            id=a.id,
+            tooltip=a.help,
+        )
         for a in actions
     ]
 

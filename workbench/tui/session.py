@@ -15,7 +15,7 @@ from workbench.review.history import segment_history
 from workbench.services.editing import SavedTarget, save_target
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
-from workbench.store.models import Decision, SegmentStatus
+from workbench.store.models import Decision, Origin, SegmentStatus
 from workbench.store.queries import SegmentRow, get_segment_row
 
 # A pause longer than this is not counted as work (coffee, a phone call, another window).
@@ -40,6 +40,7 @@ class OpenSegment:
     keystrokes: int = 0
     last_activity: float = field(default_factory=time.monotonic)
     rejection: str | None = None  # the reviewer's comment, read when the segment was opened
+    tm_text: str | None = None  # a translation-memory match put into the editor
 
     @classmethod
     def load(cls, database: Database, segment_id: int) -> OpenSegment:
@@ -85,6 +86,8 @@ class OpenSegment:
                 expect_version=self.base_version,
                 seconds_spent=round(self.active_seconds, 2),
                 keystrokes=self.keystrokes,
+                # The memory's English saved as it was inserted is the memory's work.
+                origin=Origin.TM if text == self.tm_text else Origin.HUMAN,
             )
         self._saved(database, saved, text)
         return saved

@@ -23,6 +23,8 @@ from workbench.store.queries import list_documents, status_counts
 from workbench.tui import keymap
 from workbench.tui.navigation import next_unconfirmed_index
 from workbench.tui.rows import RowFilter, SegmentRows
+from workbench.tui.screens.aids import SegmentAids
+from workbench.tui.screens.claim_actions import ClaimActions
 from workbench.tui.screens.conflict import Choice, ConflictScreen
 from workbench.tui.screens.finding import FindingActions
 from workbench.tui.session import OpenSegment
@@ -37,13 +39,13 @@ if TYPE_CHECKING:
 # Actions that act on the editor: when another widget has focus (the document list), their keys
 # (enter, page up/down) go to that widget instead.
 EDITOR_ACTIONS = frozenset(
-    {"confirm", "save_draft", "move", "page", "copy_mt", "pick_alternative", "revert"}
+    {"confirm", "save_draft", "move", "page", "copy_mt", "pick_alternative", "revert", "insert_tm"}
 )
 ALTERNATIVES_DELAY = 0.4  # seconds a segment stays open before its alternatives are computed
 REFRESH_SECONDS = 10.0  # how often others' saves are picked up
 
 
-class MainScreen(FindingActions):
+class MainScreen(FindingActions, ClaimActions, SegmentAids):
     BINDINGS: ClassVar[list[BindingType]] = list(keymap.bindings())
 
     def __init__(self, document_id: int | None = None) -> None:
@@ -137,6 +139,7 @@ class MainScreen(FindingActions):
         self.show_current()
         self.detail.set_target(self.current.saved_text, undoable=False)
         self.schedule_alternatives()
+        self.opened()  # glossary, checks, memory (screens/aids.py)
 
     def go_to_index(self, index: int, top: int | None = None) -> bool:
         if self.rows is None or not len(self.rows):
@@ -178,7 +181,9 @@ class MainScreen(FindingActions):
         index = self.rows.index_of_position(self.current.row.position)
         if index is not None:
             self.segment_list.row_changed(index)
+        self._claim_spans = None  # a saved target moves its claims (re-anchoring)
         self.show_current()
+        self.refresh_qa()
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
@@ -227,6 +232,7 @@ class MainScreen(FindingActions):
             return
         row = self.current.row
         note = None if self.workbench.model is not None else self.workbench.missing_model_note()
+        marks, terms = self.glossary_shown(row)
         self.detail.show_segment(
             row,
             self.last_position,
@@ -234,6 +240,9 @@ class MainScreen(FindingActions):
             note,
             self._alternatives.get(row.id, []),
             returned=self.current.returned_note(),
+            claims=self.claim_lines(row),
+            source_marks=marks,
+            source_note=terms,
         )
 
     def schedule_alternatives(self) -> None:
@@ -285,6 +294,7 @@ class MainScreen(FindingActions):
         current = self.current
         if current is None or self.app.screen is not self:
             return
+        self._claim_spans = None  # others tag claims too
         self.segment_list.all_changed()
         self.refresh_counts()
         fresh = OpenSegment.load(self.workbench.database, current.row.id)

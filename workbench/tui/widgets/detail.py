@@ -16,7 +16,10 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from workbench.store.queries import SegmentRow
+from workbench.tui.keymap import ALT_DIGIT_KEYS
+from workbench.tui.widgets.qa_badges import QaBadges
 from workbench.tui.widgets.segment_texts import SegmentTexts, Shown
+from workbench.tui.widgets.tm_matches import TmMatches
 
 
 class TargetEditor(TextArea):
@@ -28,6 +31,10 @@ class TargetEditor(TextArea):
     async def _on_key(self, event: events.Key) -> None:
         self.post_message(self.Typed())
         await super()._on_key(event)
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        """Alt+digit reaches the app as a character (¶ for alt+7): a key binding, not text."""
+        return key not in ALT_DIGIT_KEYS and super().check_consume_key(key, character)
 
 
 def _heading(row: SegmentRow, last_position: int) -> str:
@@ -45,6 +52,8 @@ class DetailPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield SegmentTexts(id="texts")
+        yield QaBadges(id="qa")
+        yield TmMatches(id="tm")
         yield TargetEditor(
             "", id="target", soft_wrap=True, tab_behavior="focus", show_line_numbers=False
         )
@@ -66,15 +75,39 @@ class DetailPane(Vertical):
         alternatives: Sequence[str] = (),
         *,
         returned: str | None = None,
+        claims: Sequence[tuple[str, str, bool]] = (),
+        source_marks: tuple[tuple[int, int], ...] = (),
+        source_note: str | None = None,
     ) -> None:
         self.alternatives = list(alternatives)
         heading = _heading(row, last_position)
         self.texts.show(
-            Shown(heading, row.source, mt_label, row.mt, note, self.alternatives, returned)
+            Shown(
+                heading,
+                row.source,
+                mt_label,
+                row.mt,
+                note,
+                self.alternatives,
+                returned,
+                list(claims),
+                source_marks,
+                source_note,
+            )
         )
+
+    @property
+    def qa(self) -> QaBadges:
+        return self.query_one(QaBadges)
+
+    @property
+    def tm(self) -> TmMatches:
+        return self.query_one(TmMatches)
 
     def show_message(self, message: str) -> None:
         self.alternatives = []
+        self.qa.show_issues([], bidi=False)
+        self.tm.show_matches([], [], bidi=False)
         self.texts.show(Shown(note=message))
 
     def set_bidi(self, enabled: bool) -> None:

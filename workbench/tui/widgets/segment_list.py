@@ -33,6 +33,7 @@ STATUS_GLYPHS: dict[str, tuple[str, Style]] = {
     "rejected": ("✘", Style(color="red", bold=True)),
 }
 SEPARATOR = " │ "
+CLAIM_MARK = "◆"  # in the column after the status glyph: the segment has claims
 
 
 def fit_logical(text: str, width: int) -> str:
@@ -58,6 +59,7 @@ class SegmentList(ScrollView, can_focus=False):
         "segment-list--cursor",
         "segment-list--mt",
         "segment-list--position",
+        "segment-list--claim",
     }
 
     class Clicked(Message):
@@ -74,6 +76,7 @@ class SegmentList(ScrollView, can_focus=False):
         self.bidi = True
         self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self.claimed: frozenset[int] = frozenset()  # ids of segments with claims
 
     # --- what is shown -------------------------------------------------------------------------
 
@@ -88,6 +91,11 @@ class SegmentList(ScrollView, can_focus=False):
     def set_bidi(self, enabled: bool) -> None:
         self.bidi = enabled
         self.refresh()
+
+    def set_claimed(self, segment_ids: frozenset[int]) -> None:
+        if segment_ids != self.claimed:
+            self.claimed = segment_ids
+            self.refresh()
 
     def row_changed(self, index: int) -> None:
         """The row at `index` was saved or translated: read it again and redraw it."""
@@ -146,14 +154,15 @@ class SegmentList(ScrollView, can_focus=False):
             return Strip.blank(width, self._style("base"))
         row = self.rows.row(index)
         is_cursor = index == self.cursor
-        key = (row, width, self.bidi, is_cursor)
+        claimed = row.id in self.claimed
+        key = (row, width, self.bidi, is_cursor, claimed)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_row(row, width, is_cursor)
+            strip = self._render_row(row, width, is_cursor, claimed)
             self._cache[key] = strip
         return strip
 
-    def _render_row(self, row: SegmentRow, width: int, is_cursor: bool) -> Strip:
+    def _render_row(self, row: SegmentRow, width: int, is_cursor: bool, claimed: bool) -> Strip:
         base = self._style("base")
         if is_cursor:
             base = base + self._style("segment-list--cursor")
@@ -172,11 +181,20 @@ class SegmentList(ScrollView, can_focus=False):
         segments = [
             Segment(f"{row.position:>{number_width}} ", position_style),
             Segment(glyph, base + glyph_style),
-            Segment(f"{' ' * (padding + 1)}{arabic}{SEPARATOR}", base),
+            *self._arabic_cell(arabic, padding, base, claimed),
             Segment(set_cell_size(english, english_width), english_style),
         ]
         used = number_width + 3 + padding + cell_len(arabic) + len(SEPARATOR) + english_width
         return Strip(segments, used).adjust_cell_length(width, base)
+
+    def _arabic_cell(self, arabic: str, padding: int, base: Style, claimed: bool) -> list[Segment]:
+        """The Arabic column, after one cell that holds the claim mark when the row has claims."""
+        if not claimed:
+            return [Segment(f"{' ' * (padding + 1)}{arabic}{SEPARATOR}", base)]
+        return [
+            Segment(CLAIM_MARK, base + self._style("segment-list--claim")),
+            Segment(f"{' ' * padding}{arabic}{SEPARATOR}", base),
+        ]
 
     @property
     def _number_width(self) -> int:

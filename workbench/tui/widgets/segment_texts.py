@@ -20,7 +20,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.tui.bidi import display_line
+from workbench.tui.bidi import Base, display_line
+from workbench.tui.word_marks import display_marked, marked_words
 
 
 def wrap_words(text: str, width: int) -> Iterator[str]:
@@ -59,6 +60,9 @@ class Shown:
     note: str | None = None
     alternatives: list[str] = field(default_factory=list)
     returned: str | None = None  # a reviewer's rejection comment, for the editor to act on
+    claims: list[tuple[str, str, bool]] = field(default_factory=list)  # side, quote, attention
+    source_marks: tuple[tuple[int, int], ...] = ()  # spans of the source to mark (glossary)
+    source_note: str | None = None  # a line under the source (the glossary terms found)
 
 
 class SegmentTexts(ScrollView, can_focus=False):
@@ -68,6 +72,8 @@ class SegmentTexts(ScrollView, can_focus=False):
         "segment-texts--mt",
         "segment-texts--note",
         "segment-texts--returned",
+        "segment-texts--claim",
+        "segment-texts--term",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -107,10 +113,10 @@ class SegmentTexts(ScrollView, can_focus=False):
         lines: list[Strip] = [self._left(shown.heading, width, "segment-texts--heading")]
         if shown.returned:
             lines.extend(self._paragraph(shown.returned, width, "segment-texts--returned"))
-        for line in wrap_words(shown.source, width):
-            visual = display_line(line, self.bidi)
-            padding = " " * max(width - cell_len(visual), 0)
-            lines.append(Strip([Segment(padding + visual, base)]))
+        lines.extend(self._source(shown, width))
+        if shown.source_note:
+            lines.extend(self._paragraph(shown.source_note, width, "segment-texts--note"))
+        lines.extend(self._claims(shown.claims, width))
         if shown.mt_label:
             lines.append(Strip.blank(width, base))
             lines.append(self._left(f"MT · {shown.mt_label}", width, "segment-texts--label"))
@@ -140,6 +146,27 @@ class SegmentTexts(ScrollView, can_focus=False):
             if old is None or new is None or old.text != new.text or list(old) != list(new):
                 self.refresh_line(y)
 
+    def _source(self, shown: Shown, width: int) -> list[Strip]:
+        """The Arabic, right-aligned, its marked words (glossary terms) styled."""
+        wrapped = list(wrap_words(shown.source, width))
+        marks = marked_words(shown.source, shown.source_marks) if shown.source_marks else []
+        if sum(len(line.split(" ")) for line in wrapped) != len(marks):
+            marks = []  # a word too long for a line was cut: words no longer line up
+        term = self._style("segment-texts--term")
+        out = []
+        for line in wrapped:
+            count = len(line.split(" "))
+            runs = display_marked(line, marks[:count], self.bidi)
+            marks = marks[count:]
+            padding = " " * max(width - sum(cell_len(text) for text, _ in runs), 0)
+            if len(runs) == 1 and not runs[0][1]:
+                out.append(Strip([Segment(padding + runs[0][0], self._base)]))
+                continue
+            segments = [Segment(padding, self._base)]
+            segments += [Segment(text, term if on else self._base) for text, on in runs]
+            out.append(Strip(segments))
+        return out
+
     def _left(self, text: str, width: int, style_name: str) -> Strip:
         return Strip([Segment(set_cell_size(text, width), self._style(style_name))], width)
 
@@ -151,6 +178,20 @@ class SegmentTexts(ScrollView, can_focus=False):
         for number, line in enumerate(wrap_words(text, max(width - len(indent), 1))):
             lead = Segment(prefix if number == 0 else indent, label)
             out.append(Strip([lead, Segment(display_line(line, self.bidi, "L"), style)]))
+        return out
+
+    def _claims(self, claims: Sequence[tuple[str, str, bool]], width: int) -> list[Strip]:
+        """One marker per claimed span under the source: reordered Arabic has no columns that
+        map back to stored offsets, so the claimed words are listed rather than underlined."""
+        style = self._style("segment-texts--claim")
+        out = []
+        for side, quote, attention in claims:
+            prefix = f"{'⚠' if attention else '◆'} {side.upper()} "
+            indent = " " * len(prefix)
+            base: Base = "R" if side == "ar" else "L"
+            for number, line in enumerate(wrap_words(quote, max(width - len(prefix), 1))):
+                lead = Segment(prefix if number == 0 else indent, style)
+                out.append(Strip([lead, Segment(display_line(line, self.bidi, base), style)]))
         return out
 
     def render_line(self, y: int) -> Strip:

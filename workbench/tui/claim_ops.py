@@ -1,0 +1,88 @@
+"""The claim writes the screens make: one transaction each, through the claims service.
+
+No Textual here; errors (InputError, StaleClaimError, NotFoundError) go to the screen that asked.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from workbench.config import Settings
+from workbench.services.claim_fields import ClaimChanges, ClaimFields
+from workbench.services.claims import delete_claim, tag_claim, update_claim
+from workbench.services.users import ensure_user
+from workbench.store.claim_queries import (
+    ClaimView,
+    HistoryEntry,
+    SegmentSpans,
+    claim_history,
+    document_claim_spans,
+    get_claim,
+    list_claims,
+)
+from workbench.store.database import Database
+
+
+def tag(
+    database: Database,
+    settings: Settings,
+    segment_id: int,
+    side: str,
+    *,
+    span: tuple[int, int],
+    fields: ClaimFields,
+) -> ClaimView:
+    with database.write() as session:
+        author = ensure_user(session, settings.user)
+        return tag_claim(
+            session,
+            segment_id,
+            side,
+            span[0],
+            span[1],
+            author=author,
+            fields=fields,
+            allow_self_approval=settings.allow_self_approval,
+        )
+
+
+def update(
+    database: Database, settings: Settings, claim: ClaimView, fields: ClaimFields
+) -> ClaimView:
+    """Apply `changes` to the version of `claim` the person saw (StaleClaimError otherwise)."""
+    with database.write() as session:
+        author = ensure_user(session, settings.user)
+        return update_claim(
+            session,
+            claim.id,
+            author,
+            cast(ClaimChanges, fields),  # the same fields, no span change
+            expect_version=claim.version,
+            allow_self_approval=settings.allow_self_approval,
+        )
+
+
+def delete(database: Database, settings: Settings, claim: ClaimView) -> ClaimView:
+    with database.write() as session:
+        author = ensure_user(session, settings.user)
+        return delete_claim(session, claim.id, author, expect_version=claim.version)
+
+
+def claims_of(database: Database, document_id: int) -> list[ClaimView]:
+    with database.read() as session:
+        return list_claims(session, document_id=document_id)
+
+
+def claim(database: Database, claim_id: int) -> ClaimView:
+    with database.read() as session:
+        return get_claim(session, claim_id)
+
+
+def history(database: Database, claim_id: int) -> list[HistoryEntry]:
+    with database.read() as session:
+        return claim_history(session, claim_id)
+
+
+def spans_of(database: Database, document_id: int) -> dict[int, SegmentSpans]:
+    with database.read() as session:
+        return document_claim_spans(session, document_id)

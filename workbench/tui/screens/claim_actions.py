@@ -1,0 +1,169 @@
+"""Claims on the main screen: tagging a selection, the claims panel, and what shows them.
+
+The English side is selected in the target editor itself (shift+arrows or the mouse); the Arabic
+side in a logical-order view of the source (SourceSelectScreen), never on the converted display.
+Claimed spans of the open document are read once per document and kept until a claim or a
+target changes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from workbench.errors import WorkbenchError
+from workbench.services.claim_fields import ClaimFields
+from workbench.store.claim_queries import SegmentSpans
+from workbench.store.queries import SegmentRow
+from workbench.tui import claim_ops
+from workbench.tui.claim_offsets import selection_offsets
+from workbench.tui.rows import RowFilter, SegmentRows
+from workbench.tui.screens.claim_form import ClaimFormScreen
+from workbench.tui.screens.claims_panel import ClaimsPanel
+from workbench.tui.screens.source_select import SourceSelectScreen
+
+if TYPE_CHECKING:
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.session import OpenSegment
+    from workbench.tui.widgets.detail import DetailPane, TargetEditor
+    from workbench.tui.widgets.segment_list import SegmentList
+
+ClaimLine = tuple[str, str, bool]  # side, quoted words, needs attention
+
+
+class ClaimActions(Screen[None]):
+    """A base of MainScreen, which provides what is declared here."""
+
+    rows: SegmentRows | None
+    document_id: int | None
+    current: OpenSegment | None
+    _claim_spans: dict[int, SegmentSpans] | None = None
+    _claim_spans_of: int | None = None
+
+    if TYPE_CHECKING:
+
+        @property
+        def workbench(self) -> WorkbenchApp: ...
+        @property
+        def editor(self) -> TargetEditor: ...
+        @property
+        def detail(self) -> DetailPane: ...
+        @property
+        def segment_list(self) -> SegmentList: ...
+        def leave_current(self) -> bool: ...
+        def show_current(self) -> None: ...
+        def go_to_index(self, index: int, top: int | None = None) -> bool: ...
+        def open_document(
+            self,
+            document_id: int,
+            row_filter: RowFilter | None = None,
+            position: int | None = None,
+        ) -> bool: ...
+
+    # --- what is shown -------------------------------------------------------------------------
+
+    def claim_spans(self) -> dict[int, SegmentSpans]:
+        """Claimed spans of the open document by segment id (one query per document)."""
+        if self._claim_spans is None or self._claim_spans_of != self.document_id:
+            spans = {}
+            if self.document_id is not None:
+                spans = claim_ops.spans_of(self.workbench.database, self.document_id)
+            self._claim_spans, self._claim_spans_of = spans, self.document_id
+            self.segment_list.set_claimed(frozenset(spans))
+        return self._claim_spans
+
+    def claims_changed(self) -> None:
+        """A claim or a target changed: read the spans again and redraw what shows them."""
+        self._claim_spans = None
+        self.claim_spans()
+        self.show_current()
+
+    def claim_lines(self, row: SegmentRow) -> list[ClaimLine]:
+        spans = self.claim_spans().get(row.id, SegmentSpans())
+        lines: list[ClaimLine] = []
+        for side, text, side_spans in (("ar", row.source, spans.ar), ("en", row.target, spans.en)):
+            for span in side_spans:
+                if text is not None and not span.aligned:
+                    attention = span.anchor_state == "needs_attention"
+                    lines.append((side, text[span.start : span.end], attention))
+        return lines
+
+    # --- tagging -------------------------------------------------------------------------------
+
+    def action_tag_claim(self) -> None:
+        """Tag the English selected in the target, or else select Arabic in the source."""
+        current = self.current
+        if current is None:
+            return
+        selection = self.editor.selection
+        if self.focused is self.editor and selection.start != selection.end:
+            self._tag_english(selection.start, selection.end)
+            return
+        row = current.row
+        select = SourceSelectScreen(row.position, row.source, bidi=self.workbench.bidi_active)
+
+        def chosen(span: tuple[int, int] | None) -> None:
+            if span is not None and self.current is current:
+                self.open_claim_form(row.id, row.position, "ar", row.source, span)
+
+        self.app.push_screen(select, chosen)
+
+    def _tag_english(self, start: tuple[int, int], end: tuple[int, int]) -> None:
+        # The claim's offsets are those of the stored target: save what is typed first.
+        if not self.leave_current() or self.current is None:
+            return
+        row = self.current.row
+        stored = row.target or ""
+        if self.editor.text != stored:
+            self.notify("The target differs from the saved text; save it, then select again.")
+            return
+        span = selection_offsets(stored, start, end)
+        self.open_claim_form(row.id, row.position, "en", stored, span)
+
+    def open_claim_form(
+        self, segment_id: int, position: int, side: str, text: str, span: tuple[int, int]
+    ) -> None:
+        def submit(fields: ClaimFields) -> str | None:
+            try:
+                claim = claim_ops.tag(
+                    self.workbench.database,
+                    self.workbench.settings,
+                    segment_id,
+                    side,
+                    span=span,
+                    fields=fields,
+                )
+            except WorkbenchError as error:
+                return str(error)
+            self.notify(f"Claim {claim.id} tagged in segment {position} ({side}).")
+            return None
+
+        title = f"New claim · segment {position} · {'Arabic' if side == 'ar' else 'English'}"
+        form = ClaimFormScreen(
+            title, text[span[0] : span[1]], submit, bidi=self.workbench.bidi_active
+        )
+        self.app.push_screen(form, lambda saved: self.claims_changed() if saved else None)
+
+    # --- the panel -----------------------------------------------------------------------------
+
+    def action_claims_panel(self) -> None:
+        if self.document_id is None or not self.leave_current():
+            return
+        panel = ClaimsPanel(self.document_id, f"Claims of document {self.document_id}")
+
+        def closed(position: int | None) -> None:
+            self.claims_changed()
+            if position is not None:
+                self.jump_to_position(position)
+
+        self.app.push_screen(panel, closed)
+
+    def jump_to_position(self, position: int) -> None:
+        """Go to segment `position`; a filter that hides it is dropped."""
+        index = self.rows.index_of_position(position) if self.rows is not None else None
+        if index is not None:
+            self.go_to_index(index)
+        elif self.document_id is not None:
+            self.open_document(self.document_id, RowFilter(), position)
+        self.editor.focus()
