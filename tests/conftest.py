@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO_ROOT / "seeds"
 SHARED_DIR = REPO_ROOT.parent / "shared"
 
-pytest_plugins = ["tests.mt_fixtures"]
+# Fixture plugins of single areas (each module's docstring says what it provides).
+pytest_plugins = ["tests.mt_fixtures", "tests.pg_fixtures"]
 
 
 @dataclass
@@ -57,7 +59,12 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db_url(db_path: Path) -> str:
+def db_url(db_path: Path, request: pytest.FixtureRequest) -> str:
+    """A fresh SQLite file; with WORKBENCH_TEST_BACKEND=postgresql, a fresh PostgreSQL database
+    (the whole suite then runs on PostgreSQL, see tests/pg_fixtures.py)."""
+    if os.environ.get("WORKBENCH_TEST_BACKEND") == "postgresql":
+        url: str = request.getfixturevalue("postgres_url")
+        return url
     return f"sqlite:///{db_path}"
 
 

@@ -65,13 +65,19 @@ def config_path() -> Path:
     return Path(user_config_dir("workbench")) / "config.toml"
 
 
-def _read_config_file(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        return {}
+def _read_config_file(path: Path) -> dict[str, Any] | None:
+    """The file's settings; None when there is no config file."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise ConfigError(
+            f"{path}: the config file cannot be read ({error.strerror}); fix its permissions, "
+            "or point WORKBENCH_CONFIG at another file"
+        ) from error
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML ({error}); fix or remove the file") from error
 
 
@@ -143,10 +149,11 @@ def normalise_db_url(value: str) -> str:
 def load_settings(**overrides: Any) -> Settings:
     """Build the settings from file, environment and the given overrides (None means unset)."""
     path = config_path()
-    values = _from_file(_read_config_file(path), path)
+    from_file = _read_config_file(path)
+    values = _from_file(from_file or {}, path)
     values.update(_from_environment())
     values.update({k: v for k, v in overrides.items() if v is not None})
     if "db_url" in values:
         values["db_url"] = normalise_db_url(str(values["db_url"]))
-    settings = Settings(config_file=path if path.is_file() else None, **values)
+    settings = Settings(config_file=path if from_file is not None else None, **values)
     return validate(settings)

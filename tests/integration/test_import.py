@@ -1,29 +1,22 @@
-"""`workbench import` and `workbench segments` on real SQLite files."""
+"""`workbench import` and `workbench segments`, on a SQLite file and on PostgreSQL."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEEDS_DIR, Cli
+from tests.dbstate import table_dump
 from workbench.ingest.segment import segment_document
 
 
-def table_dump(db_path: Path) -> list[str]:
-    if not db_path.exists():
-        return []
-    with sqlite3.connect(db_path) as connection:
-        return list(connection.iterdump())
-
-
-def test_imports_the_five_seeds_and_lists_every_sentence(cli: Cli) -> None:
-    result = cli("import", str(SEEDS_DIR))
+def test_imports_the_five_seeds_and_lists_every_sentence(any_cli: Cli) -> None:
+    result = any_cli("import", str(SEEDS_DIR))
     assert result.exit_code == 0, result.output
     assert "5 documents and" in result.stdout
 
-    rows = cli.json_lines("segments", "--json")
+    rows = any_cli.json_lines("segments", "--json")
     expected = sum(
         len(segment_document(path.read_text(encoding="utf-8")))
         for path in sorted(SEEDS_DIR.glob("*.txt"))
@@ -35,16 +28,16 @@ def test_imports_the_five_seeds_and_lists_every_sentence(cli: Cli) -> None:
     assert all(row["status"] == "new" and row["version"] == 0 for row in rows)
 
 
-def test_segments_rejoin_to_each_seed(seeded_cli: Cli) -> None:
-    rows = seeded_cli.json_lines("segments", "--json")
+def test_segments_rejoin_to_each_seed(any_seeded_cli: Cli) -> None:
+    rows = any_seeded_cli.json_lines("segments", "--json")
     for number, path in enumerate(sorted(SEEDS_DIR.glob("*.txt")), start=1):
         original = "".join(path.read_text(encoding="utf-8").split())
         rejoined = "".join("".join(r["source"].split()) for r in rows if r["document"] == number)
         assert rejoined == original, path.name
 
 
-def test_repeated_paragraph_is_kept_and_marked(seeded_cli: Cli) -> None:
-    rows = seeded_cli.json_lines("segments", "--doc", "1", "--json")
+def test_repeated_paragraph_is_kept_and_marked(any_seeded_cli: Cli) -> None:
+    rows = any_seeded_cli.json_lines("segments", "--doc", "1", "--json")
     first, second = rows[0], rows[1]
     assert first["source"] == second["source"]
     assert not first["is_repeat"]
@@ -52,19 +45,19 @@ def test_repeated_paragraph_is_kept_and_marked(seeded_cli: Cli) -> None:
     assert second["paragraph"] == 2
 
 
-def test_second_import_adds_nothing(seeded_cli: Cli, db_path: Path) -> None:
-    before = table_dump(db_path)
-    result = seeded_cli("import", str(SEEDS_DIR))
+def test_second_import_adds_nothing(any_seeded_cli: Cli, any_db_url: str) -> None:
+    before = table_dump(any_db_url)
+    result = any_seeded_cli("import", str(SEEDS_DIR))
     assert result.exit_code == 0
     assert "0 documents and 0 segments added; 5 already present" in result.stdout
-    assert table_dump(db_path) == before
+    assert table_dump(any_db_url) == before
 
 
-def test_status_filter_and_document_filter(seeded_cli: Cli) -> None:
-    doc2 = seeded_cli.json_lines("segments", "--doc", "2", "--json")
+def test_status_filter_and_document_filter(any_seeded_cli: Cli) -> None:
+    doc2 = any_seeded_cli.json_lines("segments", "--doc", "2", "--json")
     assert doc2 and all(row["document"] == 2 for row in doc2)
     assert [row["position"] for row in doc2] == list(range(1, len(doc2) + 1))
-    assert seeded_cli.json_lines("segments", "--status", "approved", "--json") == []
+    assert any_seeded_cli.json_lines("segments", "--status", "approved", "--json") == []
 
 
 @pytest.mark.parametrize(
@@ -77,57 +70,59 @@ def test_status_filter_and_document_filter(seeded_cli: Cli) -> None:
     ],
 )
 def test_bad_file_is_refused_and_nothing_changes(
-    seeded_cli: Cli, db_path: Path, tmp_path: Path, name: str, content: bytes, message: str
+    any_seeded_cli: Cli, any_db_url: str, tmp_path: Path, name: str, content: bytes, message: str
 ) -> None:
     good = tmp_path / "good.txt"
     good.write_text("هذا نص جديد. وهذه جملة ثانية.", encoding="utf-8")
     bad = tmp_path / name
     bad.write_bytes(content)
-    before = table_dump(db_path)
+    before = table_dump(any_db_url)
 
-    result = seeded_cli("import", str(good), str(bad))
+    result = any_seeded_cli("import", str(good), str(bad))
 
     assert result.exit_code == 2
     assert str(bad) in result.stderr
     assert message in result.stderr
     assert "nothing was imported" in result.stderr
-    assert table_dump(db_path) == before
+    assert table_dump(any_db_url) == before
 
 
-def test_missing_path_and_empty_folder(seeded_cli: Cli, db_path: Path, tmp_path: Path) -> None:
-    before = table_dump(db_path)
-    missing = seeded_cli("import", str(tmp_path / "nope.txt"))
+def test_missing_path_and_empty_folder(
+    any_seeded_cli: Cli, any_db_url: str, tmp_path: Path
+) -> None:
+    before = table_dump(any_db_url)
+    missing = any_seeded_cli("import", str(tmp_path / "nope.txt"))
     assert missing.exit_code == 2
     assert "nope.txt: no such file or folder" in missing.stderr
 
     folder = tmp_path / "folder"
     folder.mkdir()
     (folder / "notes.md").write_text("# not a text file", encoding="utf-8")
-    empty = seeded_cli("import", str(folder))
+    empty = any_seeded_cli("import", str(folder))
     assert empty.exit_code == 2
     assert "holds no .txt file" in empty.stderr
-    assert table_dump(db_path) == before
+    assert table_dump(any_db_url) == before
 
 
-def test_crlf_and_bom_files_import_the_same_sentences(cli: Cli, tmp_path: Path) -> None:
+def test_crlf_and_bom_files_import_the_same_sentences(any_cli: Cli, tmp_path: Path) -> None:
     text = "قال الرئيس: «سنفوز.» ثم غادر.\nوصل وفد إلى آستانا؟ نعم."
     plain = tmp_path / "plain.txt"
     plain.write_text(text, encoding="utf-8")
     windows = tmp_path / "windows.txt"
     windows.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
-    assert cli("import", str(plain), str(windows)).exit_code == 0
-    rows = cli.json_lines("segments", "--json")
+    assert any_cli("import", str(plain), str(windows)).exit_code == 0
+    rows = any_cli.json_lines("segments", "--json")
     by_doc = [[r["source"] for r in rows if r["document"] == doc] for doc in (1, 2)]
     assert by_doc[0] == by_doc[1]
     assert "\ufeff" not in by_doc[1][0]
 
 
-def test_no_command_seeds_a_fresh_database_once(cli: Cli) -> None:
-    first = cli()
+def test_no_command_seeds_a_fresh_database_once(any_cli: Cli) -> None:
+    first = any_cli()
     assert first.exit_code == 0, first.output
     assert "5 documents; segments:" in first.stdout
-    count = len(cli.json_lines("segments", "--json"))
-    second = cli()
+    count = len(any_cli.json_lines("segments", "--json"))
+    second = any_cli()
     assert second.exit_code == 0
-    assert len(cli.json_lines("segments", "--json")) == count
+    assert len(any_cli.json_lines("segments", "--json")) == count
     assert f"{count} new" in second.stdout

@@ -1,4 +1,4 @@
-"""Migrations run on open; a database from a newer workbench is refused."""
+"""Migrations run on open (SQLite and PostgreSQL); a database from a newer workbench is refused."""
 
 from __future__ import annotations
 
@@ -7,24 +7,24 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from tests.conftest import Cli
 from workbench.errors import SchemaError
 from workbench.store import migrate
-from workbench.store.database import create_engine_for, open_database
+from workbench.store.database import Database, create_engine_for, open_database
 
 
-def test_fresh_database_is_created_at_head(db_url: str) -> None:
-    database = open_database(db_url)
+def test_fresh_database_is_created_at_head(any_db_url: str) -> None:
+    database = open_database(any_db_url)
     assert migrate.current_revision(database.engine) == migrate.head_revision()
     tables = set(inspect(database.engine).get_table_names())
     assert {"users", "documents", "segments", "revisions", "tm_entries"} <= tables
     database.dispose()
 
 
-def test_older_database_is_upgraded_on_open(db_url: str) -> None:
-    engine = create_engine_for(db_url)
+def test_older_database_is_upgraded_on_open(any_db_url: str) -> None:
+    engine = create_engine_for(any_db_url)
     migrate.upgrade_to_head(engine)
     with engine.begin() as connection:
         config = migrate.alembic_config()
@@ -33,23 +33,26 @@ def test_older_database_is_upgraded_on_open(db_url: str) -> None:
     assert migrate.current_revision(engine) is None
     engine.dispose()
 
-    database = open_database(db_url)
+    database = open_database(any_db_url)
     assert migrate.current_revision(database.engine) == migrate.head_revision()
     database.dispose()
 
 
-def test_newer_database_is_refused(cli: Cli, db_url: str, db_path: Path) -> None:
-    open_database(db_url).dispose()
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
+def test_newer_database_is_refused(any_cli: Cli, any_db_url: str) -> None:
+    database = open_database(any_db_url)
+    with database.write() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = 'f00dfeed9999'"))
+    database.dispose()
 
     with pytest.raises(SchemaError, match="newer version of the workbench"):
-        open_database(db_url)
-    result = cli("segments", "--json")
+        open_database(any_db_url)
+    result = any_cli("segments", "--json")
     assert result.exit_code == 5
     assert "f00dfeed9999" in result.stderr
 
 
-def test_sqlite_runs_in_wal_mode(database: object, db_path: Path) -> None:
+def test_sqlite_runs_in_wal_mode(database: Database, db_path: Path) -> None:
+    if database.dialect != "sqlite":
+        pytest.skip("a SQLite setting; this run uses PostgreSQL (WORKBENCH_TEST_BACKEND)")
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

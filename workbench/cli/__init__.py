@@ -14,6 +14,7 @@ from workbench.cli import (
     glossary,
     import_tm,
     importing,
+    maintenance,
     models,
     qa,
     review,
@@ -69,10 +70,11 @@ def main(ctx: click.Context, db_url: str | None, user: str | None, bidi: str | N
         ctx.invoke(start.start)
 
 
-# In the order of the work: ingest, MT, edit, claims, review, memory and checks, exchange.
+# In the order of the work: ingest, MT, edit, claims, review, memory and checks, exchange, upkeep.
 COMMAND_MODULES = (
     *(importing, models, translating, segments, claims, review, users, stats),
     *(glossary, tm, qa, export, import_tm, start),
+    maintenance,
 )
 for module in COMMAND_MODULES:
     module.register(main)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
@@ -10,16 +11,42 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TaskProgressColumn,
     TextColumn,
     TimeRemainingColumn,
 )
 
+RATE_INTERVAL_S = 0.25
+
+
+class Advance:
+    """Moves one bar on: `advance(n)`; `advance.restart(description, total)` starts the next
+    phase of the same job on the same bar (e.g. checking files, then storing them)."""
+
+    def __init__(self, progress: Progress, task: TaskID) -> None:
+        self._progress = progress
+        self._task = task
+        self._rate_due = 0.0
+
+    def __call__(self, count: int) -> None:
+        self._progress.advance(self._task, count)
+        # rich sums up to 1,000 samples per speed reading: read it a few times a second, not on
+        # every file of a 100,000-file import (and never when no bar is drawn).
+        now = time.monotonic()
+        if self._progress.disable or now < self._rate_due:
+            return
+        self._rate_due = now + RATE_INTERVAL_S
+        speed = self._progress.tasks[0].speed
+        if speed:
+            self._progress.update(self._task, rate=f"{speed:,.0f}/s")
+
+    def restart(self, description: str, total: int | None) -> None:
+        self._progress.reset(self._task, total=total, description=description, rate="")
+
 
 @contextmanager
-def progress_bar(
-    description: str, total: int | None, unit: str = "items"
-) -> Iterator[Callable[[int], None]]:
+def progress_bar(description: str, total: int | None, unit: str = "items") -> Iterator[Advance]:
     """Yield `advance(n)`; the bar is shown only when stderr is a terminal."""
     console = Console(stderr=True)
     columns = (
@@ -32,12 +59,4 @@ def progress_bar(
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
-        task = progress.add_task(description, total=total, rate="")
-
-        def advance(count: int) -> None:
-            progress.advance(task, count)
-            speed = progress.tasks[0].speed
-            if speed:
-                progress.update(task, rate=f"{speed:,.0f}/s")
-
-        yield advance
+        yield Advance(progress, progress.add_task(description, total=total, rate=""))

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
+from sqlalchemy.orm import Session
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.errors import NotFoundError
 from workbench.services.editing import EDITOR_STATUSES, save_target
 from workbench.services.users import ensure_user
 from workbench.store.models import SegmentStatus
-from workbench.store.queries import iter_segment_rows
+from workbench.store.queries import document_exists, document_id_range, iter_segment_rows
 
 STATUS_NAMES = [status.value for status in SegmentStatus]
+
+
+# Line separators JSON leaves raw but many line readers (Python's splitlines, JavaScript) split at:
+# escaped, one record stays one line whatever an editor typed into a target.
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_line(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False).translate(_LINE_SEPARATORS)
 
 
 def _shorten(text: str | None, width: int) -> str:
@@ -32,15 +44,30 @@ def segments_command(
 ) -> None:
     """List segments in document order (Arabic in logical order, as stored)."""
     with context.database().read() as session:
+        if document_id is not None:
+            _check_document(session, document_id)
         for row in iter_segment_rows(session, document_id, status):
             if as_json:
-                click.echo(json.dumps(row.to_json(), ensure_ascii=False))
+                click.echo(json_line(row.to_json()))
             else:
                 english = row.target or row.mt or ""
                 click.echo(
                     f"{row.id:>7} {row.document:>4}:{row.position:<5} {row.status:<10} "
                     f"v{row.version:<3} {_shorten(row.source, 60)}  |  {_shorten(english, 60)}"
                 )
+
+
+def _check_document(session: Session, document_id: int) -> None:
+    first, last = document_id_range(session)
+    if first is None or last is None:
+        raise NotFoundError(
+            f"document {document_id} does not exist: the database holds no documents yet; "
+            "add some with `workbench import`"
+        )
+    if not first <= document_id <= last or not document_exists(session, document_id):
+        raise NotFoundError(
+            f"document {document_id} does not exist; document ids run from {first} to {last}"
+        )
 
 
 @click.command("edit")

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from workbench.errors import InputError
+from workbench.errors import InputError, WorkbenchError
 
 BUFFER_BYTES = 1 << 20
 
@@ -70,6 +70,15 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         if path.exists():
             temporary.chmod(stat.S_IMODE(path.stat().st_mode))
         temporary.replace(path)
+    except OSError as error:
+        # A full disk (ENOSPC), a file-size limit (EFBIG), an I/O error: say so, not a traceback.
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        kept = "the previous file is unchanged" if path.exists() else "no file was left behind"
+        raise WorkbenchError(
+            f"writing {path} failed ({error.strerror or error}): nothing was written under that "
+            f"name and {kept}. If the disk is full, free some space and export again"
+        ) from error
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()

@@ -40,6 +40,7 @@ _LETTER_MAP = str.maketrans(
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+_BIDI_CONTROL = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def strip_harakat(text: str) -> str:
@@ -114,3 +115,39 @@ def target_hash(text: str) -> str:
 def bidi_controls_in(text: str) -> list[int]:
     """Code-point offsets of bidi control characters, which can hide or reorder text."""
     return [index for index, char in enumerate(text) if char in BIDI_CONTROLS]
+
+
+@dataclass(frozen=True, slots=True)
+class BidiMark:
+    """A bidi control character in a text: where (1-based line and column, in code points)."""
+
+    line: int
+    column: int
+    char: str
+
+    @property
+    def code_point(self) -> str:
+        return f"U+{ord(self.char):04X}"
+
+    @property
+    def name(self) -> str:
+        return unicodedata.name(self.char, "BIDI CONTROL")
+
+    def describe(self) -> str:
+        return f"line {self.line}, column {self.column}: {self.code_point} {self.name}"
+
+
+def locate_bidi_controls(text: str) -> list[BidiMark]:
+    """Every bidi control character in `text`, by line and column (lines split at \\n)."""
+    marks: list[BidiMark] = []
+    scanned, line, newline = 0, 1, -1  # newline: offset of the last "\\n" before `scanned`
+    for match in _BIDI_CONTROL.finditer(text):
+        offset = match.start()
+        # Only the stretch since the previous mark is scanned: linear even on a 10 MB line.
+        found = text.count("\n", scanned, offset)
+        if found:
+            line += found
+            newline = text.rfind("\n", scanned, offset)
+        scanned = offset
+        marks.append(BidiMark(line, offset - newline, match.group()))
+    return marks

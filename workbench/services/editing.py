@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from workbench.errors import InputError, NotFoundError, StaleVersionError
 from workbench.services.claims import Reanchored, reanchor_claims
 from workbench.services.memory import sync_segment_memory
+from workbench.services.validation import check_storable
 from workbench.store.models import Origin, Revision, Segment, SegmentStatus, User, utcnow
 
 # Statuses an editor may set by saving; reviewed/approved/rejected come from the review service.
@@ -72,6 +73,7 @@ def save_target(
     """
     if status is not None:
         parse_status(status, EDITOR_STATUSES)
+    check_storable(text, f"the text for segment {segment_id}")
     now = utcnow()
     values: dict[str, object] = {
         "target": text,

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.errors import InputError, WorkbenchError
@@ -42,18 +42,75 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def create_engine_for(url: str) -> Engine:
+def parse_url(url: str) -> URL:
     try:
-        parsed = make_url(url)
+        return make_url(url)
     except ArgumentError as error:
         raise InputError(f"database URL {url!r} is not valid: {error}") from error
+
+
+def create_engine_for(url: str) -> Engine:
+    parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(Path(parsed.database))
         engine = create_engine(parsed)
         _configure_sqlite(engine)
         return engine
     return create_engine(parsed, pool_pre_ping=True)
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            reason = f"{blocker} is a file, not a folder"
+        raise WorkbenchError(
+            f"cannot create the folder {path.parent} for the database {path.name} ({reason}); "
+            "pass --db with a path in a folder you can write to"
+        ) from error
+
+
+def is_storage_failure(error: DatabaseError) -> bool:
+    """An error of the storage itself (file, disk, server), not a constraint or a bad query.
+
+    sqlite3 reports a damaged file ("malformed", "not a database") as a bare DatabaseError.
+    """
+    return isinstance(error, OperationalError) or type(error) is DatabaseError
+
+
+def explain(url: URL, error: DatabaseError) -> str:
+    """What went wrong with the database at `url`, said so that the user can act on it."""
+    shown = url.render_as_string(hide_password=True)
+    reason = str(error.orig)
+    if url.get_backend_name() == "sqlite" and url.database:
+        path = Path(url.database)
+        if "malformed" in reason or "not a database" in reason:
+            return (
+                f"the database {path} is damaged or not a workbench database ({reason}); "
+                "nothing was written. Restore it from a backup (`workbench backup` makes them); "
+                f"`sqlite3 {path} .recover` may save what is left"
+            )
+        if "readonly" in reason or "read-only" in reason:
+            return (
+                f"the database {path} is read-only for this user ({reason}); nothing was "
+                "written. Ask its owner for write access to the file and its folder, or work "
+                "on a copy"
+            )
+        if "unable to open database file" in reason:
+            return (
+                f"cannot open the database {path}: its folder {path.parent} is missing or not "
+                "writable for this user; nothing was written. Pass --db with a writable path"
+            )
+        if "disk is full" in reason or "disk I/O error" in reason:
+            return (
+                f"the disk holding {path} is full or failing ({reason}); the transaction was "
+                "rolled back and nothing of it was written. Free some space and run it again"
+            )
+    return f"the database {shown} failed: {reason}"
 
 
 @dataclass
@@ -80,14 +137,28 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; nothing it does is committed."""
-        with self._reader() as session:
-            yield session
+        try:
+            with self._reader() as session:
+                yield session
+        except DatabaseError as error:
+            if not is_storage_failure(error):
+                raise
+            raise WorkbenchError(explain(self.engine.url, error)) from error
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        with self._writer() as session, session.begin():
-            yield session
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except DatabaseError as error:
+            # A read-only file, a full disk, a damaged file, a lost server: the transaction is
+            # rolled back. Constraint errors and the like stay as they are for the caller.
+            if not is_storage_failure(error):
+                raise
+            raise WorkbenchError(
+                explain(self.engine.url, error) + " (this transaction was rolled back)"
+            ) from error
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -101,9 +172,11 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
             migrate.upgrade_to_head(engine)
         else:
             migrate.check_current(engine)
-    except OperationalError as error:
+    except DatabaseError as error:
         engine.dispose()
-        raise WorkbenchError(f"cannot open database {url}: {error.orig}") from error
+        if not is_storage_failure(error):
+            raise
+        raise WorkbenchError(explain(engine.url, error)) from error
     except Exception:
         engine.dispose()
         raise

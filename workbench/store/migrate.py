@@ -8,11 +8,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from workbench.errors import SchemaError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x776F726B62656E63  # any fixed number: PostgreSQL advisory lock for migrations
 
 
 def alembic_config() -> Config:
@@ -53,7 +54,13 @@ def check_current(engine: Engine) -> str | None:
 def upgrade_to_head(engine: Engine) -> None:
     if check_current(engine) == head_revision():
         return
-    with engine.begin() as connection:
+    # Several people may open a new (or older) database at the same moment: the first takes the
+    # write lock and migrates; the others wait for it and then find nothing left to do, because
+    # Alembic reads the version again inside the locked transaction.
+    locked = engine.execution_options(sqlite_begin="IMMEDIATE")
+    with locked.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from workbench.store.models import Document, Segment, User
+from workbench.store.models import Document, Segment, TmEntry, User
 
 # SQLAlchemy 2.1 types a select by the tuple of its columns; these rows have many.
 RowsQuery = Select[*tuple[Any, ...]]
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back the stored UTC times without their zone; PostgreSQL with it."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +38,7 @@ class SegmentRow:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data["updated_at"] = self.updated_at.isoformat() if self.updated_at else None
+        data["updated_at"] = as_utc(self.updated_at).isoformat() if self.updated_at else None
         return data
 
 
@@ -175,3 +180,18 @@ def position_span(session: Session, document_id: int) -> tuple[int, int, int]:
         )
     ).one()
     return int(count), int(low or 0), int(high or 0)
+
+
+def document_exists(session: Session, document_id: int) -> bool:
+    return session.get(Document, document_id) is not None
+
+
+def document_id_range(session: Session) -> tuple[int | None, int | None]:
+    """The lowest and highest document ids (None, None when there are no documents)."""
+    first, last = session.execute(select(func.min(Document.id), func.max(Document.id))).one()
+    return first, last
+
+
+def memory_is_empty(session: Session) -> bool:
+    """True when the translation memory holds no entry at all."""
+    return session.scalar(select(TmEntry.id).limit(1)) is None

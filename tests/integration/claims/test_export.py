@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import Cli
 from tests.integration.claims.conftest import add_claim, claims, segment_with
-from workbench.errors import InputError
+from workbench.errors import InputError, WorkbenchError
 from workbench.export.claims import export_claims
 from workbench.store.claim_queries import list_claims
 from workbench.store.database import Database
@@ -196,8 +196,10 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary(
         yield views[0]
         raise OSError("disk full")
 
-    with pytest.raises(OSError, match="disk full"):
+    # The OSError reaches the user as a WorkbenchError naming the file (no traceback).
+    with pytest.raises(WorkbenchError, match="disk full") as raised:
         export_claims(failing(), path, "jsonl")
+    assert isinstance(raised.value.__cause__, OSError)
 
     assert path.read_text(encoding="utf-8") == "previous export\n"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

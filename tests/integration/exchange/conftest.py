@@ -90,7 +90,9 @@ def edit(cli: Cli, segment_id: int, text: str, status: str, user: str = "alice")
 
 
 @pytest.fixture
-def desk(seeded_cli: Cli, database: Database, tmp_path: Path) -> Desk:
+def desk(any_seeded_cli: Cli, any_database: Database, tmp_path: Path) -> Desk:
+    """The desk, on SQLite and on PostgreSQL in turn."""
+    seeded_cli, database = any_seeded_cli, any_database
     tricky_file = tmp_path / "tricky.txt"
     tricky_file.write_text(TRICKY_ARABIC, encoding="utf-8")
     assert seeded_cli("import", str(tricky_file)).exit_code == 0

@@ -1,0 +1,265 @@
+"""A throwaway PostgreSQL server for the tests, and fixtures that run a test on both backends.
+
+The server is started once per test session from the PostgreSQL binaries (Debian's `postgresql`
+package puts them in /usr/lib/postgresql/<version>/bin), in a temporary data folder, listening
+only on a unix socket in that folder, and stopped at the end. Every test gets its own database.
+
+`initdb` refuses to run as root, so under root (as in CI) the server runs as the `postgres` user
+(created by Debian's package) or, failing that, `nobody`.
+
+Where no server can be had the PostgreSQL variants skip with the reason; with CI=true they fail.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import pwd
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from tests.conftest import SEEDS_DIR, Cli
+from workbench.store.database import Database, open_database
+
+SERVER_USERS = ("postgres", "nobody")
+DEBIAN_INSTALLS = Path("/usr/lib/postgresql")  # <version>/bin under it
+SUPERUSER = "postgres"
+
+
+class PostgresUnavailable(Exception):
+    """No PostgreSQL server can be started here; the message says why."""
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def find_bin_dir() -> Path:
+    """The folder holding initdb, pg_ctl and postgres: on PATH, else the newest Debian install."""
+    on_path = shutil.which("initdb")
+    if on_path:
+        return Path(on_path).resolve().parent
+
+    def major(path: Path) -> int:
+        found = re.search(r"/(\d+)/bin$", str(path))
+        return int(found.group(1)) if found else 0
+
+    installed = sorted(DEBIAN_INSTALLS.glob("*/bin"), key=major, reverse=True)
+    for folder in installed:
+        if (folder / "initdb").exists() and (folder / "pg_ctl").exists():
+            return folder
+    raise PostgresUnavailable(
+        "no initdb on PATH or in /usr/lib/postgresql/*/bin; install the PostgreSQL server "
+        "(Debian: apt-get install postgresql)"
+    )
+
+
+def server_account() -> pwd.struct_passwd | None:
+    """The unprivileged account to run the server as when we are root; None when we are not."""
+    if os.geteuid() != 0:
+        return None
+    for name in SERVER_USERS:
+        try:
+            return pwd.getpwnam(name)
+        except KeyError:
+            continue
+    raise PostgresUnavailable(
+        f"running as root and none of the users {', '.join(SERVER_USERS)} exists to run the "
+        "server (initdb refuses root)"
+    )
+
+
+@dataclass
+class PostgresServer:
+    bin_dir: Path
+    folder: Path  # holds the data folder, the log and the unix socket
+    account: pwd.struct_passwd | None
+
+    @property
+    def data_dir(self) -> Path:
+        return self.folder / "data"
+
+    @property
+    def log_file(self) -> Path:
+        return self.folder / "server.log"
+
+    def url(self, database: str) -> str:
+        return f"postgresql+psycopg://{SUPERUSER}@/{database}?host={self.folder}"
+
+    def _run(self, *args: str) -> None:
+        extra: dict[str, Any] = {}
+        if self.account is not None:
+            extra = {
+                "user": self.account.pw_uid,
+                "group": self.account.pw_gid,
+                "extra_groups": [],
+            }
+        env = {**os.environ, "LC_ALL": "C.UTF-8", "HOME": str(self.folder)}
+        result = subprocess.run(
+            [str(self.bin_dir / args[0]), *args[1:]],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=self.folder,  # the server's user may not be allowed into ours (e.g. /root/...)
+            check=False,
+            timeout=120,
+            **extra,
+        )
+        if result.returncode != 0:
+            log = self.log_file.read_text() if self.log_file.exists() else ""
+            raise PostgresUnavailable(
+                f"{args[0]} failed ({result.returncode}): {result.stderr.strip()}\n{log[-2000:]}"
+            )
+
+    def start(self) -> None:
+        if self.account is not None:
+            os.chown(self.folder, self.account.pw_uid, self.account.pw_gid)
+        self._run(
+            "initdb",
+            "--pgdata",
+            str(self.data_dir),
+            "--username",
+            SUPERUSER,
+            "--auth",
+            "trust",
+            "--encoding",
+            "UTF8",
+            "--locale",
+            "C.UTF-8",
+            "--no-sync",
+        )
+        # Only a unix socket in our own folder: no port to collide with another test run.
+        # Durability settings are off because the tests kill clients, never this server.
+        options = (
+            f"-c listen_addresses='' -c unix_socket_directories='{self.folder}' "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=200"
+        )
+        self._run(
+            "pg_ctl", "--pgdata", str(self.data_dir), "--log", str(self.log_file), "--wait",
+            "--options", options, "start",
+        )  # fmt: skip
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "--pgdata", str(self.data_dir), "--mode", "immediate", "stop")
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def admin(self) -> psycopg.Connection[Any]:
+        return psycopg.connect(
+            host=str(self.folder), user=SUPERUSER, dbname="postgres", autocommit=True
+        )
+
+    def create_database(self, name: str) -> str:
+        with self.admin() as connection:
+            connection.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+        return self.url(name)
+
+    def drop_database(self, name: str) -> None:
+        with self.admin() as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def start_server() -> PostgresServer:
+    bin_dir = find_bin_dir()
+    account = server_account()
+    folder = Path(tempfile.mkdtemp(prefix="workbench-pg-"))
+    server = PostgresServer(bin_dir, folder, account)
+    try:
+        server.start()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return server
+
+
+def unavailable(reason: str) -> None:
+    if in_ci():
+        pytest.fail(f"PostgreSQL must run in CI (CI=true) but cannot: {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL not available: {reason}")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    try:
+        server = start_server()
+    except (PostgresUnavailable, OSError, subprocess.SubprocessError) as error:
+        unavailable(str(error))
+        raise  # not reached: unavailable() always raises
+    yield server
+    server.stop()
+
+
+_database_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A fresh, empty database on the session's server."""
+    name = f"test_{os.getpid()}_{next(_database_numbers)}"
+    url = postgres_server.create_database(name)
+    yield url
+    postgres_server.drop_database(name)
+
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def any_db_url(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """A fresh database on each backend in turn: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{db_path}"
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture
+def any_cli(any_db_url: str) -> Cli:
+    return Cli(any_db_url)
+
+
+@pytest.fixture
+def any_database(any_db_url: str) -> Iterator[Database]:
+    database = open_database(any_db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def any_seeded_cli(any_cli: Cli) -> Cli:
+    result = any_cli("import", str(SEEDS_DIR))
+    assert result.exit_code == 0, result.output
+    return any_cli
+
+
+@pytest.fixture(params=BACKENDS)
+def any_db_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """Makes fresh databases on each backend in turn, for tests that need several (hypothesis)."""
+    made: list[str] = []
+    server: PostgresServer | None = None
+    if request.param == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+
+    def make() -> str:
+        number = next(_database_numbers)
+        if server is None:
+            return f"sqlite:///{tmp_path / f'db{number}.sqlite'}"
+        name = f"test_{os.getpid()}_{number}"
+        made.append(name)
+        return server.create_database(name)
+
+    yield make
+    for name in made:
+        assert server is not None
+        server.drop_database(name)

@@ -1,0 +1,122 @@
+"""`kill -9` in the middle of an import: whole documents or none, and a re-run adds the rest.
+
+The import runs as its own process; a second connection watches the database and kills it for
+real (SIGKILL) once a few batches are committed, checking on every look that no document is
+visible without all its segments.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from tests.conftest import REPO_ROOT
+from tests.reliability.conftest import run_workbench, workbench_process
+from workbench.ingest.segment import segment_document
+from workbench.store.database import Database, open_database
+from workbench.store.maintenance import run_checks
+from workbench.store.models import Document, Segment
+
+FILES = 600
+SENTENCES = 40  # per file: about 125 files per committed batch
+
+
+def make_corpus(folder: Path) -> dict[str, int]:
+    """FILES distinct articles; file name -> number of sentences."""
+    folder.mkdir()
+    expected: dict[str, int] = {}
+    for number in range(FILES):
+        text = "\n".join(
+            f"الخبر {number} الفقرة {line}: قال المتحدث إن الوفد وصل صباح اليوم. ثم غادر."
+            for line in range(SENTENCES // 2)
+        )
+        path = folder / f"{number:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        expected[path.name] = len(segment_document(text))
+    assert set(expected.values()) == {SENTENCES}
+    return expected
+
+
+def documents_and_partial(database: Database) -> tuple[int, int]:
+    """(documents visible, documents visible with fewer segments than they should have)."""
+    stored = func.count(Segment.id)
+    with database.read() as session:
+        total = session.scalar(select(func.count()).select_from(Document)) or 0
+        partial = session.execute(
+            select(Document.id)
+            .outerjoin(Segment, Segment.document_id == Document.id)
+            .group_by(Document.id, Document.segment_count)
+            .having(stored != Document.segment_count)
+        ).all()
+    return total, len(partial)
+
+
+def kill_after_commits(process: subprocess.Popen[str], database: Database, wanted: int) -> int:
+    """Watch until `wanted` documents are visible, then SIGKILL; the count seen at the kill."""
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        visible, partial = documents_and_partial(database)
+        assert partial == 0, "a document was visible without all its segments"
+        if visible >= wanted:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait(30)
+            return visible
+        if process.poll() is not None:
+            pytest.fail(f"the import ended (exit {process.returncode}) before it could be killed")
+        time.sleep(0.01)
+    pytest.fail("the import committed nothing within 240 s")
+
+
+@pytest.mark.slow
+def test_kill_9_during_import_then_resume(any_db_url: str, tmp_path: Path) -> None:
+    expected = make_corpus(tmp_path / "corpus")
+    database = open_database(any_db_url)  # the schema exists before the watcher looks
+    try:
+        process = subprocess.Popen(
+            workbench_process(any_db_url, "import", str(tmp_path / "corpus")),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO_ROOT,
+        )
+        kill_after_commits(process, database, wanted=200)
+        assert process.returncode == -signal.SIGKILL
+
+        present, partial = documents_and_partial(database)
+        assert partial == 0
+        assert 200 <= present < FILES, "killed before the end, after a few commits"
+        with database.read() as session:
+            assert [f.message for f in run_checks(session) if f.severity == "error"] == []
+            counts = dict(
+                session.execute(
+                    select(Document.source_name, func.count(Segment.id))
+                    .join(Segment, Segment.document_id == Document.id)
+                    .group_by(Document.source_name)
+                ).all()
+            )
+        assert all(counts[name] == expected[name] for name in counts)
+    finally:
+        database.dispose()
+
+    url = make_url(any_db_url)
+    if url.get_backend_name() == "sqlite":
+        with sqlite3.connect(url.database or "") as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+    rerun = run_workbench(any_db_url, "import", str(tmp_path / "corpus"))
+    assert rerun.exit_code == 0, rerun.stderr
+    added = FILES - present
+    assert rerun.stdout.endswith(
+        f"{added} documents and {added * SENTENCES} segments added; {present} already present\n"
+    )
+    assert run_workbench(any_db_url, "check").exit_code == 0
+    listing = run_workbench(any_db_url, "segments", "--json")
+    assert listing.stdout.count("\n") == sum(expected.values())

@@ -1,0 +1,139 @@
+"""Exports killed with SIGKILL half-way, or stopped by a full disk, never leave a truncated file
+under the final name: the previous export stays whole (or there is none), the database is fine,
+and running the export again gives the complete file."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import resource
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from sqlalchemy import text
+
+from tests.conftest import REPO_ROOT, Cli
+from tests.reliability.conftest import run_workbench, workbench_process
+from workbench.store.database import open_database
+
+SEGMENTS = 15_000
+SENTENCE = "قال المتحدث إن الوفد رقم {} وصل إلى المدينة صباح اليوم."
+KINDS = ("tmx", "csv")
+
+
+def translated_desk(url: str, folder: Path) -> None:
+    """SEGMENTS translated segments, each with its revision (as `edit` would leave them)."""
+    article = folder / "article.txt"
+    article.write_text("\n".join(SENTENCE.format(n) for n in range(SEGMENTS)), encoding="utf-8")
+    assert Cli(url)("import", str(article)).exit_code == 0
+    database = open_database(url)
+    try:
+        with database.write() as session:
+            session.execute(
+                text(
+                    "UPDATE segments SET status = 'translated', version = 1, target = "
+                    "'The spokesman said delegation ' || id || ' arrived this morning.'"
+                )
+            )
+            session.execute(
+                text(
+                    "INSERT INTO revisions (segment_id, text, origin, status, version, created_at)"
+                    " SELECT id, target, 'human', 'translated', 1, CURRENT_TIMESTAMP"
+                    " FROM segments"
+                )
+            )
+    finally:
+        database.dispose()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def complete_units(path: Path, kind: str) -> int:
+    """The segments in a whole export file; fails on a truncated one."""
+    if kind == "tmx":
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        return len(tree.findall(".//tu"))
+    with path.open(encoding="utf-8", newline="") as handle:
+        return sum(1 for _ in csv.reader(handle)) - 1  # the header
+
+
+def kill_while_writing(out: Path, command: list[str]) -> None:
+    """Start the export, wait until its temporary file holds a few MB, and SIGKILL it."""
+    process = subprocess.Popen(command, cwd=REPO_ROOT, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            partial = [
+                p for p in out.parent.glob(f".{out.name}.*.tmp") if p.stat().st_size > 1_000_000
+            ]
+            if partial:
+                os.kill(process.pid, signal.SIGKILL)
+                break
+            if process.poll() is not None:
+                pytest.fail(f"the export ended ({process.returncode}) before it could be killed")
+            time.sleep(0.005)
+        else:
+            pytest.fail("the export wrote nothing for 120 s")
+    finally:
+        process.wait(30)
+    assert process.returncode == -signal.SIGKILL
+
+
+@pytest.mark.slow
+def test_kill_9_during_export_keeps_the_previous_file(any_db_url: str, tmp_path: Path) -> None:
+    translated_desk(any_db_url, tmp_path)
+    for kind in KINDS:
+        previous = tmp_path / f"desk.{kind}"
+        first = run_workbench(any_db_url, "export", kind, str(previous), "--doc", "1")
+        assert first.exit_code == 0, first.stderr
+        before = digest(previous)
+        fresh = tmp_path / f"never.{kind}"
+
+        for out in (previous, fresh):
+            kill_while_writing(out, workbench_process(any_db_url, "export", kind, str(out)))
+
+        assert digest(previous) == before  # untouched by the killed export
+        assert complete_units(previous, kind) == SEGMENTS
+        assert not fresh.exists()  # no half-written file under the final name
+        again = run_workbench(any_db_url, "export", kind, str(fresh))
+        assert again.exit_code == 0, again.stderr
+        assert complete_units(fresh, kind) == SEGMENTS
+    assert run_workbench(any_db_url, "check").exit_code == 0
+
+
+def _small_disk() -> None:
+    # A "disk" that takes no file beyond 1 MiB: writes past it fail with EFBIG (Python ignores
+    # SIGXFSZ). The database's own files need less than that for an export.
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
+
+
+@pytest.mark.slow
+def test_full_disk_during_export_is_reported_and_leaves_nothing(
+    any_db_url: str, tmp_path: Path
+) -> None:
+    translated_desk(any_db_url, tmp_path)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for kind in KINDS:
+        out = folder / f"desk.{kind}"
+        result = subprocess.run(
+            workbench_process(any_db_url, "export", kind, str(out)),
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=REPO_ROOT,
+            preexec_fn=_small_disk,
+        )
+        assert result.returncode == 1, result.stderr
+        assert f"error: writing {out} failed (File too large)" in result.stderr
+        assert "nothing was written under that name" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert list(folder.iterdir()) == []
+    assert run_workbench(any_db_url, "check").exit_code == 0
