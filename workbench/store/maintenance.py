@@ -85,34 +85,35 @@ def _sqlite_integrity(session: Session, quick: bool) -> Iterator[Finding]:
         )
 
 
-def _orphan_segments(session: Session) -> Iterator[Finding]:
+def _orphans(
+    session: Session, foreign_key: Any, parent: Any, *, child_name: str, parent_name: str
+) -> Iterator[Finding]:
+    """Rows whose `foreign_key` names a `parent` row that does not exist."""
+    child = foreign_key.class_
     rows = session.execute(
-        select(Segment.id, Segment.document_id)
-        .outerjoin(Document, Segment.document_id == Document.id)
-        .where(Document.id.is_(None))
-        .order_by(Segment.id)
+        select(child.id, foreign_key)
+        .outerjoin(parent, foreign_key == parent.id)
+        .where(parent.id.is_(None))
+        .order_by(child.id)
     )
-    for segment_id, document_id in rows:
+    for row_id, parent_id in rows:
         yield Finding(
             "error",
-            "orphan-segment",
-            f"segment {segment_id} belongs to document {document_id}, which does not exist",
+            f"orphan-{child_name}",
+            f"{child_name} {row_id} belongs to {parent_name} {parent_id}, which does not exist",
         )
+
+
+def _orphan_segments(session: Session) -> Iterator[Finding]:
+    return _orphans(
+        session, Segment.document_id, Document, child_name="segment", parent_name="document"
+    )
 
 
 def _orphan_revisions(session: Session) -> Iterator[Finding]:
-    rows = session.execute(
-        select(Revision.id, Revision.segment_id)
-        .outerjoin(Segment, Revision.segment_id == Segment.id)
-        .where(Segment.id.is_(None))
-        .order_by(Revision.id)
+    return _orphans(
+        session, Revision.segment_id, Segment, child_name="revision", parent_name="segment"
     )
-    for revision_id, segment_id in rows:
-        yield Finding(
-            "error",
-            "orphan-revision",
-            f"revision {revision_id} belongs to segment {segment_id}, which does not exist",
-        )
 
 
 def _segment_counts(session: Session) -> Iterator[Finding]:
