@@ -28,6 +28,7 @@ from workbench.tm.lookup import TmMatch, tm_matches
 from workbench.tui.keymap import effective_keys
 from workbench.tui.session import OpenSegment
 from workbench.tui.widgets.detail import DetailPane, TargetEditor
+from workbench.tui.word_marks import MarkedSpan
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -84,10 +85,10 @@ class SegmentAids(Screen[None]):
             self._hits = (row.id, self._glossary.hits(row.source))
         return self._hits[1]
 
-    def glossary_shown(self, row: SegmentRow) -> tuple[tuple[tuple[int, int], ...], str | None]:
+    def glossary_shown(self, row: SegmentRow) -> tuple[tuple[MarkedSpan, ...], str | None]:
         """What the detail pane shows of the glossary: the spans to mark, the terms line."""
         hits = self.glossary_hits(row)
-        return tuple((hit.start, hit.end) for hit in hits), terms_line(hits)
+        return tuple((hit.start, hit.end, "term") for hit in hits), terms_line(hits)
 
     # --- quality checks --------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ target changes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
@@ -15,13 +16,16 @@ from textual.screen import Screen
 from workbench.errors import WorkbenchError
 from workbench.services.claim_fields import ClaimFields
 from workbench.store.claim_queries import SegmentSpans
+from workbench.store.models import AnchorState
 from workbench.store.queries import SegmentRow
 from workbench.tui import claim_ops
-from workbench.tui.claim_offsets import selection_offsets
+from workbench.tui.claim_offsets import Span, selection_offsets
+from workbench.tui.keymap import effective_keys
 from workbench.tui.rows import RowFilter, SegmentRows
 from workbench.tui.screens.claim_form import ClaimFormScreen
 from workbench.tui.screens.claims_panel import ClaimsPanel
 from workbench.tui.screens.source_select import SourceSelectScreen
+from workbench.tui.word_marks import MarkedSpan
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -29,7 +33,14 @@ if TYPE_CHECKING:
     from workbench.tui.widgets.detail import DetailPane, TargetEditor
     from workbench.tui.widgets.segment_list import SegmentList
 
-ClaimLine = tuple[str, str, bool]  # side, quoted words, needs attention
+NEEDS_ATTENTION = AnchorState.NEEDS_ATTENTION.value
+
+
+@dataclass(frozen=True)
+class ClaimsShown:
+    source: tuple[MarkedSpan, ...] = ()  # spans of the Arabic, with their mark
+    target: tuple[Span, ...] = ()  # spans of the saved English target
+    notes: tuple[str, ...] = ()  # lines under the source
 
 
 class ClaimActions(Screen[None]):
@@ -79,15 +90,27 @@ class ClaimActions(Screen[None]):
         self.claim_spans()
         self.show_current()
 
-    def claim_lines(self, row: SegmentRow) -> list[ClaimLine]:
+    def claims_shown(self, row: SegmentRow) -> ClaimsShown:
+        """The row's claimed spans to mark in the source and in the target, and the notes."""
         spans = self.claim_spans().get(row.id, SegmentSpans())
-        lines: list[ClaimLine] = []
-        for side, text, side_spans in (("ar", row.source, spans.ar), ("en", row.target, spans.en)):
-            for span in side_spans:
-                if text is not None and not span.aligned:
-                    attention = span.anchor_state == "needs_attention"
-                    lines.append((side, text[span.start : span.end], attention))
-        return lines
+        lost = sorted({span.claim_id for span in spans.en if span.anchor_state == NEEDS_ATTENTION})
+        found = [span for span in spans.en if span.anchor_state != NEEDS_ATTENTION]
+        claims = {span.claim_id for span in (*spans.ar, *spans.en) if not span.aligned}
+        if not claims:
+            return ClaimsShown()
+        key = effective_keys(self.workbench.settings.keymap)["claims_panel"]
+        plural = "s" if len(claims) > 1 else ""
+        notes = [f"◆ {len(claims)} claim{plural} marked in this segment · {key} lists them"]
+        notes += [
+            f"⚠ Claim {claim_id} lost its English words in an edit: "
+            f"tag them again or delete it ({key})"
+            for claim_id in lost
+        ]
+        return ClaimsShown(
+            source=tuple((span.start, span.end, "claim") for span in spans.ar),
+            target=tuple((span.start, span.end, "claim") for span in found),
+            notes=tuple(notes),
+        )
 
     # --- tagging -------------------------------------------------------------------------------
 

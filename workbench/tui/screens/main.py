@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy.exc import SQLAlchemyError
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList
-from textual.worker import get_current_worker
 
 from workbench.errors import StaleVersionError, WorkbenchError
 from workbench.store.models import SegmentStatus
@@ -27,6 +26,7 @@ from workbench.tui.screens.aids import SegmentAids
 from workbench.tui.screens.claim_actions import ClaimActions
 from workbench.tui.screens.conflict import Choice, ConflictScreen
 from workbench.tui.screens.finding import FindingActions
+from workbench.tui.screens.suggestions import MtSuggestions
 from workbench.tui.session import OpenSegment
 from workbench.tui.widgets.detail import DetailPane, TargetEditor
 from workbench.tui.widgets.document_picker import DocumentPicker
@@ -41,11 +41,10 @@ if TYPE_CHECKING:
 EDITOR_ACTIONS = frozenset(
     {"confirm", "save_draft", "move", "page", "copy_mt", "pick_alternative", "revert", "insert_tm"}
 )
-ALTERNATIVES_DELAY = 0.4  # seconds a segment stays open before its alternatives are computed
 REFRESH_SECONDS = 10.0  # how often others' saves are picked up
 
 
-class MainScreen(FindingActions, ClaimActions, SegmentAids):
+class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
     BINDINGS: ClassVar[list[BindingType]] = list(keymap.bindings())
 
     def __init__(self, document_id: int | None = None) -> None:
@@ -224,7 +223,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids):
                 self.segment_list.row_changed(index)
                 self.load_index(index)
 
-    # --- MT suggestion and alternatives ---------------------------------------------------------
+    # --- what the detail pane shows -------------------------------------------------------------
 
     def show_current(self) -> None:
         """The open segment in the detail pane: heading, source, MT and alternatives."""
@@ -233,6 +232,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids):
         row = self.current.row
         note = None if self.workbench.model is not None else self.workbench.missing_model_note()
         marks, terms = self.glossary_shown(row)
+        claims = self.claims_shown(row)
         self.detail.show_segment(
             row,
             self.last_position,
@@ -240,53 +240,11 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids):
             note,
             self._alternatives.get(row.id, []),
             returned=self.current.returned_note(),
-            claims=self.claim_lines(row),
-            source_marks=marks,
+            claim_notes=claims.notes,
+            source_marks=(*marks, *claims.source),
             source_note=terms,
         )
-
-    def schedule_alternatives(self) -> None:
-        current = self.current
-        if current is None or self.workbench.model is None or current.row.id in self._alternatives:
-            return
-        segment_id = current.row.id
-
-        def start() -> None:
-            if self.current is not None and self.current.row.id == segment_id:
-                self.compute_alternatives(segment_id, current.row.source)
-
-        self.set_timer(ALTERNATIVES_DELAY, start)
-
-    @work(thread=True, exclusive=True, group="alternatives", exit_on_error=False)
-    def compute_alternatives(self, segment_id: int, source: str) -> None:
-        worker = get_current_worker()
-        engine = self.workbench.engine()
-        if worker.is_cancelled:
-            return
-        wanted = self.workbench.settings.mt_num_hypotheses
-        alternatives = engine.alternatives(source, wanted + 1)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_alternatives, segment_id, alternatives)
-
-    def show_alternatives(self, segment_id: int, alternatives: list[str]) -> None:
-        current = self.current
-        mt = current.row.mt if current is not None and current.row.id == segment_id else None
-        others = [text for text in alternatives if text != mt][
-            : self.workbench.settings.mt_num_hypotheses
-        ]
-        self._alternatives[segment_id] = others
-        if current is not None and current.row.id == segment_id:
-            self.detail.set_alternatives(others)
-
-    def mt_progress(self) -> None:
-        """Background MT wrote a batch: redraw the rows, and show MT the open segment lacked."""
-        self.segment_list.all_changed()
-        current = self.current
-        if current is not None and current.row.mt is None:
-            fresh = OpenSegment.load(self.workbench.database, current.row.id)
-            if fresh.row.version == current.base_version:
-                current.row = fresh.row
-                self.show_current()
+        self.editor.show_claims(row.target or "", claims.target)
 
     def refresh_from_database(self) -> None:
         """Others work in the same database: show their saves. The open segment is reloaded only
@@ -368,19 +326,6 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids):
         segment_list = self.segment_list
         step = segment_list.page_height * direction
         self.go_to_index(segment_list.cursor + step, round(segment_list.scroll_offset.y) + step)
-
-    def action_copy_mt(self) -> None:
-        if self.current is None or not self.current.row.mt:
-            self.notify("This segment has no machine translation yet.")
-            return
-        self.detail.set_target(self.current.row.mt, undoable=True)
-
-    def action_pick_alternative(self, number: int) -> None:
-        alternatives = self.detail.alternatives
-        if not 1 <= number <= len(alternatives):
-            self.notify(f"There is no alternative {number} for this segment.")
-            return
-        self.detail.set_target(alternatives[number - 1], undoable=True)
 
     def action_revert(self) -> None:
         if self.current is not None:

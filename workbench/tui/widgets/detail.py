@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import ClassVar
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -16,17 +18,51 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from workbench.store.queries import SegmentRow
+from workbench.tui.claim_offsets import Span, follow_spans, line_ranges
 from workbench.tui.keymap import ALT_DIGIT_KEYS
 from workbench.tui.widgets.qa_badges import QaBadges
 from workbench.tui.widgets.segment_texts import SegmentTexts, Shown
 from workbench.tui.widgets.tm_matches import TmMatches
+from workbench.tui.word_marks import MarkedSpan
 
 
 class TargetEditor(TextArea):
-    """The English target. Tells the screen about every key that reaches it (keystroke count)."""
+    """The English target. Tells the screen about every key that reaches it (keystroke count),
+    and marks the claimed spans of the saved target, following their words while it is typed."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"target-editor--claim"}
 
     class Typed(Message):
         pass
+
+    _saved = ""
+    _spans: tuple[Span, ...] = ()
+    _ranges: tuple[str, dict[int, list[Span]]] | None = None  # for the text as last drawn
+
+    def show_claims(self, saved: str, spans: Sequence[Span]) -> None:
+        """Mark `spans` (offsets of the saved target `saved`) in the text being edited."""
+        if (saved, tuple(spans)) == (self._saved, self._spans):
+            return
+        self._saved, self._spans, self._ranges = saved, tuple(spans), None
+        self.notify_style_update()  # drops the TextArea's cache of drawn lines
+        self.refresh()
+
+    def _claim_ranges(self) -> dict[int, list[Span]]:
+        text = self.text
+        if self._ranges is None or self._ranges[0] != text:
+            spans = follow_spans(self._saved, text, self._spans) if self._spans else []
+            self._ranges = (text, line_ranges(text, spans))
+        return self._ranges[1]
+
+    def get_line(self, line_index: int) -> Text:
+        """A line as drawn: TextArea's documented hook for styling its content."""
+        line = super().get_line(line_index)
+        ranges = self._claim_ranges().get(line_index) if self._spans else None
+        if ranges:
+            style = self.get_component_rich_style("target-editor--claim", partial=True)
+            for start, end, _ in ranges:
+                line.stylize(style, start, end)
+        return line
 
     async def _on_key(self, event: events.Key) -> None:
         self.post_message(self.Typed())
@@ -54,8 +90,15 @@ class DetailPane(Vertical):
         yield SegmentTexts(id="texts")
         yield QaBadges(id="qa")
         yield TmMatches(id="tm")
+        # No cursor-line band: a target is a paragraph wrapped over rows, and the band would hide
+        # the claimed words' highlight on the very line being typed.
         yield TargetEditor(
-            "", id="target", soft_wrap=True, tab_behavior="focus", show_line_numbers=False
+            "",
+            id="target",
+            soft_wrap=True,
+            tab_behavior="focus",
+            show_line_numbers=False,
+            highlight_cursor_line=False,
         )
 
     @property
@@ -75,8 +118,8 @@ class DetailPane(Vertical):
         alternatives: Sequence[str] = (),
         *,
         returned: str | None = None,
-        claims: Sequence[tuple[str, str, bool]] = (),
-        source_marks: tuple[tuple[int, int], ...] = (),
+        claim_notes: tuple[str, ...] = (),
+        source_marks: tuple[MarkedSpan, ...] = (),
         source_note: str | None = None,
     ) -> None:
         self.alternatives = list(alternatives)
@@ -90,7 +133,7 @@ class DetailPane(Vertical):
                 note,
                 self.alternatives,
                 returned,
-                list(claims),
+                claim_notes,
                 source_marks,
                 source_note,
             )

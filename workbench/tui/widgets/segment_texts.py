@@ -20,8 +20,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.tui.bidi import Base, display_line
-from workbench.tui.word_marks import display_marked, marked_words
+from workbench.tui.bidi import display_line
+from workbench.tui.word_marks import MarkedSpan, display_marked, line_marks, word_marks
 
 
 def wrap_words(text: str, width: int) -> Iterator[str]:
@@ -60,8 +60,8 @@ class Shown:
     note: str | None = None
     alternatives: list[str] = field(default_factory=list)
     returned: str | None = None  # a reviewer's rejection comment, for the editor to act on
-    claims: list[tuple[str, str, bool]] = field(default_factory=list)  # side, quote, attention
-    source_marks: tuple[tuple[int, int], ...] = ()  # spans of the source to mark (glossary)
+    claim_notes: tuple[str, ...] = ()  # lines about the claims, under the source
+    source_marks: tuple[MarkedSpan, ...] = ()  # spans of the source to mark: "term", "claim"
     source_note: str | None = None  # a line under the source (the glossary terms found)
 
 
@@ -73,6 +73,7 @@ class SegmentTexts(ScrollView, can_focus=False):
         "segment-texts--note",
         "segment-texts--returned",
         "segment-texts--claim",
+        "segment-texts--claim-note",
         "segment-texts--term",
     }
 
@@ -108,26 +109,8 @@ class SegmentTexts(ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         if width <= 0:
             return
-        shown = self.shown
         self._base = base = self.rich_style
-        lines: list[Strip] = [self._left(shown.heading, width, "segment-texts--heading")]
-        if shown.returned:
-            lines.extend(self._paragraph(shown.returned, width, "segment-texts--returned"))
-        lines.extend(self._source(shown, width))
-        if shown.source_note:
-            lines.extend(self._paragraph(shown.source_note, width, "segment-texts--note"))
-        lines.extend(self._claims(shown.claims, width))
-        if shown.mt_label:
-            lines.append(Strip.blank(width, base))
-            lines.append(self._left(f"MT · {shown.mt_label}", width, "segment-texts--label"))
-        if shown.mt:
-            lines.extend(self._paragraph(shown.mt, width, "segment-texts--mt"))
-        elif shown.note or shown.mt_label:
-            note = shown.note or "No machine translation for this segment yet."
-            for part in note.splitlines():
-                lines.extend(self._paragraph(part, width, "segment-texts--note"))
-        for number, alternative in enumerate(shown.alternatives, start=1):
-            lines.extend(self._paragraph(alternative, width, "segment-texts--mt", f"alt+{number} "))
+        lines = self._content(self.shown, width)
         previous = self._lines
         self._lines = [line.adjust_cell_length(width, base) for line in lines]
         # Texts that fit keep the virtual size at the visible size: no new layout, no scrollbar.
@@ -146,26 +129,53 @@ class SegmentTexts(ScrollView, can_focus=False):
             if old is None or new is None or old.text != new.text or list(old) != list(new):
                 self.refresh_line(y)
 
+    def _content(self, shown: Shown, width: int) -> list[Strip]:
+        lines: list[Strip] = [self._left(shown.heading, width, "segment-texts--heading")]
+        if shown.returned:
+            lines.extend(self._paragraph(shown.returned, width, "segment-texts--returned"))
+        lines.extend(self._source(shown, width))
+        if shown.source_note:
+            lines.extend(self._paragraph(shown.source_note, width, "segment-texts--note"))
+        for note in shown.claim_notes:
+            lines.extend(self._paragraph(note, width, "segment-texts--claim-note"))
+        if shown.mt_label:
+            lines.append(Strip.blank(width, self._base))
+            lines.append(self._left(f"MT · {shown.mt_label}", width, "segment-texts--label"))
+        if shown.mt:
+            lines.extend(self._paragraph(shown.mt, width, "segment-texts--mt"))
+        elif shown.note or shown.mt_label:
+            note = shown.note or "No machine translation for this segment yet."
+            for part in note.splitlines():
+                lines.extend(self._paragraph(part, width, "segment-texts--note"))
+        for number, alternative in enumerate(shown.alternatives, start=1):
+            lines.extend(self._paragraph(alternative, width, "segment-texts--mt", f"alt+{number} "))
+        return lines
+
     def _source(self, shown: Shown, width: int) -> list[Strip]:
-        """The Arabic, right-aligned, its marked words (glossary terms) styled."""
+        """The Arabic, right-aligned, its marked spans (glossary terms, claims) styled."""
         wrapped = list(wrap_words(shown.source, width))
-        marks = marked_words(shown.source, shown.source_marks) if shown.source_marks else []
-        if sum(len(line.split(" ")) for line in wrapped) != len(marks):
-            marks = []  # a word too long for a line was cut: words no longer line up
-        term = self._style("segment-texts--term")
+        words = word_marks(shown.source, shown.source_marks) if shown.source_marks else []
+        if sum(len(line.split(" ")) for line in wrapped) != len(words):
+            words = []  # a word too long for a line was cut: words no longer line up
         out = []
         for line in wrapped:
             count = len(line.split(" "))
-            runs = display_marked(line, marks[:count], self.bidi)
-            marks = marks[count:]
+            runs = display_marked(line, line_marks(words[:count]), self.bidi)
+            words = words[count:]
             padding = " " * max(width - sum(cell_len(text) for text, _ in runs), 0)
-            if len(runs) == 1 and not runs[0][1]:
-                out.append(Strip([Segment(padding + runs[0][0], self._base)]))
-                continue
             segments = [Segment(padding, self._base)]
-            segments += [Segment(text, term if on else self._base) for text, on in runs]
+            segments += [Segment(text, self._mark_style(mark)) for text, mark in runs]
             out.append(Strip(segments))
         return out
+
+    def _mark_style(self, mark: str | None) -> Style:
+        """The style of a mark: its names' component styles over the base ("claim term")."""
+        if mark is None:
+            return self._base
+        style = self._base
+        for name in mark.split(" "):
+            style += self.get_component_rich_style(f"segment-texts--{name}", partial=True)
+        return style
 
     def _left(self, text: str, width: int, style_name: str) -> Strip:
         return Strip([Segment(set_cell_size(text, width), self._style(style_name))], width)
@@ -178,20 +188,6 @@ class SegmentTexts(ScrollView, can_focus=False):
         for number, line in enumerate(wrap_words(text, max(width - len(indent), 1))):
             lead = Segment(prefix if number == 0 else indent, label)
             out.append(Strip([lead, Segment(display_line(line, self.bidi, "L"), style)]))
-        return out
-
-    def _claims(self, claims: Sequence[tuple[str, str, bool]], width: int) -> list[Strip]:
-        """One marker per claimed span under the source: reordered Arabic has no columns that
-        map back to stored offsets, so the claimed words are listed rather than underlined."""
-        style = self._style("segment-texts--claim")
-        out = []
-        for side, quote, attention in claims:
-            prefix = f"{'⚠' if attention else '◆'} {side.upper()} "
-            indent = " " * len(prefix)
-            base: Base = "R" if side == "ar" else "L"
-            for number, line in enumerate(wrap_words(quote, max(width - len(prefix), 1))):
-                lead = Segment(prefix if number == 0 else indent, style)
-                out.append(Strip([lead, Segment(display_line(line, self.bidi, base), style)]))
         return out
 
     def render_line(self, y: int) -> Strip:
