@@ -94,8 +94,8 @@ async def test_an_arabic_claim_is_marked_in_the_source_in_every_bidi_mode(
         # on each line the pane wraps the source into.
         assert source_marked(app) == expected_marks(app, segment.source, TRADE, bidi=True)
         assert "".join(source_marked(app)).replace(" ", "") != TRADE.replace(" ", "")
-        notes = [line for line in main_screen(app).detail.texts.text_lines if "◆" in line]
-        assert notes[0].startswith("◆ 1 claim marked in this segment · ctrl+o lists them")
+        notes = [line for line in main_screen(app).detail.texts.text_lines if "⚑" in line]
+        assert notes[0].startswith("⚑ 1 claim marked in this segment · ctrl+o lists them")
         await pilot.press("f3")  # on -> off: for a terminal that reorders by itself
         assert source_marked(app) == expected_marks(app, segment.source, TRADE, bidi=False)
 

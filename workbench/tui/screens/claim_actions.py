@@ -25,6 +25,7 @@ from workbench.tui.rows import RowFilter, SegmentRows
 from workbench.tui.screens.claim_form import ClaimFormScreen
 from workbench.tui.screens.claims_panel import ClaimsPanel
 from workbench.tui.screens.source_select import SourceSelectScreen
+from workbench.tui.widgets.segment_list import CLAIM_MARK
 from workbench.tui.word_marks import MarkedSpan
 
 if TYPE_CHECKING:
@@ -100,7 +101,9 @@ class ClaimActions(Screen[None]):
             return ClaimsShown()
         key = effective_keys(self.workbench.settings.keymap)["claims_panel"]
         plural = "s" if len(claims) > 1 else ""
-        notes = [f"◆ {len(claims)} claim{plural} marked in this segment · {key} lists them"]
+        notes = [
+            f"{CLAIM_MARK} {len(claims)} claim{plural} marked in this segment · {key} lists them"
+        ]
         notes += [
             f"⚠ Claim {claim_id} lost its English words in an edit: "
             f"tag them again or delete it ({key})"

@@ -33,7 +33,7 @@ STATUS_GLYPHS: dict[str, tuple[str, Style]] = {
     "rejected": ("✘", Style(color="red", bold=True)),
 }
 SEPARATOR = " │ "
-CLAIM_MARK = "◆"  # in the column after the status glyph: the segment has claims
+CLAIM_MARK = "⚑"  # in the column after the status glyph: the segment has claims
 
 
 def fit_logical(text: str, width: int) -> str:
