@@ -34,3 +34,17 @@ def selection_offsets(text: str, start: Location, end: Location) -> tuple[int, i
     while last > first and text[last - 1].isspace():
         last -= 1
     return snap_span(text, first, last) if first < last else (first, first)
+
+
+def offset_location(text: str, offset: int) -> Location:
+    """The (row, column) of a TextArea showing `text` at code-point `offset`: the inverse of
+    `location_offset`, to show a stored span selected."""
+    before = 0
+    lines = text.splitlines(keepends=True)
+    for row, line in enumerate(lines):
+        if offset < before + len(line):
+            return row, offset - before
+        before += len(line)
+    if text and text[-1] in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+        return len(lines), 0
+    return max(len(lines) - 1, 0), offset - before + (len(lines[-1]) if lines else 0)
