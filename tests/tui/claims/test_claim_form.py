@@ -21,6 +21,7 @@ from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Segment
 from workbench.tui.app import WorkbenchApp
+from workbench.tui.claim_form_values import FIELDS
 from workbench.tui.screens.claim_form import ClaimFormScreen
 from workbench.tui.screens.source_select import SourceSelectScreen
 
@@ -278,3 +279,33 @@ async def test_clearing_the_aligned_span_of_an_existing_claim(
     (claim,) = claims_in(seeded_database)
     assert (claim.aligned_start, claim.aligned_end, claim.aligned_quote) == (None, None, None)
     assert (claim.claim_place, claim.evidence_links) == ("Astana", list(LINKS))
+
+
+async def test_every_field_is_reached_by_tab_on_a_small_terminal(
+    make_app: AppFactory, seeded_database: Database
+) -> None:
+    segment = segment_containing(seeded_database, ARABIC)
+    save_as(seeded_database, "bob", segment.id, TARGET, 0)
+    app = open_app(make_app, segment)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, app, segment.position)
+        form = await tag_english_in_target(pilot, app)
+        reached: list[str | None] = []
+        for _ in range(20):
+            focused = app.focused
+            assert focused is not None
+            reached.append(focused.id)
+            region = focused.region  # scrolled into the visible part of the dialog
+            assert region.height and 0 <= region.y < 24 and region.bottom <= 24, focused.id
+            await pilot.press("tab")
+        expected = [name for name, _, _ in FIELDS]
+        expected[expected.index("mt_distorted") + 1 : 0] = [
+            "claim-aligned-choose",
+            "claim-aligned-clear",
+        ]
+        assert reached[: len(expected) + 2] == [*expected, "claim-save", "claim-cancel"]
+        form.query_one("#claim_place", Input).value = "Astana"
+        await pilot.press("ctrl+s")
+        assert not isinstance(app.screen, ClaimFormScreen), error_of(form)
+    (claim,) = claims_in(seeded_database)
+    assert claim.claim_place == "Astana"
