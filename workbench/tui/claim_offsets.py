@@ -66,3 +66,17 @@ def follow_spans(saved: str, current: str, spans: Sequence[Span]) -> list[Span]:
         if found is not None:
             followed.append((found.start, found.end, name))
     return followed
+
+
+def offset_location(text: str, offset: int) -> Location:
+    """The (row, column) of a TextArea showing `text` at code-point `offset`: the inverse of
+    `location_offset`, to show a stored span selected."""
+    before = 0
+    lines = text.splitlines(keepends=True)
+    for row, line in enumerate(lines):
+        if offset < before + len(line):
+            return row, offset - before
+        before += len(line)
+    if text and text[-1] in LINE_BREAKS:
+        return len(lines), 0
+    return max(len(lines) - 1, 0), offset - before + (len(lines[-1]) if lines else 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.tui.claim_offsets import location_offset, selection_offsets
+from workbench.tui.claim_offsets import location_offset, offset_location, selection_offsets
 
 TEXT = "Il-76 ٢٧ قالَ\r\nالـوزير 27\u2028end\n"
 
@@ -44,3 +44,14 @@ def test_lines_match_what_a_textarea_shows() -> None:
     for row, line in enumerate(document.lines):
         start = location_offset(TEXT, (row, 0))
         assert TEXT[start : start + len(line)] == line
+
+
+def test_offset_location_is_the_inverse_for_every_character() -> None:
+    """Used to show a stored aligned span selected again in the selector."""
+    for offset in range(len(TEXT) + 1):
+        location = offset_location(TEXT, offset)
+        if offset < len(TEXT) and TEXT[offset] in "\r\n\u2028":
+            continue  # inside a line break: no column of its own
+        assert location_offset(TEXT, location) == offset, (offset, location)
+    assert offset_location("", 0) == (0, 0)
+    assert offset_location("ab", 2) == (0, 2)

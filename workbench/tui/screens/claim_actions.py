@@ -131,7 +131,7 @@ class ClaimActions(Screen[None]):
 
         def chosen(span: tuple[int, int] | None) -> None:
             if span is not None and self.current is current:
-                self.open_claim_form(row.id, row.position, "ar", row.source, span)
+                self.open_claim_form(row.id, row.position, "ar", row.source, span, other=row.target)
 
         self.app.push_screen(select, chosen)
 
@@ -145,11 +145,21 @@ class ClaimActions(Screen[None]):
             self.notify("The target differs from the saved text; save it, then select again.")
             return
         span = selection_offsets(stored, start, end)
-        self.open_claim_form(row.id, row.position, "en", stored, span)
+        self.open_claim_form(row.id, row.position, "en", stored, span, other=row.source)
 
     def open_claim_form(
-        self, segment_id: int, position: int, side: str, text: str, span: tuple[int, int]
+        self,
+        segment_id: int,
+        position: int,
+        side: str,
+        text: str,
+        span: tuple[int, int],
+        *,
+        other: str | None,
     ) -> None:
+        """The form for a new claim on `text[span]`; `other` is the other side's stored text,
+        where its aligned span may be chosen (None: no saved English target yet)."""
+
         def submit(fields: ClaimFields) -> str | None:
             try:
                 claim = claim_ops.tag(
@@ -167,7 +177,13 @@ class ClaimActions(Screen[None]):
 
         title = f"New claim · segment {position} · {'Arabic' if side == 'ar' else 'English'}"
         form = ClaimFormScreen(
-            title, text[span[0] : span[1]], submit, bidi=self.workbench.bidi_active
+            title,
+            text[span[0] : span[1]],
+            submit,
+            bidi=self.workbench.bidi_active,
+            side=side,
+            position=position,
+            other=other or None,
         )
         self.app.push_screen(form, lambda saved: self.claims_changed() if saved else None)
 

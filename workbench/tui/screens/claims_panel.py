@@ -19,6 +19,7 @@ from workbench.services.claim_fields import ClaimFields, label
 from workbench.store.claim_queries import ClaimView
 from workbench.tui import claim_ops
 from workbench.tui.bidi import Base, display_line
+from workbench.tui.claim_form_values import other_side_text
 from workbench.tui.screens.claim_form import ClaimFormScreen
 from workbench.tui.screens.claim_history import ClaimHistoryScreen, ConfirmScreen
 
@@ -137,6 +138,9 @@ class ClaimsPanel(ModalScreen[int | None]):
             claim.quote,
             submit,
             bidi=self.workbench.bidi_active,
+            side=claim.side,
+            position=claim.position,
+            other=other_side_text(claim.side, claim.source, claim.target),
             claim=claim,
         )
         self.app.push_screen(form, lambda _saved: self.reload())

@@ -1,10 +1,11 @@
-"""Selecting a claim in the Arabic source, in logical order.
+"""Selecting a span of one side of a segment in logical order: the Arabic source or the saved
+English target, for a claim or for a claim's aligned span.
 
 The source pane shows Arabic converted for display (reordered, shaped), where a screen column says
-nothing about where a letter is stored. Here the source is a read-only TextArea over the stored
+nothing about where a letter is stored. Here the text is a read-only TextArea over the stored
 string itself, as the target is edited: the selection (shift+arrows, or the mouse) is in logical
-order, so its offsets are those of the stored text whatever the bidi mode. The converted line is
-shown above for reading.
+order, so its offsets are those of the stored text whatever the bidi mode. For Arabic the converted
+line is shown above for reading.
 """
 
 from __future__ import annotations
@@ -17,32 +18,63 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
+from textual.widgets.text_area import Selection
 
 from workbench.tui.bidi import display_line
-from workbench.tui.claim_offsets import selection_offsets
+from workbench.tui.claim_offsets import offset_location, selection_offsets
 from workbench.tui.widgets.segment_texts import wrap_words
 
 
 class SourceSelectScreen(ModalScreen[tuple[int, int] | None]):
-    """Returns the selected [start, end) of `source`, or None (Escape)."""
+    """Returns the selected [start, end) of `text`, or None (Escape).
+
+    `side` is the side `text` belongs to ("ar": the source, "en": the saved target); `aligned`
+    says the span chosen is a claim's aligned span rather than the claim itself; `initial`
+    selects a span already chosen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="source_select_cancel"),
         Binding(
-            "enter,ctrl+g", "choose", "Tag selection", id="source_select_choose", priority=True
+            "enter,ctrl+g", "choose", "Choose selection", id="source_select_choose", priority=True
         ),
     ]
 
-    def __init__(self, position: int, source: str, *, bidi: bool) -> None:
+    def __init__(
+        self,
+        position: int,
+        text: str,
+        *,
+        bidi: bool,
+        side: str = "ar",
+        aligned: bool = False,
+        initial: tuple[int, int] | None = None,
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.position = position
-        self.source = source
+        self.source = text
         self.bidi = bidi
+        self.side = side
+        self.aligned = aligned
+        self.initial = initial
+
+    def _title(self) -> str:
+        if not self.aligned:
+            return f"Segment {self.position}: select the claim"
+        words = "Arabic source" if self.side == "ar" else "saved English target"
+        return f"Segment {self.position}: select the aligned words in the {words}"
+
+    def _hint(self) -> str:
+        stored = "Logical order, as stored." if self.side == "ar" else "The saved target."
+        verb = "chooses" if self.aligned else "tags"
+        return (
+            f"{stored} shift+arrows, the mouse, f5 (word) or f6 (line) select · "
+            f"Enter {verb} · Escape cancels"
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog source-select"):
-            yield Label(f"Segment {self.position}: select the claim", classes="dialog-title")
-            if self.bidi:
+            yield Label(self._title(), classes="dialog-title")
+            if self.bidi and self.side == "ar":
                 yield Label(self._display(), classes="source-display")
             yield TextArea(
                 self.source,
@@ -51,11 +83,7 @@ class SourceSelectScreen(ModalScreen[tuple[int, int] | None]):
                 show_line_numbers=False,
                 id="source-logical",
             )
-            yield Label(
-                "Logical order, as stored. shift+arrows, the mouse, f5 (word) or f6 (line) "
-                "select · Enter tags · Escape cancels",
-                classes="dialog-hint",
-            )
+            yield Label(self._hint(), classes="dialog-hint")
 
     def _display(self) -> str:
         """The source as the source pane shows it: wrapped in logical order, then converted
@@ -69,6 +97,9 @@ class SourceSelectScreen(ModalScreen[tuple[int, int] | None]):
         return self.query_one("#source-logical", TextArea)
 
     def on_mount(self) -> None:
+        if self.initial is not None:
+            start, end = (offset_location(self.source, offset) for offset in self.initial)
+            self.area.selection = Selection(start, end)
         self.area.focus()
 
     def action_choose(self) -> None:
