@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from tests.conftest import REPO_ROOT, Cli
 from tests.reliability.conftest import run_workbench, workbench_process
+from workbench.export.temporary import temporary_name
 from workbench.store.database import open_database
 
 SEGMENTS = 15_000
@@ -64,6 +65,10 @@ def complete_units(path: Path, kind: str) -> int:
         return sum(1 for _ in csv.reader(handle)) - 1  # the header
 
 
+def leftovers(out: Path) -> list[Path]:
+    return sorted(out.parent.glob(f".{out.name}.*.tmp"))
+
+
 def kill_while_writing(out: Path, command: list[str]) -> None:
     """Start the export, wait until its temporary file holds a few MB, and SIGKILL it."""
     process = subprocess.Popen(command, cwd=REPO_ROOT, stderr=subprocess.PIPE, text=True)
@@ -102,9 +107,19 @@ def test_kill_9_during_export_keeps_the_previous_file(any_db_url: str, tmp_path:
         assert digest(previous) == before  # untouched by the killed export
         assert complete_units(previous, kind) == SEGMENTS
         assert not fresh.exists()  # no half-written file under the final name
+        (killed,) = leftovers(fresh)  # SIGKILL gave it no chance to clean up
+        (killed_previous,) = leftovers(previous)
+        live = temporary_name(fresh)  # as if this test's process were exporting to it now
+        live.write_bytes(b"being written")
         again = run_workbench(any_db_url, "export", kind, str(fresh))
         assert again.exit_code == 0, again.stderr
         assert complete_units(fresh, kind) == SEGMENTS
+        # The next export to the same name removed the dead export's file, kept the live one's,
+        # and left another name's leftover to the next export of that name.
+        assert not killed.exists()
+        assert leftovers(fresh) == [live] and live.read_bytes() == b"being written"
+        assert leftovers(previous) == [killed_previous]
+        live.unlink()
     assert run_workbench(any_db_url, "check").exit_code == 0
 
 

@@ -103,6 +103,9 @@ async def test_alternatives_are_offered_and_picked_by_key(
         shown = "\n".join(main_screen(app).detail.texts.text_lines)
         assert f"alt+1 {alternatives[0][:30]}" in shown
         assert segment_at(seeded_database, 1, 1).mt not in alternatives
+        assert len(alternatives) == 3  # mt_num_hypotheses
+        await pilot.press("alt+3")
+        assert main_screen(app).editor.text == alternatives[2]
         await pilot.press("alt+1")
         assert main_screen(app).editor.text == alternatives[0]
         await pilot.press("enter")

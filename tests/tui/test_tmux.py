@@ -7,6 +7,7 @@ them and Textual would believe them instead of the terminal).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -74,9 +75,7 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
     server("kill-server", check=False)
 
 
-def test_type_confirm_and_read_back(tmux: Tmux, tmp_path: Path) -> None:
-    db_path = tmp_path / "tmux.sqlite"
-    (tmp_path / "argos").mkdir()
+def start_app(tmux: Tmux, db_path: Path, packages_dir: Path) -> None:
     command = [
         "env",
         "-u",
@@ -84,8 +83,8 @@ def test_type_confirm_and_read_back(tmux: Tmux, tmp_path: Path) -> None:
         "-u",
         "LINES",
         f"PYTHONPATH={REPO_ROOT}",
-        f"WORKBENCH_CONFIG={tmp_path / 'none.toml'}",
-        f"ARGOS_PACKAGES_DIR={tmp_path / 'argos'}",
+        f"WORKBENCH_CONFIG={db_path.parent / 'none.toml'}",
+        f"ARGOS_PACKAGES_DIR={packages_dir}",
         "TERM=xterm-256color",
         sys.executable,
         "-m",
@@ -96,6 +95,20 @@ def test_type_confirm_and_read_back(tmux: Tmux, tmp_path: Path) -> None:
         "tess",
     ]
     tmux("new-session", "-d", "-s", "app", "-x", "120", "-y", "36", " ".join(command))
+
+
+def quit_app(tmux: Tmux) -> None:
+    tmux.key("C-q")
+    deadline = time.monotonic() + 30
+    while tmux.alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not tmux.alive(), "ctrl+q did not close the app"
+
+
+def test_type_confirm_and_read_back(tmux: Tmux, tmp_path: Path) -> None:
+    db_path = tmp_path / "tmux.sqlite"
+    (tmp_path / "argos").mkdir()
+    start_app(tmux, db_path, tmp_path / "argos")
     first_screen = tmux.wait_for("Segment 1 of 17")
     # Inside tmux, bidi auto converts Arabic: the first word arrives shaped, in visual order.
     assert "ﻝﻮﻘﻳ" in first_screen and "يقول" not in first_screen
@@ -111,11 +124,7 @@ def test_type_confirm_and_read_back(tmux: Tmux, tmp_path: Path) -> None:
     tmux.key("M-7")
     tmux.key("Enter")
     tmux.wait_for("Segment 3 of 17")
-    tmux.key("C-q")
-    deadline = time.monotonic() + 30
-    while tmux.alive() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not tmux.alive(), "ctrl+q did not close the app"
+    quit_app(tmux)
 
     database = open_database(f"sqlite:///{db_path}")
     try:
@@ -127,5 +136,50 @@ def test_type_confirm_and_read_back(tmux: Tmux, tmp_path: Path) -> None:
         repeat = segment_at(database, 1, 2)
         assert (repeat.target, repeat.status) == (TEXT, "translated")
         assert [r.origin for r in revisions_of(database, repeat.id)] == ["tm"]
+    finally:
+        database.dispose()
+
+
+def shown_alternative(screen: str, number: int) -> str:
+    """The first line of MT alternative `number` as the detail pane shows it."""
+    match = re.search(rf"^ *alt\+{number} (.+?) *$", screen, re.MULTILINE)
+    assert match, f"alternative {number} is not shown:\n{screen}"
+    return match.group(1)
+
+
+def test_alt_digits_pick_alternatives_and_pound_stays_text(
+    tmux: Tmux, tmp_path: Path, argos_model_dir: Path
+) -> None:
+    """Without kitty's protocol Alt+3 arrives as ESC 3, which Textual alone reads as "£"."""
+    db_path = tmp_path / "tmux.sqlite"
+    start_app(tmux, db_path, argos_model_dir)
+    deadline = time.monotonic() + 60
+    # Wait for the background MT to finish too: its arrival redraws the open segment.
+    while "f8 stops" in (screen := tmux.wait_for("alt+3 ")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    third, first = shown_alternative(screen, 3), shown_alternative(screen, 1)
+    assert third != first
+
+    tmux.key("M-3")
+    tmux.wait_for(f"▊ {third}")
+    tmux.key("£")  # a real pound sign typed on the keyboard is text, not alternative 3
+    tmux.key("Enter")
+    tmux.wait_for("Segment 2 of 17")
+    screen = tmux.wait_for("alt+1 ")
+    first = shown_alternative(screen, 1)
+    tmux.key("M-1")
+    tmux.wait_for(f"▊ {first}")
+    tmux.key("Enter")
+    tmux.wait_for("Segment 3 of 17")
+    quit_app(tmux)
+
+    database = open_database(f"sqlite:///{db_path}")
+    try:
+        picked_third = segment_at(database, 1, 1)
+        assert picked_third.target is not None and picked_third.target.startswith(third)
+        assert picked_third.target.endswith("£") and picked_third.target != picked_third.mt + "£"
+        picked_first = segment_at(database, 1, 2)
+        assert picked_first.target is not None and picked_first.target.startswith(first)
+        assert picked_first.target != picked_first.mt
     finally:
         database.dispose()

@@ -3,7 +3,8 @@
 The data goes to a hidden temporary file in the same folder (so the rename cannot cross file
 systems), is flushed and fsynced, and then `os.replace`d onto the final name in one step: readers
 see the old file or the complete new one, never half of it. An existing file of that name is
-replaced, as users expect of an export they run again; its permissions are kept.
+replaced, as users expect of an export they run again; its permissions are kept. Temporary files
+left by killed exports to the same name are removed first (temporary.py says which).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from workbench.errors import InputError, WorkbenchError
+from workbench.export.temporary import remove_leftovers, temporary_name
 
 BUFFER_BYTES = 1 << 20
 
@@ -31,10 +32,10 @@ def _check_destination(path: Path) -> None:
 
 
 def _open_temporary(path: Path) -> tuple[Path, int]:
-    # O_EXCL with a random name: never reuse a file someone else created; mode 0o666 lets the
-    # user's umask decide the permissions, as for any file they create.
+    # O_EXCL with a random part in the name: never reuse a file someone else created; mode 0o666
+    # lets the user's umask decide the permissions, as for any file they create.
     while True:
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        temporary = temporary_name(path)
         try:
             return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
@@ -61,6 +62,7 @@ def _sync_folder(folder: Path) -> None:
 def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """A buffered binary file that becomes `path` only if the block finishes without error."""
     _check_destination(path)
+    remove_leftovers(path)
     temporary, descriptor = _open_temporary(path)
     try:
         with os.fdopen(descriptor, "wb", buffering=BUFFER_BYTES) as handle:

@@ -22,6 +22,7 @@ from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
+from workbench.tui.terminal_input import read_escape_digit_as_alt
 
 if TYPE_CHECKING:
     from workbench.mt.engine import MtEngine
@@ -221,4 +222,5 @@ def run_app(
     *,
     translate: bool = True,
 ) -> None:
+    read_escape_digit_as_alt()
     WorkbenchApp(settings, database, document_id=document_id, translate=translate).run()

@@ -154,21 +154,29 @@ EDITOR_KEYS: tuple[tuple[str, str], ...] = (
     ("mouse click", "Go to the clicked segment."),
     ("ctrl+p", "Command palette: every action by name."),
     ("ctrl+q", "Quit (saves the open segment if changed)."),
+    (
+        "alt+digit on macOS",
+        "Needs Option as Meta (Terminal) or Esc+ (iTerm2); otherwise Option+3 types £.",
+    ),
 )
 
 KNOWN_IDS = frozenset(action.id for action in MAIN_ACTIONS)
 
 
-# Terminals send Alt+digit as ESC then the digit, which Textual reads as the character macOS types
-# for Option+digit (ESC 7 arrives as "¶", key name pilcrow_sign), so a binding for alt+7 alone
-# would never fire outside kitty's keyboard protocol: it must also name that character's key, and
-# the editor must not claim that key as text (TargetEditor.check_consume_key). Only characters no
-# one types in English news are taken this way: £ (alt+3), ¢ (alt+4), § (alt+6) and º (alt+0)
-# stay text, so alt+3 works only where the terminal reports Alt itself (kitty's protocol).
+# Terminals without kitty's keyboard protocol send Alt+digit as ESC then the digit; the app reads
+# that as alt+digit (terminal_input.read_escape_digit_as_alt). A macOS terminal whose Option key
+# types characters sends the character itself instead (Option+7 types "¶", key pilcrow_sign), so an
+# alt+digit binding also names that character's key, and the editor does not take that key as text
+# (TargetEditor.check_consume_key). Only characters no one types in English news are taken this
+# way: £ (Option+3), ¢ (4), § (6) and º (0) stay text; there alt+3 needs Option set to act as Meta.
 _ALT_DIGIT_CHARACTERS = {"1": "¡", "2": "™", "5": "∞", "7": "¶", "8": "•", "9": "ª"}
 
 
 def _character_key(character: str) -> str:
+    """The key name Textual gives a typed character: itself if alphanumeric ("ª" is a letter),
+    else its Unicode name."""
+    if character.isalnum():
+        return character
     return unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
 
 
