@@ -23,6 +23,7 @@ from textual.widgets.text_area import Selection
 from workbench.tui.bidi import display_line
 from workbench.tui.claim_offsets import offset_location, selection_offsets
 from workbench.tui.widgets.segment_texts import wrap_words
+from workbench.tui.widgets.word_select import WordSelectTextArea
 
 
 class SourceSelectScreen(ModalScreen[tuple[int, int] | None]):
@@ -67,7 +68,7 @@ class SourceSelectScreen(ModalScreen[tuple[int, int] | None]):
         stored = "Logical order, as stored." if self.side == "ar" else "The saved target."
         verb = "chooses" if self.aligned else "tags"
         return (
-            f"{stored} shift+arrows, the mouse, f5 (word) or f6 (line) select · "
+            f"{stored} shift+arrows, the mouse, f5 (a word; again: the next) or f6 (line) select · "
             f"Enter {verb} · Escape cancels"
         )
 
@@ -76,7 +77,7 @@ class SourceSelectScreen(ModalScreen[tuple[int, int] | None]):
             yield Label(self._title(), classes="dialog-title")
             if self.bidi and self.side == "ar":
                 yield Label(self._display(), classes="source-display")
-            yield TextArea(
+            yield WordSelectTextArea(
                 self.source,
                 read_only=True,
                 soft_wrap=True,

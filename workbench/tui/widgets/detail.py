@@ -15,7 +15,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import TextArea
 
 from workbench.store.queries import SegmentRow
 from workbench.tui.claim_offsets import Span, follow_spans, line_ranges
@@ -23,10 +22,11 @@ from workbench.tui.keymap import ALT_DIGIT_KEYS
 from workbench.tui.widgets.qa_badges import QaBadges
 from workbench.tui.widgets.segment_texts import SegmentTexts, Shown
 from workbench.tui.widgets.tm_matches import TmMatches
+from workbench.tui.widgets.word_select import WordSelectTextArea
 from workbench.tui.word_marks import MarkedSpan
 
 
-class TargetEditor(TextArea):
+class TargetEditor(WordSelectTextArea):
     """The English target. Tells the screen about every key that reaches it (keystroke count),
     and marks the claimed spans of the saved target, following their words while it is typed."""
 
