@@ -73,6 +73,11 @@ def claims_of(database: Database, document_id: int) -> list[ClaimView]:
         return list_claims(session, document_id=document_id)
 
 
+def claims_of_segment(database: Database, segment_id: int) -> list[ClaimView]:
+    with database.read() as session:
+        return list_claims(session, segment_id=segment_id)
+
+
 def claim(database: Database, claim_id: int) -> ClaimView:
     with database.read() as session:
         return get_claim(session, claim_id)

@@ -94,10 +94,36 @@ async def test_an_arabic_claim_is_marked_in_the_source_in_every_bidi_mode(
         # on each line the pane wraps the source into.
         assert source_marked(app) == expected_marks(app, segment.source, TRADE, bidi=True)
         assert "".join(source_marked(app)).replace(" ", "") != TRADE.replace(" ", "")
-        notes = [line for line in main_screen(app).detail.texts.text_lines if "⚑" in line]
-        assert notes[0].startswith("⚑ 1 claim marked in this segment · ctrl+o lists them")
         await pilot.press("f3")  # on -> off: for a terminal that reorders by itself
         assert source_marked(app) == expected_marks(app, segment.source, TRADE, bidi=False)
+
+
+async def test_each_claim_is_summed_up_under_the_source(
+    make_app: AppFactory, seeded_database: Database
+) -> None:
+    segment = segment_containing(seeded_database, TRADE)
+    start = segment.source.index(TRADE)
+    fields = {
+        "claim_type": "statistic",
+        "check_worthiness": "check-worthy",
+        "claimant_name": "Kassym-Jomart Tokayev",
+        "claimant_role": "President",
+        "verdict": "not-enough-info",
+        "mt_distorted": True,
+    }
+    first = tag(seeded_database, segment, "ar", start, start + len(TRADE), **fields)
+    second = tag(seeded_database, segment, "ar", 0, segment.source.index(" "))
+    app = open_app(make_app, segment, bidi="off")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await open_at(pilot, app, segment)
+        lines = [line.rstrip() for line in main_screen(app).detail.texts.text_lines]
+        summary = (
+            f"⚑ {first} AR «{TRADE}» statistic · check-worthy · Kassym-Jomart Tokayev "
+            "(President) · verdict: not enough info · MT distorted it · draft"
+        )
+        assert summary in lines
+        word = segment.source[: segment.source.index(" ")]
+        assert f"⚑ {second} AR «{word}» no type · no verdict · draft" in lines
 
 
 async def test_latin_names_inside_arabic_are_marked_letter_for_letter(

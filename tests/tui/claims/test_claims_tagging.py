@@ -115,9 +115,9 @@ async def test_source_selection_of_latin_names_in_arabic(
         await select_in_source(pilot, start, len(quote))
         assert app.screen.query_one("#source-logical", TextArea).selected_text == quote
         await pilot.press("enter", "ctrl+s")
-        # The open segment notes its claim under the source; the list marks the row.
+        # The open segment sums its claim up under the source; the list marks the row.
         texts = "\n".join(main_screen(app).detail.texts.text_lines)
-        assert "⚑ 1 claim marked in this segment" in texts
+        assert "⚑ 1 AR «" in texts
         assert segment.id in main_screen(app).segment_list.claimed
     (claim,) = claims_in(seeded_database)
     assert (claim.start, claim.end, claim.quote) == (start, start + len(quote), quote)

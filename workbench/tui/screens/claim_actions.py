@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from workbench.errors import WorkbenchError
-from workbench.services.claim_fields import ClaimFields
-from workbench.store.claim_queries import SegmentSpans
+from workbench.services.claim_fields import ClaimFields, label
+from workbench.store.claim_queries import ClaimView, SegmentSpans
 from workbench.store.models import AnchorState
 from workbench.store.queries import SegmentRow
 from workbench.tui import claim_ops
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from workbench.tui.widgets.segment_list import SegmentList
 
 NEEDS_ATTENTION = AnchorState.NEEDS_ATTENTION.value
+QUOTE_CHARS = 40  # of a claim's words in its line under the source (they are marked in place)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,25 @@ class ClaimsShown:
     source: tuple[MarkedSpan, ...] = ()  # spans of the Arabic, with their mark
     target: tuple[Span, ...] = ()  # spans of the saved English target
     notes: tuple[str, ...] = ()  # lines under the source
+
+
+def claim_summary(claim: ClaimView) -> str:
+    """One line under the source: which words, and what a fact-checker has said of them."""
+    quote = claim.quote if len(claim.quote) <= QUOTE_CHARS else claim.quote[:QUOTE_CHARS] + "…"
+    claimant = claim.claimant_name or ""
+    if claimant and claim.claimant_role:
+        claimant += f" ({claim.claimant_role})"
+    verdict = f"verdict: {label(claim.verdict)}" if claim.verdict else "no verdict"
+    parts = [
+        label(claim.claim_type) or "no type",
+        label(claim.check_worthiness),
+        claimant,
+        verdict,
+        "MT distorted it" if claim.mt_distorted else "",
+        claim.status,
+    ]
+    side = "AR" if claim.side == "ar" else "EN"
+    return f"{CLAIM_MARK} {claim.id} {side} «{quote}» " + " · ".join(part for part in parts if part)
 
 
 class ClaimActions(Screen[None]):
@@ -52,6 +72,8 @@ class ClaimActions(Screen[None]):
     current: OpenSegment | None
     _claim_spans: dict[int, SegmentSpans] | None = None
     _claim_spans_of: int | None = None
+    # Claims in full by segment id, for the spans dict they were read with (dropped with it).
+    _claim_views: tuple[dict[int, SegmentSpans], dict[int, list[ClaimView]]] | None = None
 
     if TYPE_CHECKING:
 
@@ -91,19 +113,25 @@ class ClaimActions(Screen[None]):
         self.claim_spans()
         self.show_current()
 
+    def segment_claims(self, segment_id: int) -> list[ClaimView]:
+        """The segment's claims in full, read when it is first shown with the spans in force."""
+        spans = self.claim_spans()
+        if self._claim_views is None or self._claim_views[0] is not spans:
+            self._claim_views = (spans, {})
+        views = self._claim_views[1]
+        if segment_id not in views:
+            views[segment_id] = claim_ops.claims_of_segment(self.workbench.database, segment_id)
+        return views[segment_id]
+
     def claims_shown(self, row: SegmentRow) -> ClaimsShown:
         """The row's claimed spans to mark in the source and in the target, and the notes."""
-        spans = self.claim_spans().get(row.id, SegmentSpans())
+        spans = self.claim_spans().get(row.id)
+        if spans is None:
+            return ClaimsShown()
         lost = sorted({span.claim_id for span in spans.en if span.anchor_state == NEEDS_ATTENTION})
         found = [span for span in spans.en if span.anchor_state != NEEDS_ATTENTION]
-        claims = {span.claim_id for span in (*spans.ar, *spans.en) if not span.aligned}
-        if not claims:
-            return ClaimsShown()
         key = effective_keys(self.workbench.settings.keymap)["claims_panel"]
-        plural = "s" if len(claims) > 1 else ""
-        notes = [
-            f"{CLAIM_MARK} {len(claims)} claim{plural} marked in this segment · {key} lists them"
-        ]
+        notes = [claim_summary(claim) for claim in self.segment_claims(row.id)]
         notes += [
             f"⚠ Claim {claim_id} lost its English words in an edit: "
             f"tag them again or delete it ({key})"
