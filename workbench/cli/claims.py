@@ -9,7 +9,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from workbench.cli.context import CliContext, pass_context
+from workbench.cli.context import CliContext, expect_version_option, pass_context
 from workbench.export.claims import FORMATS, export_claims
 from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values, label
 from workbench.services.claims import delete_claim, tag_claim, update_claim
@@ -165,12 +165,7 @@ def add_command(
     type=click.Choice([*CLEARABLE, "aligned"]),
     help="Empty a field; repeat for more.",
 )
-@click.option(
-    "--expect-version",
-    type=int,
-    metavar="N",
-    help="Refuse (exit 3) unless the claim is still at version N.",
-)
+@expect_version_option("claim")
 @pass_context
 def edit_command(
     context: CliContext,
@@ -212,12 +207,7 @@ def edit_command(
 
 @claims_group.command("delete")
 @click.argument("claim_id", type=int)
-@click.option(
-    "--expect-version",
-    type=int,
-    metavar="N",
-    help="Refuse (exit 3) unless the claim is still at version N.",
-)
+@expect_version_option("claim")
 @pass_context
 def delete_command(context: CliContext, claim_id: int, expect_version: int | None) -> None:
     """Delete CLAIM_ID (its history is kept: `workbench claims history CLAIM_ID`)."""

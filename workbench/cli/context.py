@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import click
 
@@ -26,3 +28,15 @@ class CliContext:
 
 
 pass_context = click.make_pass_decorator(CliContext)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def expect_version_option(thing: str, why: str = "") -> Callable[[F], F]:
+    """`--expect-version N`, the optimistic check every write command offers on `thing`."""
+    return click.option(
+        "--expect-version",
+        type=int,
+        metavar="N",
+        help=f"Refuse (exit 3) unless the {thing} is still at version N{why}.",
+    )

@@ -8,17 +8,14 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from workbench.cli.context import CliContext, pass_context
+from workbench.cli.context import CliContext, expect_version_option, pass_context
 from workbench.review.diff import DiffPiece, plain
 from workbench.review.history import DIFF_BASES, HistoryEntry, segment_diff, segment_history
 from workbench.review.queues import editor_queue, review_queue
 from workbench.services.review import ReviewOutcome, approve, reject
 from workbench.services.users import ensure_user
 
-EXPECT_VERSION_HELP = (
-    "Refuse (exit 3) unless the segment is still at version N, the one you read: "
-    "nothing is decided on a text you did not see."
-)
+WHY_EXPECT_VERSION = ", the one you read: nothing is decided on a text you did not see"
 DIFF_STYLES = {"equal": "", "delete": "red strike", "insert": "green bold"}
 
 
@@ -42,7 +39,7 @@ def review_group() -> None:
 @review_group.command("approve")
 @click.argument("segment_id", type=int)
 @click.option("--comment", metavar="TEXT", help="An optional note kept with the approval.")
-@click.option("--expect-version", type=int, metavar="N", help=EXPECT_VERSION_HELP)
+@expect_version_option("segment", WHY_EXPECT_VERSION)
 @pass_context
 def approve_command(
     context: CliContext, segment_id: int, comment: str | None, expect_version: int | None
@@ -65,7 +62,7 @@ def approve_command(
 @review_group.command("reject")
 @click.argument("segment_id", type=int)
 @click.option("--comment", metavar="TEXT", required=True, help="What the editor should fix.")
-@click.option("--expect-version", type=int, metavar="N", help=EXPECT_VERSION_HELP)
+@expect_version_option("segment", WHY_EXPECT_VERSION)
 @pass_context
 def reject_command(
     context: CliContext, segment_id: int, comment: str, expect_version: int | None

@@ -8,7 +8,7 @@ from typing import Any
 import click
 from sqlalchemy.orm import Session
 
-from workbench.cli.context import CliContext, pass_context
+from workbench.cli.context import CliContext, expect_version_option, pass_context
 from workbench.errors import NotFoundError
 from workbench.services.editing import EDITOR_STATUSES, save_target
 from workbench.services.users import ensure_user
@@ -74,12 +74,7 @@ def _check_document(session: Session, document_id: int) -> None:
 @click.argument("segment_id", type=int)
 @click.option("--text", required=True, help="The new English target.")
 @click.option("--status", type=click.Choice([s.value for s in EDITOR_STATUSES]))
-@click.option(
-    "--expect-version",
-    type=int,
-    metavar="N",
-    help="Refuse (exit 3) unless the segment is still at version N.",
-)
+@expect_version_option("segment")
 @pass_context
 def edit_command(
     context: CliContext,

@@ -13,9 +13,9 @@ Only what is drawn is converted; storage and editing stay in logical order.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from arabic_reshaper import ArabicReshaper
 from bidi import algorithm, get_display
@@ -23,6 +23,7 @@ from bidi import algorithm, get_display
 from workbench.config import BidiMode
 
 Base = Literal["L", "R"]
+T = TypeVar("T")
 
 # Terminals that run a bidi algorithm of their own: (environment variable, value or None for "set").
 _REORDERING_TERMINALS: tuple[tuple[str, str | None], ...] = (
@@ -83,40 +84,40 @@ def resolve_mode(mode: BidiMode, environ: Mapping[str, str]) -> bool:
     return mode == "on"
 
 
-def _visual_chars(text: str, base: Base) -> list[tuple[str, int]]:
-    """Characters in display order with their resolved embedding levels."""
+def reorder_tagged(text: str, tags: Sequence[T], base: Base) -> list[tuple[str, T]]:
+    """python-bidi's pure-Python algorithm on `text` (mirroring brackets), each character in
+    display order with the tag of the logical character it came from, and rule L3 applied: in a
+    reversed (odd-level) run a mark would precede its base letter, so it is moved after it."""
     storage = algorithm.get_empty_storage()
     storage["base_level"] = algorithm.PARAGRAPH_LEVELS[base]
     storage["base_dir"] = base
     algorithm.get_embedding_levels(text, storage)
+    for char, tag in zip(storage["chars"], tags, strict=True):
+        char["tag"] = tag  # python-bidi moves the characters as dicts: the tag travels along
     algorithm.explicit_embed_and_overrides(storage)
     algorithm.resolve_weak_types(storage)
     algorithm.resolve_neutral_types(storage, False)
     algorithm.resolve_implicit_levels(storage, False)
     algorithm.reorder_resolved_levels(storage, False)
     algorithm.apply_mirroring(storage, False)
-    return [(char["ch"], char["level"]) for char in storage["chars"]]
-
-
-def _exact(shaped: str, base: Base) -> str:
-    """python-bidi's pure-Python algorithm: mirrors brackets and reports levels (slow)."""
-    return _marks_after_bases(_visual_chars(shaped, base))
-
-
-def _marks_after_bases(chars: list[tuple[str, int]]) -> str:
-    """Rule L3: in a reversed (odd-level) run a mark now precedes its base; move it after."""
-    out: list[str] = []
-    pending: list[str] = []
-    for char, level in chars:
-        if level % 2 == 1 and unicodedata.combining(char):
-            pending.append(char)
+    out: list[tuple[str, T]] = []
+    pending: list[tuple[str, T]] = []
+    for char in storage["chars"]:
+        item = (char["ch"], char["tag"])
+        if char["level"] % 2 == 1 and unicodedata.combining(char["ch"]):
+            pending.append(item)
             continue
-        out.append(char)
+        out.append(item)
         if pending:
             out.extend(reversed(pending))
             pending.clear()
     out.extend(pending)
-    return "".join(out)
+    return out
+
+
+def _exact(shaped: str, base: Base) -> str:
+    """python-bidi's pure-Python algorithm: mirrors brackets and reports levels (slow)."""
+    return "".join(char for char, _ in reorder_tagged(shaped, [None] * len(shaped), base))
 
 
 def _fast(shaped: str, base: Base) -> str:

@@ -15,12 +15,9 @@ names into styles.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
-from bidi import algorithm
-
-from workbench.tui.bidi import Base, shape, to_visual
+from workbench.tui.bidi import Base, reorder_tagged, shape, to_visual
 
 _WORD = re.compile(r"\S+")
 
@@ -107,32 +104,7 @@ def _shaped_marks(line: str, marks: Sequence[Mark]) -> tuple[str, list[Mark]]:
 def _visual(line: str, marks: Sequence[Mark], base: Base) -> list[tuple[str, Mark]]:
     """The characters as `to_visual` draws them, each with its logical character's mark."""
     shaped, shaped_marks = _shaped_marks(line, marks)
-    storage = algorithm.get_empty_storage()
-    storage["base_level"] = algorithm.PARAGRAPH_LEVELS[base]
-    storage["base_dir"] = base
-    algorithm.get_embedding_levels(shaped, storage)
-    for char, mark in zip(storage["chars"], shaped_marks, strict=True):
-        char["mark"] = mark
-    algorithm.explicit_embed_and_overrides(storage)
-    algorithm.resolve_weak_types(storage)
-    algorithm.resolve_neutral_types(storage, False)
-    algorithm.resolve_implicit_levels(storage, False)
-    algorithm.reorder_resolved_levels(storage, False)
-    algorithm.apply_mirroring(storage, False)
-    # Rule L3, as bidi.py applies it: a mark in a reversed run goes after its base letter.
-    out: list[tuple[str, Mark]] = []
-    pending: list[tuple[str, Mark]] = []
-    for char in storage["chars"]:
-        item = (char["ch"], char["mark"])
-        if char["level"] % 2 == 1 and unicodedata.combining(char["ch"]):
-            pending.append(item)
-            continue
-        out.append(item)
-        if pending:
-            out.extend(reversed(pending))
-            pending.clear()
-    out.extend(pending)
-    return out
+    return reorder_tagged(shaped, shaped_marks, base)
 
 
 def display_marked(line: str, marks: Sequence[Mark], enabled: bool, base: Base = "R") -> list[Run]:
