@@ -81,7 +81,7 @@ async def test_an_english_claim_with_every_field_and_an_aligned_arabic_span(
         await fill_new_fields(pilot, form)
         await pilot.press("ctrl+l")
         select = app.screen
-        assert isinstance(select, SourceSelectScreen) and select.source == segment.source
+        assert isinstance(select, SourceSelectScreen) and select.text == segment.source
         await select_from_start(pilot, segment.source.index(ARABIC), len(ARABIC))
         await pilot.press("enter")
         assert app.screen is form and form.aligned_words == ARABIC
@@ -225,7 +225,7 @@ async def test_an_arabic_claim_aligned_to_words_of_the_saved_target(
         form = form_of(app)
         await pilot.press("ctrl+l")
         select = app.screen
-        assert isinstance(select, SourceSelectScreen) and select.source == TARGET
+        assert isinstance(select, SourceSelectScreen) and select.text == TARGET
         assert not select.query(".source-display")  # no Arabic display line for English
         await select_from_start(pilot, TARGET.index(ENGLISH), len(ENGLISH))
         await pilot.press("enter", "ctrl+s")

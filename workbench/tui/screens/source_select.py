@@ -52,7 +52,7 @@ class SourceSelectScreen(ModalScreen[tuple[int, int] | None]):
     ) -> None:
         super().__init__(classes="dialog-screen")
         self.position = position
-        self.source = text
+        self.text = text
         self.bidi = bidi
         self.side = side
         self.aligned = aligned
@@ -78,7 +78,7 @@ class SourceSelectScreen(ModalScreen[tuple[int, int] | None]):
             if self.bidi and self.side == "ar":
                 yield Label(self._display(), classes="source-display")
             yield WordSelectTextArea(
-                self.source,
+                self.text,
                 read_only=True,
                 soft_wrap=True,
                 show_line_numbers=False,
@@ -90,7 +90,7 @@ class SourceSelectScreen(ModalScreen[tuple[int, int] | None]):
         """The source as the source pane shows it: wrapped in logical order, then converted
         line by line, right-aligned."""
         width = max(int(self.app.size.width * 0.9) - 10, 20)
-        lines = [display_line(line, True) for line in wrap_words(self.source, width)]
+        lines = [display_line(line, True) for line in wrap_words(self.text, width)]
         return "\n".join(" " * max(width - cell_len(line), 0) + line for line in lines)
 
     @property
@@ -99,13 +99,13 @@ class SourceSelectScreen(ModalScreen[tuple[int, int] | None]):
 
     def on_mount(self) -> None:
         if self.initial is not None:
-            start, end = (offset_location(self.source, offset) for offset in self.initial)
+            start, end = (offset_location(self.text, offset) for offset in self.initial)
             self.area.selection = Selection(start, end)
         self.area.focus()
 
     def action_choose(self) -> None:
         selection = self.area.selection
-        start, end = selection_offsets(self.source, selection.start, selection.end)
+        start, end = selection_offsets(self.text, selection.start, selection.end)
         if start == end:
             self.notify("Select some words first (shift+arrows or the mouse).")
             return
