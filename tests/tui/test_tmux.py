@@ -75,7 +75,7 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
     server("kill-server", check=False)
 
 
-def start_app(tmux: Tmux, db_path: Path, packages_dir: Path) -> None:
+def start_app(tmux: Tmux, db_path: Path, packages_dir: Path, *, lines: int = 36) -> None:
     command = [
         "env",
         "-u",
@@ -94,7 +94,7 @@ def start_app(tmux: Tmux, db_path: Path, packages_dir: Path) -> None:
         "--user",
         "tess",
     ]
-    tmux("new-session", "-d", "-s", "app", "-x", "120", "-y", "36", " ".join(command))
+    tmux("new-session", "-d", "-s", "app", "-x", "120", "-y", str(lines), " ".join(command))
 
 
 def quit_app(tmux: Tmux) -> None:
@@ -152,7 +152,9 @@ def test_alt_digits_pick_alternatives_and_pound_stays_text(
 ) -> None:
     """Without kitty's protocol Alt+3 arrives as ESC 3, which Textual alone reads as "£"."""
     db_path = tmp_path / "tmux.sqlite"
-    start_app(tmux, db_path, argos_model_dir)
+    # How many lines the model's English takes depends on the CPU (CTranslate2 picks its kernels
+    # by instruction set): a tall terminal shows the three alternatives whatever their length.
+    start_app(tmux, db_path, argos_model_dir, lines=60)
     deadline = time.monotonic() + 60
     # Wait for the background MT to finish too: its arrival redraws the open segment.
     while "f8 stops" in (screen := tmux.wait_for("alt+3 ")) and time.monotonic() < deadline:
