@@ -20,6 +20,7 @@ test: lint typecheck unit
 lint: $(STAMP)
 	$(BIN)/ruff check workbench tests bench
 	$(BIN)/ruff format --check workbench tests bench
+	$(BIN)/lint-imports  # the layer rules, docs/architecture.md
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
