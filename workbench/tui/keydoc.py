@@ -64,8 +64,9 @@ _REMAPPING = """\
 ## Remapping
 
 Any key of the main screen can be remapped in the config file (`$WORKBENCH_CONFIG` or
-`~/.config/workbench/config.toml`) by its id, the last column above; several keys are separated
-by commas. An unknown id or an empty value is refused when the workbench starts, naming it.
+`~/.config/workbench/config.toml`) by its id: the last column above, which the help screen (F1)
+lists too. Several keys are separated by commas. An unknown id or an empty value is refused when
+the workbench starts, naming it.
 
 ```toml
 [keymap]
