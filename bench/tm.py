@@ -25,10 +25,10 @@ from pathlib import Path
 
 from sqlalchemy.dialects.sqlite import insert
 
-from workbench.ingest.normalise import normalise_arabic, source_hash, target_hash
+from workbench.config import DEFAULT_MIN_SCORE
 from workbench.store.database import Database, open_database
 from workbench.store.models import TmEntry
-from workbench.tm import DEFAULT_MIN_SCORE
+from workbench.text.normalise import normalise_arabic, source_hash, target_hash
 from workbench.tm.lookup import tm_matches
 
 TARGET_MS = 20.0

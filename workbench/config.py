@@ -15,15 +15,41 @@ from typing import Any, Literal
 
 from platformdirs import user_config_dir
 
-from workbench.qa.codes import CHECKS, DEFAULT_BLOCKING
-from workbench.tm import DEFAULT_MIN_SCORE
-
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB_PATH = PROJECT_ROOT / "db" / "workbench.sqlite"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 
 BidiMode = Literal["auto", "on", "off"]
 BIDI_MODES: tuple[BidiMode, ...] = ("auto", "on", "off")
+
+# Translation memory: fuzzy matches below this percentage are not offered. Character-level scores
+# of 50-60 between unrelated short sentences are common; from about 70 they share real wording.
+DEFAULT_MIN_SCORE = 70
+
+# The quality-check codes, here because `qa_blocking` names them: shared by the checks
+# (workbench.qa), the settings and the CLI, and config sits below all of them.
+Severity = Literal["error", "warning"]
+
+# code -> (severity, what it means). Severity is how it is shown; blocking is a setting.
+CHECKS: dict[str, tuple[Severity, str]] = {
+    "empty-target": ("error", "a finished segment has no English"),
+    "number-mismatch": ("error", "a number differs between source and target"),
+    "arabic-in-target": ("error", "Arabic script left in the English"),
+    "bidi-control": ("error", "an invisible bidi control character in the English"),
+    "bidi-control-source": ("warning", "an invisible bidi control character in the Arabic"),
+    "identical-to-mt": ("warning", "reviewed or approved English is the unedited machine output"),
+    "glossary-term-missing": ("warning", "a glossary term is in the source, its English is not"),
+    "length-ratio": ("warning", "the English is unusually short or long for the source"),
+    "double-space": ("warning", "two or more spaces in a row"),
+    "double-punctuation": ("warning", "punctuation typed twice (.. ,, !! ??)"),
+}
+
+DEFAULT_BLOCKING: tuple[str, ...] = (
+    "empty-target",
+    "number-mismatch",
+    "arabic-in-target",
+    "bidi-control",
+)
 
 
 class ConfigError(ValueError):

@@ -22,9 +22,9 @@ from sqlalchemy import select
 from tests.conftest import Cli
 from tests.reliability.test_roundtrip_property import ALPHABET, documents, read_back
 from workbench.export.xmltext import drop_forbidden
-from workbench.ingest.normalise import source_hash
 from workbench.store.database import open_database
 from workbench.store.models import TmEntry
+from workbench.text.normalise import source_hash
 
 tricky = st.sampled_from([*"=+-@'\"\t\r\n,;\u2028\u202e\x01\x0b&<>", "\r\n", "😀"])
 any_char = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workbench.errors import InputError
-from workbench.services.claim_fields import clean_fields, label, parse_choice, parse_date
+from workbench.services.claim_fields import clean_fields, parse_choice, parse_date
+from workbench.store.claim_labels import label
 
 WORTHINESS_LISTING = "check-worthy, unimportant, not-factual (not factual)"
 

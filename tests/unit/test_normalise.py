@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.ingest.normalise import bidi_controls_in, normalise_arabic, source_hash
+from workbench.text.normalise import bidi_controls_in, normalise_arabic, source_hash
 
 
 @pytest.mark.parametrize(

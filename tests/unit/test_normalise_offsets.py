@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.ingest.normalise import normalise_arabic, normalise_with_offsets, target_hash
+from workbench.text.normalise import normalise_arabic, normalise_with_offsets, target_hash
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -11,9 +11,10 @@ import click
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
 from workbench.export.claims import FORMATS, export_claims
-from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values, label
+from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values
 from workbench.services.claims import delete_claim, tag_claim, update_claim
 from workbench.services.users import ensure_user
+from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView, HistoryEntry, claim_history, list_claims
 from workbench.store.models import ClaimSide, ClaimStatus
 

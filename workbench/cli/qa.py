@@ -8,7 +8,7 @@ import sys
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.qa.codes import CHECKS
+from workbench.config import CHECKS
 from workbench.qa.segments import SegmentIssue, iter_issues
 
 

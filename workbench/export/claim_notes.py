@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
-from workbench.services.claim_fields import label
+from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView, claims_of_segments
 from workbench.store.models import AnchorState
 

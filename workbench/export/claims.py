@@ -22,10 +22,10 @@ from typing import IO, Any
 
 from workbench.errors import InputError
 from workbench.export.atomic import atomic_text
-from workbench.export.formula import neutralise
-from workbench.services.claim_fields import label
+from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView
 from workbench.store.models import ClaimantKind, Verdict
+from workbench.text.formula import neutralise
 
 FORMATS = ("jsonl", "csv", "claimreview")
 RATING_VALUES = {

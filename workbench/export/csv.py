@@ -4,7 +4,7 @@ Columns: document (id), position, arabic, mt, english, status, editor, updated_a
 claims (one claim per line inside the cell). Fields with commas, quotes or line breaks are quoted;
 lines end in CRLF as the RFC says. `bom=True` starts the file with a UTF-8 byte-order mark, which
 Excel needs to read UTF-8 Arabic correctly. Text cells that a spreadsheet would run as a formula
-are neutralised (`workbench.export.formula`); `workbench import-tm` undoes that exactly.
+are neutralised (`workbench.text.formula`); `workbench import-tm` undoes that exactly.
 """
 
 from __future__ import annotations
@@ -15,20 +15,10 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import BinaryIO
 
-from workbench.export.formula import neutralise
 from workbench.export.rows import ExportRow
+from workbench.text.csv_columns import COLUMNS
+from workbench.text.formula import neutralise
 
-COLUMNS = (
-    "document",
-    "position",
-    "arabic",
-    "mt",
-    "english",
-    "status",
-    "editor",
-    "updated_at",
-    "claims",
-)
 PROGRESS_EVERY = 1000
 
 

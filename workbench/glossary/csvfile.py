@@ -12,8 +12,8 @@ from pathlib import Path
 
 from workbench.errors import InputError
 from workbench.export.atomic import atomic_text
-from workbench.export.formula import neutralise, restore
 from workbench.glossary.terms import TermInput, clean_term, term_problems
+from workbench.text.formula import neutralise, restore
 
 COLUMNS = ("term_ar", "term_en", "note")
 REQUIRED = ("term_ar", "term_en")

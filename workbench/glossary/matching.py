@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from workbench.ingest.normalise import MappedText, is_dropped_mark, normalise_with_offsets
+from workbench.text.normalise import MappedText, is_dropped_mark, normalise_with_offsets
 
 QUOTES = frozenset("\"'`“”„‟«»‘’‚‛″′‹›")
 _ARTICLE = "ال"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import InputError
-from workbench.ingest.normalise import BidiMark, locate_bidi_controls, source_hash
 from workbench.ingest.segment import Sentence, segment_document
+from workbench.text.normalise import BidiMark, locate_bidi_controls, source_hash
 
 TITLE_LENGTH = 120
 # A "sentence" longer than this is a file without sentence ends (or not prose at all): it would

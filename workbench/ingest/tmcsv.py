@@ -2,9 +2,9 @@
 
 Two layouts, told apart by the header line:
 - the workbench's own export (`workbench export csv`): columns named as in
-  `workbench.export.csv.COLUMNS` (at least arabic and english; status is used when present).
+  `workbench.text.csv_columns.COLUMNS` (at least arabic and english; status is used when present).
   Cells the export neutralised against formula injection get their text back
-  (`workbench.export.formula.restore`);
+  (`workbench.text.formula.restore`);
 - a plain two-column file with the header `ar,en`. Its cells are taken as they are: only the
   workbench's export is known to have added apostrophes.
 
@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import InputError
-from workbench.export.csv import COLUMNS
-from workbench.export.formula import restore
 from workbench.ingest.tmpairs import TmPair, check_status
+from workbench.text.csv_columns import COLUMNS
+from workbench.text.formula import restore
 
 
 @dataclass(frozen=True, slots=True)

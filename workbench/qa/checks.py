@@ -1,8 +1,9 @@
 """Quality checks on one segment: pure functions of its texts, status and the glossary.
 
-Each issue names its check `code` (see `workbench.qa.codes`), a severity, a message, and where it
-is: `side` ("source" or "target") and code-point offsets into that text, when it has a place.
-Whether an issue blocks approval is a setting (`Settings.qa_blocking`), not part of the issue.
+Each issue names its check `code` (see `workbench.config.CHECKS`), a severity, a message, and
+where it is: `side` ("source" or "target") and code-point offsets into that text, when it has a
+place. Whether an issue blocks approval is a setting (`Settings.qa_blocking`), not part of the
+issue.
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from workbench.config import Settings
+from workbench.config import CHECKS, Settings
 from workbench.glossary.matching import GlossaryHit, GlossaryIndex, english_pattern
-from workbench.ingest.normalise import BIDI_CONTROLS, strip_harakat
-from workbench.qa.codes import CHECKS
 from workbench.qa.numbers import compare_numbers
+from workbench.text.normalise import BIDI_CONTROLS, strip_harakat
 
 Side = Literal["source", "target"]
 # Statuses in which someone has said the English is done.

@@ -1,7 +1,8 @@
 """Checking the claim fields a person types (CLI flags, TUI forms) before they are stored.
 
 Enumerations are stored as stable slugs ("not-factual", "quote-attribution"); people may type the
-slug or the display form of DESIGN.md ("not factual", "quote/attribution"), in any case.
+slug or its display form (`workbench.store.claim_labels`: "not factual", "quote/attribution"), in
+any case.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
 from workbench.errors import InputError
+from workbench.store.claim_labels import LABELS
 from workbench.store.models import (
     CheckWorthiness,
     ClaimantKind,
@@ -22,13 +24,6 @@ from workbench.store.models import (
     ClaimType,
     Verdict,
 )
-
-LABELS: dict[str, str] = {
-    CheckWorthiness.NOT_FACTUAL: "not factual",
-    ClaimType.QUOTE_ATTRIBUTION: "quote/attribution",
-    ClaimType.LAW_POLICY: "law/policy",
-    Verdict.NOT_ENOUGH_INFO: "not enough info",
-}
 
 # Field name → the enumeration its values come from, and the name used in messages.
 CHOICES: dict[str, tuple[type[StrEnum], str]] = {
@@ -68,13 +63,6 @@ class ClaimChanges(ClaimFields, total=False):
 
     start: int
     end: int
-
-
-def label(value: str | None) -> str:
-    """The display form of a stored slug ("not-factual" → "not factual")."""
-    if value is None:
-        return ""
-    return LABELS.get(value, value)
 
 
 def allowed_values(field: str) -> str:

@@ -15,8 +15,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from workbench.ingest.normalise import normalise_arabic, target_hash
 from workbench.store.models import Document, Segment, SegmentStatus, TmEntry, utcnow
+from workbench.text.normalise import normalise_arabic, target_hash
 
 FINISHED_STATUSES = frozenset(
     {SegmentStatus.TRANSLATED, SegmentStatus.REVIEWED, SegmentStatus.APPROVED}

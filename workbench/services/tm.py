@@ -25,12 +25,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from workbench.ingest.normalise import normalise_arabic, source_hash, target_hash
 from workbench.ingest.tmpairs import TmPair
 from workbench.services.filling import Fill, fill_empty_targets
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Origin, SegmentStatus, TmEntry, User
+from workbench.text.normalise import normalise_arabic, source_hash, target_hash
 
 BATCH = 1000
 UNFINISHED = {SegmentStatus.NEW.value, SegmentStatus.DRAFT.value, SegmentStatus.REJECTED.value}

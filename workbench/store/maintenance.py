@@ -20,7 +20,6 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from workbench.ingest.normalise import BIDI_CONTROLS, bidi_controls_in
 from workbench.store.models import (
     AnchorState,
     Claim,
@@ -30,6 +29,7 @@ from workbench.store.models import (
     Revision,
     Segment,
 )
+from workbench.text.normalise import BIDI_CONTROLS, bidi_controls_in
 
 Severity = Literal["error", "warning"]
 MAX_PER_KIND = 1_000  # a badly damaged database should not print millions of lines

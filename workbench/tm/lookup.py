@@ -26,9 +26,9 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.ingest.normalise import normalise_arabic
+from workbench.config import DEFAULT_MIN_SCORE
 from workbench.store.models import TmEntry
-from workbench.tm import DEFAULT_MIN_SCORE
+from workbench.text.normalise import normalise_arabic
 
 
 @dataclass(frozen=True, slots=True)

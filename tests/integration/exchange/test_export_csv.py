@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from tests.integration.exchange.conftest import TRICKY_ENGLISH, Desk
-from workbench.export.csv import COLUMNS
-from workbench.export.formula import restore
+from workbench.text.csv_columns import COLUMNS
+from workbench.text.formula import restore
 
 
 def export(desk: Desk, out: Path, *options: str) -> list[dict[str, str]]:

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from tests.conftest import SEEDS_DIR, Cli
 from tests.integration.exchange.conftest import Desk, edit
 from workbench.export.xmltext import drop_forbidden
-from workbench.ingest.normalise import normalise_arabic, source_hash, target_hash
 from workbench.store.database import Database, open_database
 from workbench.store.models import Revision, Segment, TmEntry
+from workbench.text.normalise import normalise_arabic, source_hash, target_hash
 
 EXPORTED = (3, 4, 5, 6, 8)  # segments of the seeds with a target, any status
 

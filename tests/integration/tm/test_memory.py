@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import insert, select
 
 from tests.conftest import Cli
-from workbench.ingest.normalise import normalise_arabic, source_hash, target_hash
 from workbench.services.editing import save_target
 from workbench.services.exact_matches import fill_exact_matches
 from workbench.services.users import ensure_user
 from workbench.store.database import Database, open_database
 from workbench.store.models import Origin, Revision, Segment, TmEntry
+from workbench.text.normalise import normalise_arabic, source_hash, target_hash
 from workbench.tm.lookup import tm_index, tm_matches
 
 # seeds/000, segment 3 once imported

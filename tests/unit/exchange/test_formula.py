@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.export.formula import FORMULA_STARTS, neutralise, restore
+from workbench.text.formula import FORMULA_STARTS, neutralise, restore
 
 
 @pytest.mark.parametrize(

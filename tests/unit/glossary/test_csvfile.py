@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from workbench.errors import InputError
-from workbench.export.formula import neutralise, restore
 from workbench.glossary.csvfile import read_terms, write_terms
+from workbench.text.formula import neutralise, restore
 
 
 @pytest.mark.parametrize("cell", ["=HYPERLINK(1)", "+7", "-ism", "@user", "\tx", "\rx"])

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from workbench.errors import WorkbenchError
-from workbench.services.claim_fields import ClaimFields, label
+from workbench.services.claim_fields import ClaimFields
+from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView, SegmentSpans
 from workbench.store.models import AnchorState
 from workbench.store.queries import SegmentRow

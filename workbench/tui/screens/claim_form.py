@@ -20,7 +20,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, TextArea
 
-from workbench.services.claim_fields import ClaimFields, label
+from workbench.services.claim_fields import ClaimFields
+from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView
 from workbench.tui.bidi import Base, display_line
 from workbench.tui.claim_form_values import (

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Label
 
-from workbench.services.claim_fields import label
+from workbench.store.claim_labels import label
 from workbench.store.claim_queries import HistoryEntry
 
 SHOWN_FIELDS = ("quote", "claim_type", "verdict", "status", "claim_text_en", "notes")

@@ -15,7 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from workbench.errors import StaleClaimError, WorkbenchError
-from workbench.services.claim_fields import ClaimFields, label
+from workbench.services.claim_fields import ClaimFields
+from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView
 from workbench.tui import claim_ops
 from workbench.tui.bidi import Base, display_line
