@@ -67,6 +67,9 @@ class Settings:
     mt_device: Literal["cpu", "cuda"] = "cpu"
     mt_num_hypotheses: int = 3
     allow_self_approval: bool = False
+    # PostgreSQL only: honour --user / WORKBENCH_USER that differ from the database login (for a
+    # shared account acting for people). On SQLite the name is always taken as given.
+    trust_user_option: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
     # Translation memory: fuzzy matches below this percentage are not shown.
     tm_min_score: int = DEFAULT_MIN_SCORE
@@ -78,6 +81,8 @@ class Settings:
     qa_length_ratio_max: float = 2.0
     qa_length_min_source_chars: int = 20  # shorter sources vary too much to judge
     config_file: Path | None = None
+    # Where `user` came from ("--user", "WORKBENCH_USER", the config file); None: the OS user.
+    user_source: str | None = None
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given non-None values applied (used for CLI flags)."""
@@ -108,7 +113,7 @@ def _read_config_file(path: Path) -> dict[str, Any] | None:
 
 
 def _from_file(data: dict[str, Any], path: Path) -> dict[str, Any]:
-    known = {f.name for f in fields(Settings)} - {"config_file"}
+    known = {f.name for f in fields(Settings)} - {"config_file", "user_source"}
     values: dict[str, Any] = {}
     for key, value in data.items():
         name = key.replace("-", "_")
@@ -140,6 +145,8 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError(
             f"allow_self_approval {settings.allow_self_approval!r} is not true or false"
         )
+    if not isinstance(settings.trust_user_option, bool):
+        raise ConfigError(f"trust_user_option {settings.trust_user_option!r} is not true or false")
     if not settings.user.strip():
         raise ConfigError("the user name is empty; pass --user NAME or set WORKBENCH_USER")
     return _validate_quality(settings)
@@ -172,13 +179,25 @@ def normalise_db_url(value: str) -> str:
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
+def _user_source(overrides: dict[str, Any], environment: dict[str, Any], path: Path) -> str:
+    """Where the user name came from, to name it when PostgreSQL refuses it."""
+    if overrides.get("user") is not None:
+        return "--user"
+    if "user" in environment:
+        return "WORKBENCH_USER"
+    return f"the config file {path}"
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Build the settings from file, environment and the given overrides (None means unset)."""
     path = config_path()
     from_file = _read_config_file(path)
     values = _from_file(from_file or {}, path)
-    values.update(_from_environment())
+    environment = _from_environment()
+    values.update(environment)
     values.update({k: v for k, v in overrides.items() if v is not None})
+    if "user" in values:
+        values["user_source"] = _user_source(overrides, environment, path)
     if "db_url" in values:
         values["db_url"] = normalise_db_url(str(values["db_url"]))
     settings = Settings(config_file=path if from_file is not None else None, **values)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 import click
 
 from workbench.config import Settings
+from workbench.services.users import acting_user
 from workbench.store.database import Database, open_database
 
 
@@ -18,9 +19,23 @@ class CliContext:
     _database: Database | None = field(default=None, repr=False)
 
     def database(self) -> Database:
+        """The database, opened on first use; `settings.user` is then whoever is acting there."""
         if self._database is None:
-            self._database = open_database(self.settings.db_url)
+            database = open_database(self.settings.db_url)
+            try:
+                user = acting_user(database, self.settings)
+            except BaseException:
+                database.dispose()
+                raise
+            self.settings = replace(self.settings, user=user)
+            self._database = database
         return self._database
+
+    @property
+    def user(self) -> str:
+        """Whoever is acting: resolved against the database (see services/users.py)."""
+        self.database()
+        return self.settings.user
 
     def close(self) -> None:
         if self._database is not None:

@@ -71,7 +71,7 @@ def export_tmx(
 ) -> None:
     """Write a TMX 1.4b file (Arabic source, English target) to OUT."""
     export = ExportFilter(document_id, status_floor, include_mt)
-    _export(context, ExportJob(out, "tmx", export, context.settings.user))
+    _export(context, ExportJob(out, "tmx", export, context.user))
 
 
 @export_group.command("csv", epilog=_OVERWRITES)
@@ -89,7 +89,7 @@ def export_csv(
     RFC 4180, UTF-8; cells a spreadsheet would run as a formula get a leading apostrophe.
     """
     export = ExportFilter(document_id, status_floor)
-    _export(context, ExportJob(out, "csv", export, context.settings.user, bom=bom))
+    _export(context, ExportJob(out, "csv", export, context.user, bom=bom))
 
 
 def register(group: click.Group) -> None:

@@ -56,7 +56,8 @@ def open_tui(context: CliContext, document_id: int | None, *, translate: bool) -
         check_keymap(context.settings.keymap)
     except ConfigError as error:
         raise click.UsageError(str(error)) from error
-    run_app(context.settings, context.database(), document_id, translate=translate)
+    database = context.database()  # first: opening it settles who the user is
+    run_app(context.settings, database, document_id, translate=translate)
 
 
 @click.command("tui")

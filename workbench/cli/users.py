@@ -1,4 +1,4 @@
-"""`workbench users add|list|set-role`: roles stored in the database."""
+"""`workbench users add|list|set-role|recover-admin`: roles stored in the database."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.services.roles import add_user, list_users, parse_role, set_role
+from workbench.services.roles import add_user, list_users, parse_role, recover_admin, set_role
 from workbench.store.models import Role
 
 ROLE_NAMES = [role.value for role in Role]
@@ -25,7 +25,7 @@ def users_group() -> None:
 def add_command(context: CliContext, name: str, role: str) -> None:
     """Add user NAME with a role. Anyone may add an editor; other roles follow the rule below.
 
-    While the database has no admin, anyone may do this (to make the first admin); after that
+    While the database has no users, anyone may do this (to make the first admin); after that
     only an admin may.
     """
     with context.database().write() as session:
@@ -40,12 +40,27 @@ def add_command(context: CliContext, name: str, role: str) -> None:
 def set_role_command(context: CliContext, name: str, role: str) -> None:
     """Give user NAME the role ROLE.
 
-    While the database has no admin, anyone may do this (to make the first admin); after that
+    While the database has no users, anyone may do this (to make the first admin); after that
     only an admin may, and the last admin cannot be demoted.
     """
     with context.database().write() as session:
         user = set_role(session, context.settings.user, name, parse_role(role))
         click.echo(f"user {user.name} is now {user.role}")
+
+
+@users_group.command("recover-admin")
+@click.argument("name")
+@pass_context
+def recover_admin_command(context: CliContext, name: str) -> None:
+    """Make NAME admin in a database that has users but no admin.
+
+    Only for whoever owns the data anyway: on SQLite anyone who can write the file; on
+    PostgreSQL the owner of the database or of its tables, or a superuser. Refused while the
+    database has an admin: an admin gives roles with `set-role`.
+    """
+    with context.database().write() as session:
+        user = recover_admin(session, name)
+        click.echo(f"user {user.name} is now admin (the database had no admin)")
 
 
 @users_group.command("list")
