@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from platformdirs import user_config_dir
 
+from workbench.files.inputs import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_TEXT_MB
 from workbench.qa.codes import CHECKS, DEFAULT_BLOCKING
 from workbench.tm import DEFAULT_MIN_SCORE
 
@@ -51,6 +52,9 @@ class Settings:
     qa_length_ratio_min: float = 0.5
     qa_length_ratio_max: float = 2.0
     qa_length_min_source_chars: int = 20  # shorter sources vary too much to judge
+    # The largest file `import` / `glossary import` and `import-tm` read, in MB (workbench.files).
+    max_text_file_mb: int = DEFAULT_MAX_TEXT_MB
+    max_memory_file_mb: int = DEFAULT_MAX_MEMORY_MB
     config_file: Path | None = None
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -135,6 +139,10 @@ def _validate_quality(settings: Settings) -> Settings:
         )
     if not 0 <= settings.tm_min_score <= 100:
         raise ConfigError(f"tm_min_score ({settings.tm_min_score}) must be between 0 and 100")
+    for name in ("max_text_file_mb", "max_memory_file_mb"):
+        value = getattr(settings, name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"{name} ({value!r}) must be a whole number of megabytes, 1 or more")
     # A TOML array arrives as a list; the settings object is immutable, so keep a tuple.
     return replace(settings, qa_blocking=tuple(blocking))
 
