@@ -1,4 +1,4 @@
-"""Import benchmark for hostile shapes of input: 100,000 tiny files, and a 10 MB single line.
+"""Import benchmark for hostile shapes of input: 100,000 tiny files, a 10 MB single line, 50 MB.
 
 Tiny files: lists, reads and segments them, stores them in batched transactions (what `workbench
 import` does), and, as the baseline in the same run, stores the same documents with one
@@ -12,13 +12,16 @@ end must be refused quickly.
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.files.inputs import DEFAULT_MAX_TEXT_MB
 from workbench.ingest.sources import collect_sources, read_source
 from workbench.services.importing import import_document, import_documents
 from workbench.store.database import open_database
@@ -101,6 +104,38 @@ def long_line(folder: Path) -> None:
         print("  no sentence end: NOT refused")
 
 
+def _peak_rss(command: list[str]) -> tuple[int, float, float]:
+    """Run `command`; its exit code, seconds and peak resident memory in MB."""
+    began = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - began
+    return os.waitstatus_to_exitcode(status), seconds, usage.ru_maxrss / 1024
+
+
+def large_files(folder: Path) -> None:
+    print("large text files, each in its own process:")
+    fifty = folder / "fifty.txt"
+    with fifty.open("w", encoding="utf-8") as handle:
+        for _ in range(50 * 1024 * 1024 // (len(SENTENCE.encode()) * 1000)):
+            handle.write(SENTENCE * 1000)
+    workbench = [sys.executable, "-m", "workbench", "--db", str(folder / "large.sqlite")]
+    code, seconds, peak = _peak_rss([*workbench, "import", str(fifty)])
+    print(f"  50 MB file, workbench import:     exit {code} in {seconds:5.2f} s, "
+          f"peak {peak:6.0f} MB (refused: over max_text_file_mb)")  # fmt: skip
+    at_cap = folder / "at-cap.txt"
+    with at_cap.open("w", encoding="utf-8") as handle:
+        for _ in range(DEFAULT_MAX_TEXT_MB * 1024 * 1024 // (len(SENTENCE.encode()) * 1000)):
+            handle.write(SENTENCE * 1000)
+    script = (
+        "import pathlib, workbench.ingest.sources as s; "
+        f"s.read_source(pathlib.Path({str(at_cap)!r}))"
+    )
+    code, seconds, peak = _peak_rss([sys.executable, "-c", script])
+    print(f"  {DEFAULT_MAX_TEXT_MB} MB file (the cap), read + segment: "
+          f"exit {code} in {seconds:5.2f} s, peak {peak:6.0f} MB")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=100_000)
@@ -109,6 +144,7 @@ def main() -> int:
         (Path(folder) / "tiny").mkdir()
         tiny_files(Path(folder) / "tiny", args.files)
         long_line(Path(folder))
+        large_files(Path(folder))
     return 0
 
 
