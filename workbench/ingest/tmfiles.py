@@ -31,8 +31,9 @@ class TmFile:
         if self.path.suffix.lower() not in {".tmx", ".csv"}:
             raise InputError(f"{self.path}: name a .tmx or .csv file")
         # A FIFO, a device or a file over the cap is refused now, before the import starts.
-        if check_regular(self.path).st_size > self.cap.bytes:
-            raise self.cap.refuse(self.path, self.path.stat().st_size)
+        size = check_regular(self.path).st_size
+        if size > self.cap.bytes:
+            raise self.cap.refuse(self.path, size)
 
     def pairs(self) -> Iterator[TmPair]:
         if self.path.suffix.lower() == ".tmx":
