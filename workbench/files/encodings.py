@@ -23,9 +23,9 @@ MIN_NULS = 2  # one stray NUL in a binary file says nothing
 
 
 def _by_nuls(sample: bytes) -> str | None:
-    nuls = [index for index, byte in enumerate(sample) if byte == 0]
-    if len(nuls) < MIN_NULS:
+    if sample.count(0) < MIN_NULS:  # the usual case, at C speed
         return None
+    nuls = [index for index, byte in enumerate(sample) if byte == 0]
     quads = sample[: len(sample) // 4 * 4]
     if quads and all(byte == 0 for byte in quads[2::4] + quads[3::4]):
         return "UTF-32LE"

@@ -70,8 +70,8 @@ def check_regular(path: Path) -> os.stat_result:
     return info
 
 
-def open_regular(path: Path, cap: SizeCap) -> BinaryIO:
-    """`path` opened for reading in binary, checked to be a regular file within `cap`."""
+def _open_checked(path: Path, cap: SizeCap) -> tuple[io.FileIO, int]:
+    """The open file and its size, once it is known to be a regular file within `cap`."""
     info = check_regular(path)
     if info.st_size > cap.bytes:
         raise cap.refuse(path, info.st_size)
@@ -80,18 +80,30 @@ def open_regular(path: Path, cap: SizeCap) -> BinaryIO:
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from error
     try:
-        _refuse_kind(path, os.fstat(descriptor).st_mode)  # swapped after the check?
+        info = os.fstat(descriptor)
+        _refuse_kind(path, info.st_mode)  # swapped for something else after the check?
     except BaseException:
         os.close(descriptor)
         raise
-    raw = io.FileIO(descriptor, "rb")
+    return io.FileIO(descriptor, "rb"), info.st_size
+
+
+def open_regular(path: Path, cap: SizeCap) -> BinaryIO:
+    """`path` opened for reading in binary, checked to be a regular file within `cap`."""
+    raw, _ = _open_checked(path, cap)
     return io.BufferedReader(_CappedFile(raw, path, cap))
 
 
 def read_regular(path: Path, cap: SizeCap) -> bytes:
     """The whole content of a regular file of at most `cap`."""
-    with open_regular(path, cap) as handle:
-        return handle.read()
+    raw, size = _open_checked(path, cap)
+    with raw:
+        data = raw.read(size + 1)  # one byte more than stat said, to notice a file that grew
+        while len(data) <= cap.bytes and (more := raw.read(cap.bytes + 1 - len(data))):
+            data += more
+    if len(data) > cap.bytes:
+        raise cap.refuse(path)
+    return data
 
 
 class _CappedFile(io.RawIOBase):
