@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from workbench.config import DEFAULT_MAX_TEXT_MB
 from workbench.errors import InputError
-from workbench.files.inputs import DEFAULT_MAX_TEXT_MB
 from workbench.ingest.sources import collect_sources, read_source
 from workbench.services.importing import import_document, import_documents
 from workbench.store.database import open_database

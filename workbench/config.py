@@ -15,7 +15,6 @@ from typing import Any, Literal
 
 from platformdirs import user_config_dir
 
-from workbench.files.inputs import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_TEXT_MB
 from workbench.qa.codes import CHECKS, DEFAULT_BLOCKING
 from workbench.tm import DEFAULT_MIN_SCORE
 
@@ -25,6 +24,12 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 
 BidiMode = Literal["auto", "on", "off"]
 BIDI_MODES: tuple[BidiMode, ...] = ("auto", "on", "off")
+
+# The largest file read (workbench.files.inputs). News articles are 5-50 KB; 16 MB leaves room for
+# a book-length report (reading one takes about 170 MB of memory) and a 10 MB single line imports
+# whole (bench/hostile_import.py). Memories are read as a stream: their cap only bounds the time.
+DEFAULT_MAX_TEXT_MB = 16
+DEFAULT_MAX_MEMORY_MB = 512
 
 
 class ConfigError(ValueError):

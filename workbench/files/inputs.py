@@ -17,15 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from workbench.config import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_TEXT_MB
 from workbench.errors import InputError
 from workbench.files.kinds import kind_of
 
 MEGABYTE = 1024 * 1024
-# News articles are 5-50 KB; 16 MB leaves room for a book-length report (reading one takes about
-# 170 MB of memory), and `bench/hostile_import.py` shows a 10 MB single line imports whole.
-DEFAULT_MAX_TEXT_MB = 16
-# Translation memories are read as a stream (memory stays flat), so the cap only bounds the time.
-DEFAULT_MAX_MEMORY_MB = 512
 # Through O_NONBLOCK, opening a FIFO returns at once instead of waiting for a writer (POSIX).
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
