@@ -403,3 +403,17 @@ def test_a_package_folder_that_is_a_link_or_a_file_is_not_replaced(
     assert (argos_packages_dir / TOP).is_symlink()
     assert (elsewhere / "keep.txt").read_text() == "keep"
     assert [p.name for p in argos_packages_dir.iterdir()] == [TOP]
+
+
+def test_the_database_as_the_packages_folder_is_refused(
+    sqlite_cli: Cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = table_dump(sqlite_cli.db_url)
+    for packages in (db_path, db_path / "below-the-database"):
+        monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+
+        result = sqlite_cli("models", "install", str(TOY_MODEL_FILE))
+
+        assert result.exit_code == 2, result.output
+        assert "(the packages folder, ARGOS_PACKAGES_DIR)" in result.stderr
+    assert_intact(sqlite_cli, before)

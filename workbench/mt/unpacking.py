@@ -60,7 +60,13 @@ def package_destination(root: Path, top: str) -> Path:
             f"{root} (the packages folder, ARGOS_PACKAGES_DIR) is {kind_of(root.stat().st_mode)}"
             ", not a folder; point ARGOS_PACKAGES_DIR at a folder. Nothing was installed"
         )
-    root.mkdir(parents=True, exist_ok=True)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            f"{root} (the packages folder, ARGOS_PACKAGES_DIR) cannot be created "
+            f"({error.strerror}); point ARGOS_PACKAGES_DIR at a folder. Nothing was installed"
+        ) from error
     destination = root / top
     try:
         mode = destination.lstat().st_mode
