@@ -1,4 +1,4 @@
-"""Import benchmark for hostile shapes of input: 100,000 tiny files, and a 10 MB single line.
+"""Import benchmark for hostile shapes of input: 100,000 tiny files, a 10 MB single line, 50 MB.
 
 Tiny files: lists, reads and segments them, stores them in batched transactions (what `workbench
 import` does), and, as the baseline in the same run, stores the same documents with one
@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from workbench.config import DEFAULT_MAX_TEXT_MB
 from workbench.errors import InputError
 from workbench.ingest.sources import collect_sources, read_source
 from workbench.services.importing import import_document, import_documents
@@ -101,6 +103,50 @@ def long_line(folder: Path) -> None:
         print("  no sentence end: NOT refused")
 
 
+# Started from a small process in between: a child forked from this (large) one would count this
+# process's memory in its peak, since Linux keeps the high-water mark across exec.
+MEASURE_PEAK = (
+    "import os, subprocess, sys; child = subprocess.Popen(sys.argv[1:], "
+    "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+    "_, status, usage = os.wait4(child.pid, 0); print(os.waitstatus_to_exitcode(status), "
+    "usage.ru_maxrss)"
+)
+
+
+def _peak_rss(command: list[str]) -> tuple[int, float, float]:
+    """Run `command`; its exit code, seconds and peak resident memory in MB."""
+    began = time.perf_counter()
+    measured = subprocess.run(
+        [sys.executable, "-c", MEASURE_PEAK, *command], capture_output=True, text=True, check=True
+    )
+    seconds = time.perf_counter() - began
+    code, peak_kb = measured.stdout.split()
+    return int(code), seconds, int(peak_kb) / 1024
+
+
+def large_files(folder: Path) -> None:
+    print("large text files, each in its own process:")
+    fifty = folder / "fifty.txt"
+    with fifty.open("w", encoding="utf-8") as handle:
+        for _ in range(50 * 1024 * 1024 // (len(SENTENCE.encode()) * 1000)):
+            handle.write(SENTENCE * 1000)
+    workbench = [sys.executable, "-m", "workbench", "--db", str(folder / "large.sqlite")]
+    code, seconds, peak = _peak_rss([*workbench, "import", str(fifty)])
+    print(f"  50 MB file, workbench import:     exit {code} in {seconds:5.2f} s, "
+          f"peak {peak:6.0f} MB (refused: over max_text_file_mb)")  # fmt: skip
+    at_cap = folder / "at-cap.txt"
+    with at_cap.open("w", encoding="utf-8") as handle:
+        for _ in range(DEFAULT_MAX_TEXT_MB * 1024 * 1024 // (len(SENTENCE.encode()) * 1000)):
+            handle.write(SENTENCE * 1000)
+    script = (
+        "import pathlib, workbench.ingest.sources as s; "
+        f"s.read_source(pathlib.Path({str(at_cap)!r}))"
+    )
+    code, seconds, peak = _peak_rss([sys.executable, "-c", script])
+    print(f"  {DEFAULT_MAX_TEXT_MB} MB file (the cap), read + segment: "
+          f"exit {code} in {seconds:5.2f} s, peak {peak:6.0f} MB")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=100_000)
@@ -109,6 +155,7 @@ def main() -> int:
         (Path(folder) / "tiny").mkdir()
         tiny_files(Path(folder) / "tiny", args.files)
         long_line(Path(folder))
+        large_files(Path(folder))
     return 0
 
 

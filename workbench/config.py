@@ -51,6 +51,12 @@ DEFAULT_BLOCKING: tuple[str, ...] = (
     "bidi-control",
 )
 
+# The largest file read (workbench.files.inputs). News articles are 5-50 KB; 16 MB leaves room for
+# a book-length report (reading one takes about 170 MB of memory) and a 10 MB single line imports
+# whole (bench/hostile_import.py). Memories are read as a stream: their cap only bounds the time.
+DEFAULT_MAX_TEXT_MB = 16
+DEFAULT_MAX_MEMORY_MB = 512
+
 
 class ConfigError(ValueError):
     """A setting has a value the workbench cannot use; the message says which and why."""
@@ -80,6 +86,9 @@ class Settings:
     qa_length_ratio_min: float = 0.5
     qa_length_ratio_max: float = 2.0
     qa_length_min_source_chars: int = 20  # shorter sources vary too much to judge
+    # The largest file `import` / `glossary import` and `import-tm` read, in MB (workbench.files).
+    max_text_file_mb: int = DEFAULT_MAX_TEXT_MB
+    max_memory_file_mb: int = DEFAULT_MAX_MEMORY_MB
     config_file: Path | None = None
     # Where `user` came from ("--user", "WORKBENCH_USER", the config file); None: the OS user.
     user_source: str | None = None
@@ -168,6 +177,10 @@ def _validate_quality(settings: Settings) -> Settings:
         )
     if not 0 <= settings.tm_min_score <= 100:
         raise ConfigError(f"tm_min_score ({settings.tm_min_score}) must be between 0 and 100")
+    for name in ("max_text_file_mb", "max_memory_file_mb"):
+        value = getattr(settings, name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"{name} ({value!r}) must be a whole number of megabytes, 1 or more")
     # A TOML array arrives as a list; the settings object is immutable, so keep a tuple.
     return replace(settings, qa_blocking=tuple(blocking))
 

@@ -16,6 +16,7 @@ from workbench.services.claims import delete_claim, tag_claim, update_claim
 from workbench.services.users import ensure_user
 from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView, HistoryEntry, claim_history, list_claims
+from workbench.store.files import database_files
 from workbench.store.models import ClaimSide, ClaimStatus
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -291,9 +292,10 @@ def export_claims_command(
     organisation: str | None,
 ) -> None:
     """Write claims to OUT as JSON Lines, CSV or schema.org ClaimReview (JSON-LD)."""
-    with context.database().read() as session:
+    database = context.database()
+    with database.read() as session:
         claims = list_claims(session, document_id, None, statuses)
-    count = export_claims(claims, out, file_format, organisation)
+    count = export_claims(claims, out, file_format, organisation, database_files(database))
     click.echo(f"{count} claims written to {out} ({file_format})")
 
 

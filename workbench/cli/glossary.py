@@ -9,9 +9,11 @@ import click
 
 from workbench.cli.context import CliContext, pass_context
 from workbench.errors import InputError
+from workbench.files.inputs import text_cap
 from workbench.glossary.csvfile import write_terms
 from workbench.glossary.loading import list_terms
 from workbench.services.glossary import GlossaryWrite, add_term, import_csv, import_starter
+from workbench.store.files import database_files
 
 
 @click.group("glossary")
@@ -77,7 +79,8 @@ def import_command(context: CliContext, path: Path | None, starter: bool) -> Non
         _report(import_starter(database, context.settings.user))
     else:
         assert path is not None
-        _report(import_csv(database, path, context.settings.user))
+        cap = text_cap(context.settings.max_text_file_mb)
+        _report(import_csv(database, path, context.settings.user, cap))
 
 
 @glossary_group.command("export")
@@ -85,9 +88,10 @@ def import_command(context: CliContext, path: Path | None, starter: bool) -> Non
 @pass_context
 def export_command(context: CliContext, path: Path) -> None:
     """Write every term to a CSV file (RFC 4180, UTF-8) that `glossary import` reads back."""
-    with context.database().read() as session:
+    database = context.database()
+    with database.read() as session:
         terms = [(term.term_ar, term.term_en, term.note) for term in list_terms(session)]
-    count = write_terms(path, terms)
+    count = write_terms(path, terms, database_files(database))
     click.echo(f"{count} terms written to {path}")
 
 

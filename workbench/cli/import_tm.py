@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.files.inputs import memory_cap
 from workbench.ingest.tmfiles import TmFile
 from workbench.services.tm import import_tm
 
@@ -24,7 +25,7 @@ def import_tm_command(context: CliContext, file: Path) -> None:
     English someone already wrote is never replaced. A file with a DOCTYPE that declares
     entities, or that is malformed, is refused whole, with the line named.
     """
-    source = TmFile(file)
+    source = TmFile(file, memory_cap(context.settings.max_memory_file_mb))
     outcome = import_tm(context.database(), source.pairs(), file.name, context.settings.user)
     click.echo(
         f"read {outcome.pairs} pairs from {file.name}: {outcome.entries_added} new TM entries, "

@@ -9,6 +9,7 @@ import click
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.progress import Advance, progress_bar
 from workbench.errors import InputError
+from workbench.files.inputs import SizeCap, text_cap
 from workbench.ingest.sources import ParsedDocument, collect_sources, read_source
 from workbench.services.exact_matches import fill_exact_matches
 from workbench.services.importing import ImportOutcome, import_documents
@@ -17,13 +18,13 @@ from workbench.store.queries import memory_is_empty
 BIDI_SHOWN_PER_FILE = 5
 
 
-def _read_all(paths: list[Path], advance: Advance) -> list[ParsedDocument]:
+def _read_all(paths: list[Path], advance: Advance, cap: SizeCap) -> list[ParsedDocument]:
     """Read and check every file before writing any, so one bad file stops the whole import."""
     problems: list[str] = []
     parsed: list[ParsedDocument] = []
     for path in paths:
         try:
-            parsed.append(read_source(path))
+            parsed.append(read_source(path, cap))
         except InputError as error:
             problems.append(str(error))
         advance(1)
@@ -71,7 +72,7 @@ def import_command(context: CliContext, paths: tuple[Path, ...]) -> None:
     """
     sources = collect_sources(paths)
     with progress_bar("Checking", total=len(sources), unit="files") as advance:
-        parsed = _read_all(sources, advance)
+        parsed = _read_all(sources, advance, text_cap(context.settings.max_text_file_mb))
         for document in parsed:
             if document.bidi:
                 _warn_bidi(document)

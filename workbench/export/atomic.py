@@ -4,7 +4,9 @@ The data goes to a hidden temporary file in the same folder (so the rename canno
 systems), is flushed and fsynced, and then `os.replace`d onto the final name in one step: readers
 see the old file or the complete new one, never half of it. An existing file of that name is
 replaced, as users expect of an export they run again; its permissions are kept. Temporary files
-left by killed exports to the same name are removed first (temporary.py says which).
+left by killed exports to the same name are removed first (temporary.py says which). Where OUT may
+be (never the database, a folder, a FIFO, a device or a socket; a symlink is written through) is
+checked first by `workbench.files.outputs`.
 """
 
 from __future__ import annotations
@@ -13,22 +15,16 @@ import contextlib
 import io
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from workbench.errors import InputError, WorkbenchError
 from workbench.export.temporary import remove_leftovers, temporary_name
+from workbench.files.outputs import writable_target
 
 BUFFER_BYTES = 1 << 20
-
-
-def _check_destination(path: Path) -> None:
-    if path.is_dir():
-        raise InputError(f"{path} is a folder; name the file to write, e.g. {path}/export.tmx")
-    if not path.parent.is_dir():
-        raise InputError(f"{path.parent}: no such folder; create it first or write elsewhere")
 
 
 def _open_temporary(path: Path) -> tuple[Path, int]:
@@ -59,9 +55,11 @@ def _sync_folder(folder: Path) -> None:
 
 
 @contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
-    """A buffered binary file that becomes `path` only if the block finishes without error."""
-    _check_destination(path)
+def atomic_output(path: Path, protected: Iterable[Path] = ()) -> Iterator[BinaryIO]:
+    """A buffered binary file that becomes `path` only if the block finishes without error.
+
+    `protected` are the files that must never be replaced: the open database's."""
+    path = writable_target(path, protected)
     remove_leftovers(path)
     temporary, descriptor = _open_temporary(path)
     try:
@@ -89,9 +87,11 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
 
 
 @contextmanager
-def atomic_text(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
+def atomic_text(
+    path: Path, encoding: str = "utf-8", protected: Iterable[Path] = ()
+) -> Iterator[TextIO]:
     """`atomic_output` for text. newline="" because csv writes its own CRLF (RFC 4180)."""
-    with atomic_output(path) as raw:
+    with atomic_output(path, protected) as raw:
         text = io.TextIOWrapper(raw, encoding=encoding, newline="")
         try:
             yield text

@@ -151,9 +151,14 @@ def write_claimreview(
 
 
 def export_claims(
-    claims: Iterable[ClaimView], path: Path, file_format: str, organisation: str | None = None
+    claims: Iterable[ClaimView],
+    path: Path,
+    file_format: str,
+    organisation: str | None = None,
+    protected: Iterable[Path] = (),
 ) -> int:
-    """Write `claims` to `path` in `file_format` atomically; return how many were written."""
+    """Write `claims` to `path` in `file_format` atomically; return how many were written.
+    `protected`: the database's files, never to be replaced."""
     writers: dict[str, Callable[[Iterable[ClaimView], IO[str]], int]] = {
         "jsonl": write_jsonl,
         "csv": write_csv,
@@ -161,5 +166,5 @@ def export_claims(
     }
     if file_format not in writers:
         raise InputError(f"export format {file_format!r} is not one of: {', '.join(FORMATS)}")
-    with atomic_text(path) as handle:
+    with atomic_text(path, protected=protected) as handle:
         return writers[file_format](claims, handle)

@@ -18,6 +18,7 @@ from workbench.export.rows import (
 )
 from workbench.export.tmx import write_tmx
 from workbench.store.database import Database
+from workbench.store.files import database_files
 from workbench.store.models import utcnow
 
 Format = Literal["tmx", "csv"]
@@ -47,7 +48,7 @@ def run_export(database: Database, job: ExportJob, start: ProgressStart | None =
         check_document(session, job.export.document_id)
         advance = start(count_export_rows(session, job.export, job.needs())) if start else None
         rows = iter_export_rows(session, job.export, job.needs())
-        with atomic_output(job.path) as out:
+        with atomic_output(job.path, database_files(database)) as out:
             if job.format == "tmx":
                 return write_tmx(
                     rows, out, job.export, user=job.user, now=utcnow(), progress=advance

@@ -7,11 +7,14 @@ export prefixes such cells with an apostrophe, and the import removes that apost
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.errors import InputError
 from workbench.export.atomic import atomic_text
+from workbench.files.encodings import convert_hint, wide_encoding
+from workbench.files.inputs import SizeCap, read_regular, text_cap
 from workbench.glossary.terms import TermInput, clean_term, term_problems
 from workbench.text.formula import neutralise, restore
 
@@ -31,17 +34,19 @@ def _columns(header: list[str], path: Path) -> dict[str, int]:
     return {name: names.index(name) for name in names}
 
 
-def read_terms(path: Path) -> list[TermInput]:
-    """Every term of the file, checked; InputError listing each bad line if any is bad."""
+def read_terms(path: Path, cap: SizeCap | None = None) -> list[TermInput]:
+    """Every term of the file (at most `cap`), checked; InputError listing each bad line."""
+    data = read_regular(path, cap or text_cap())
+    encoding = wide_encoding(data)
+    if encoding is not None:
+        raise InputError(convert_hint(path, encoding))
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return _parse(csv.reader(handle, strict=True), path)
-    except FileNotFoundError as error:
-        raise InputError(f"{path}: no such file") from error
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(
             f"{path}: not UTF-8 (byte {error.start}); save it as UTF-8 CSV and import again"
         ) from error
+    return _parse(csv.reader(io.StringIO(text, newline=""), strict=True), path)
 
 
 def _parse(reader: Iterable[list[str]], path: Path) -> list[TermInput]:
@@ -71,10 +76,13 @@ def _parse(reader: Iterable[list[str]], path: Path) -> list[TermInput]:
     return terms
 
 
-def write_terms(path: Path, terms: Iterable[tuple[str, str, str | None]]) -> int:
-    """Write the terms to `path` (replaced whole, never half-written); return how many."""
+def write_terms(
+    path: Path, terms: Iterable[tuple[str, str, str | None]], protected: Iterable[Path] = ()
+) -> int:
+    """Write the terms to `path` (replaced whole, never half-written); return how many.
+    `protected`: the database's files, never to be replaced."""
     count = 0
-    with atomic_text(path) as handle:
+    with atomic_text(path, protected=protected) as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow(COLUMNS)
         for term_ar, term_en, note in terms:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.files.encodings import convert_hint, wide_encoding
+from workbench.files.inputs import SizeCap, read_regular, text_cap
 from workbench.ingest.segment import Sentence, segment_document
 from workbench.text.normalise import BidiMark, locate_bidi_controls, source_hash
 
@@ -41,15 +43,35 @@ class ParsedDocument:
 
 
 def _texts_under(folder: Path) -> list[Path]:
-    """The .txt files under `folder`, recursively, sorted as paths (folder by folder)."""
+    """The .txt entries under `folder`, recursively, sorted as paths (folder by folder).
+
+    Entries that are not regular files (a FIFO, a link to a device) are kept: reading them
+    refuses them by name rather than skipping them unseen."""
     # os.walk rather than Path.rglob: a folder of 100,000 files is listed in about a second.
+    # It does not descend into linked folders (followlinks=False).
     found = [
         Path(root, name)
         for root, _, files in os.walk(folder)
         for name in files
         if name.endswith(".txt")
     ]
-    return sorted(path for path in found if path.is_file())
+    return sorted(found)
+
+
+def _refuse_links_out(folder: Path, texts: list[Path]) -> None:
+    """A link inside the folder may not lead outside it: `ln -s /etc/passwd dir/a.txt` must not
+    import the password file of whoever runs the import."""
+    inside = folder.resolve()
+    leaving = [
+        f"{path} -> {path.resolve()}"
+        for path in texts
+        if path.is_symlink() and not path.resolve().is_relative_to(inside)
+    ]
+    if leaving:
+        raise InputError(
+            f"{folder}: these links lead out of the folder, so nothing was imported; copy the "
+            "files into the folder or name them on the command line:\n  " + "\n  ".join(leaving)
+        )
 
 
 def collect_sources(paths: Iterable[Path]) -> list[Path]:
@@ -62,6 +84,7 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
             texts = _texts_under(path)
             if not texts:
                 raise InputError(f"{path}: the folder holds no .txt file to import")
+            _refuse_links_out(path, texts)
             found.extend(texts)
         else:
             found.append(path)
@@ -72,6 +95,9 @@ def decode_source(path: Path, data: bytes) -> str:
     """The file's text, or an InputError naming the file and what is wrong with it."""
     if not data.strip():
         raise InputError(f"{path}: the file is empty; nothing to import")
+    encoding = wide_encoding(data)
+    if encoding is not None:
+        raise InputError(convert_hint(path, encoding))
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(
@@ -135,9 +161,10 @@ def _refuse_overlong(path: Path, text: str, sentences: list[Sentence]) -> None:
         )
 
 
-def read_source(path: Path) -> ParsedDocument:
+def read_source(path: Path, cap: SizeCap | None = None) -> ParsedDocument:
+    """Read, check and segment one text file of at most `cap` (default: max_text_file_mb's)."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, cap or text_cap())
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from error
     content_hash = hashlib.sha256(data).hexdigest()

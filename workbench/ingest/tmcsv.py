@@ -22,9 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.files.encodings import convert_hint, wide_encoding
+from workbench.files.inputs import SizeCap, memory_cap, open_regular
 from workbench.ingest.tmpairs import TmPair, check_status
 from workbench.text.csv_columns import COLUMNS
 from workbench.text.formula import restore
+
+# A CSV row of a memory is a sentence pair: a physical line this long is not one (a cell may hold
+# line breaks, so a row can span lines; each line is checked).
+MAX_LINE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,22 +55,33 @@ def _layout(path: Path, header: list[str]) -> _Layout:
     )
 
 
-def _lines(path: Path) -> Iterator[str]:
-    """Decoded lines, line ends kept (as csv wants); a decoding error names its line."""
-    try:
-        handle = path.open("rb")
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror})") from error
-    with handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as error:
+def _raw_lines(path: Path, cap: SizeCap) -> Iterator[bytes]:
+    """The file's lines as bytes; a line longer than MAX_LINE_BYTES is refused, not buffered."""
+    with open_regular(path, cap) as handle:
+        number = 0
+        while raw := handle.readline(MAX_LINE_BYTES + 1):
+            number += 1
+            if len(raw) > MAX_LINE_BYTES:
                 raise InputError(
-                    f"{path}, line {number}: not valid UTF-8 (byte {error.start} of the line); "
-                    "save the file as UTF-8 and import it again"
-                ) from error
-            yield line.removeprefix("\ufeff") if number == 1 else line
+                    f"{path}, line {number}: a line of more than {MAX_LINE_BYTES:,} bytes; "
+                    "this is not a translation memory table. Nothing was imported"
+                )
+            if number == 1 and (encoding := wide_encoding(raw)) is not None:
+                raise InputError(convert_hint(path, encoding))
+            yield raw
+
+
+def _lines(path: Path, cap: SizeCap) -> Iterator[str]:
+    """Decoded lines, line ends kept (as csv wants); a decoding error names its line."""
+    for number, raw in enumerate(_raw_lines(path, cap), start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{path}, line {number}: not valid UTF-8 (byte {error.start} of the line); "
+                "save the file as UTF-8 and import it again"
+            ) from error
+        yield line.removeprefix("\ufeff") if number == 1 else line
 
 
 def _pair(path: Path, line: int, cells: list[str], layout: _Layout) -> TmPair | None:
@@ -85,9 +102,11 @@ def _pair(path: Path, line: int, cells: list[str], layout: _Layout) -> TmPair | 
     return TmPair(source, target, status, line)
 
 
-def iter_csv_pairs(path: Path, skipped: Counter[str]) -> Iterator[TmPair]:
-    """The Arabic-English pairs of a CSV file, in file order."""
-    reader = csv.reader(_lines(path), strict=True)
+def iter_csv_pairs(
+    path: Path, skipped: Counter[str], cap: SizeCap | None = None
+) -> Iterator[TmPair]:
+    """The Arabic-English pairs of a CSV file of at most `cap`, in file order."""
+    reader = csv.reader(_lines(path, cap or memory_cap()), strict=True)
     try:
         header = next(reader, None)
         if header is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import InputError
+from workbench.files.inputs import SizeCap, check_regular, memory_cap
 from workbench.ingest.tmcsv import iter_csv_pairs
 from workbench.ingest.tmpairs import TmPair
 from workbench.ingest.tmx import iter_tmx_pairs
@@ -23,15 +24,18 @@ class TmFile:
     """Iterate `pairs()` once; `skipped` then counts what was left out, by reason."""
 
     path: Path
+    cap: SizeCap = field(default_factory=memory_cap)
     skipped: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         if self.path.suffix.lower() not in {".tmx", ".csv"}:
             raise InputError(f"{self.path}: name a .tmx or .csv file")
-        if not self.path.is_file():
-            raise InputError(f"{self.path}: no such file")
+        # A FIFO, a device or a file over the cap is refused now, before the import starts.
+        size = check_regular(self.path).st_size
+        if size > self.cap.bytes:
+            raise self.cap.refuse(self.path, size)
 
     def pairs(self) -> Iterator[TmPair]:
         if self.path.suffix.lower() == ".tmx":
-            return iter_tmx_pairs(self.path, self.skipped)
-        return iter_csv_pairs(self.path, self.skipped)
+            return iter_tmx_pairs(self.path, self.skipped, self.cap)
+        return iter_csv_pairs(self.path, self.skipped, self.cap)

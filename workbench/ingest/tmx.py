@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lxml import etree
 
 from workbench.errors import InputError
+from workbench.files.inputs import SizeCap, memory_cap, open_regular
 from workbench.ingest.tmpairs import TmPair, check_status
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -115,10 +116,17 @@ def _forget(element: etree._Element) -> None:
         del parent[0]
 
 
-def iter_tmx_pairs(path: Path, skipped: Counter[str]) -> Iterator[TmPair]:
-    """The Arabic-English pairs of a TMX file, in file order."""
+def iter_tmx_pairs(
+    path: Path, skipped: Counter[str], cap: SizeCap | None = None
+) -> Iterator[TmPair]:
+    """The Arabic-English pairs of a TMX file of at most `cap`, in file order."""
+    with open_regular(path, cap or memory_cap()) as handle:
+        yield from _parse(path, handle, skipped)
+
+
+def _parse(path: Path, handle: BinaryIO, skipped: Counter[str]) -> Iterator[TmPair]:
     context = etree.iterparse(
-        str(path),
+        handle,
         events=("start", "end"),
         resolve_entities=False,
         no_network=True,

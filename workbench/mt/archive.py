@@ -20,6 +20,7 @@ from typing import Any
 import packaging.version
 
 from workbench.errors import InputError
+from workbench.files.inputs import check_regular
 from workbench.mt.packages import (
     SOURCE_CODE,
     TARGET_CODE,
@@ -27,6 +28,7 @@ from workbench.mt.packages import (
     model_from_path,
     packages_dir,
 )
+from workbench.mt.unpacking import package_destination, refuse_bomb, refuse_if_no_room
 
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 
@@ -108,8 +110,7 @@ def _check_members(path: Path, names: set[str], top: str) -> None:
 
 def check_archive(path: Path, sha256: str | None = None) -> CheckedArchive:
     """Everything that must hold before installing; InputError says what does not."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
+    check_regular(path)  # a FIFO or a device is refused before anything reads it
     if sha256 is not None:
         actual = sha256_of(path)
         if actual.lower() != sha256.strip().lower():
@@ -118,6 +119,7 @@ def check_archive(path: Path, sha256: str | None = None) -> CheckedArchive:
         raise _refuse(path, "not a zip archive (an .argosmodel file is one); truncated or corrupt?")
     try:
         with zipfile.ZipFile(path) as archive:
+            refuse_bomb(path, archive)  # first: nothing below may unpack a bomb
             names = [info.filename for info in archive.infolist() if not info.is_dir()]
             top = _top_folder(path, names)
             metadata = _read_metadata(path, archive, top)
@@ -145,10 +147,10 @@ def install_archive(checked: CheckedArchive, directory: Path | None = None) -> I
     so an interrupted install leaves the old package (or none), never half of one.
     """
     root = directory if directory is not None else packages_dir()
-    root.mkdir(parents=True, exist_ok=True)
-    destination = root / checked.top
+    destination = package_destination(root, checked.top)
     with tempfile.TemporaryDirectory(prefix=".installing-", dir=root) as staging:
         with zipfile.ZipFile(checked.path) as archive:
+            refuse_if_no_room(checked.path, archive, root)
             archive.extractall(staging)
         unpacked = Path(staging) / checked.top
         if destination.exists():

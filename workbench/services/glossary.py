@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError
+from workbench.files.inputs import SizeCap
 from workbench.glossary.csvfile import read_terms
 from workbench.glossary.terms import TermInput, clean_term, term_problems
 from workbench.services.users import ensure_user
@@ -82,9 +83,11 @@ def add_term(
         return save_terms(session, [clean_term(term_ar, term_en, note)], author)
 
 
-def import_csv(database: Database, path: Path, user_name: str) -> GlossaryWrite:
-    """Import a glossary CSV: every line is checked before anything is written."""
-    terms = read_terms(path)
+def import_csv(
+    database: Database, path: Path, user_name: str, cap: SizeCap | None = None
+) -> GlossaryWrite:
+    """Import a glossary CSV (at most `cap`): every line is checked before anything is written."""
+    terms = read_terms(path, cap)
     with database.write() as session:
         return save_terms(session, terms, ensure_user(session, user_name))
 

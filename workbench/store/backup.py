@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from workbench.errors import InputError, WorkbenchError
+from workbench.files.outputs import sqlite_files, writable_target
 from workbench.store.database import Database
 
 
@@ -61,19 +62,16 @@ def refuse_unless_sqlite(url: URL, out: Path) -> None:
 def backup(database: Database, out: Path, *, overwrite: bool = False) -> BackupResult:
     refuse_unless_sqlite(database.engine.url, out)
     source = Path(database.engine.url.database or "")
-    _check_target(source, out, overwrite)
-    return _sqlite_backup(database, source, out)
+    target = _check_target(source, out, overwrite)
+    return _sqlite_backup(database, source, target)
 
 
-def _check_target(source: Path, out: Path, overwrite: bool) -> None:
-    if out.is_dir():
-        raise InputError(f"{out} is a folder; give the backup a file name, e.g. {out / 'x.sqlite'}")
-    if out.exists() and source.exists() and out.samefile(source):
-        raise InputError(f"{out} is the database itself; back it up to another file")
-    if out.exists() and not overwrite:
+def _check_target(source: Path, out: Path, overwrite: bool) -> Path:
+    """The file to write (a symlink's target): never the database, a folder, a FIFO, a device."""
+    target = writable_target(out, sqlite_files(source))
+    if target.exists() and not overwrite:
         raise InputError(f"{out} already exists; pass --force to replace it")
-    if not out.parent.is_dir():
-        raise InputError(f"{out.parent}: no such folder; create it first or choose another path")
+    return target
 
 
 def _sqlite_backup(database: Database, source: Path, out: Path) -> BackupResult:
