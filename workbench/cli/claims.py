@@ -294,7 +294,3 @@ def export_claims_command(
         claims = list_claims(session, document_id, None, statuses)
     count = export_claims(claims, out, file_format, organisation)
     click.echo(f"{count} claims written to {out} ({file_format})")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(claims_group)  # `export claims` lives in the export group (cli/export.py)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from workbench.config import Settings
-from workbench.store.database import Database, open_database
+
+if TYPE_CHECKING:
+    from workbench.store.database import Database
 
 
 @dataclass
@@ -19,6 +21,9 @@ class CliContext:
 
     def database(self) -> Database:
         if self._database is None:
+            # Imported here: SQLAlchemy is for the commands that open the database, not --help.
+            from workbench.store.database import open_database
+
             self._database = open_database(self.settings.db_url)
         return self._database
 

@@ -92,6 +92,4 @@ def export_csv(
     _export(context, ExportJob(out, "csv", export, context.settings.user, bom=bom))
 
 
-def register(group: click.Group) -> None:
-    export_group.add_command(export_claims_command, name="claims")
-    group.add_command(export_group)
+export_group.add_command(export_claims_command, name="claims")

@@ -89,7 +89,3 @@ def export_command(context: CliContext, path: Path) -> None:
         terms = [(term.term_ar, term.term_en, term.note) for term in list_terms(session)]
     count = write_terms(path, terms)
     click.echo(f"{count} terms written to {path}")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(glossary_group)

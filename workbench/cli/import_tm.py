@@ -36,7 +36,3 @@ def import_tm_command(context: CliContext, file: Path) -> None:
     )
     for reason, count in sorted(source.skipped.items()):
         click.echo(f"skipped {count}: {reason}")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(import_tm_command)

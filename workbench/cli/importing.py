@@ -103,7 +103,3 @@ def _store(
             )
         advance(1)
     return added
-
-
-def register(group: click.Group) -> None:
-    group.add_command(import_command)

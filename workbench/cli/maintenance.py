@@ -58,8 +58,3 @@ def backup_command(context: CliContext, out: Path, force: bool) -> None:
     refuse_unless_sqlite(parse_url(context.settings.db_url), out)
     result = backup(context.database(), out, overwrite=force)
     click.echo(f"backed up to {result.path} ({result.size:,} bytes, checked)")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(check_command)
-    group.add_command(backup_command)

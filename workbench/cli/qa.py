@@ -55,7 +55,3 @@ def qa_command(context: CliContext, document_id: int | None, as_json: bool, stri
         click.echo(f"{count} issues", err=True)
     if strict and count:
         sys.exit(1)
-
-
-def register(group: click.Group) -> None:
-    group.add_command(qa_command)

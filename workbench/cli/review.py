@@ -178,9 +178,3 @@ def diff_command(context: CliContext, segment_id: int, base: str) -> None:
         console.print(_coloured(diff.pieces))
     else:
         click.echo(plain(diff.pieces))
-
-
-def register(group: click.Group) -> None:
-    group.add_command(review_group)
-    group.add_command(history_command)
-    group.add_command(diff_command)

@@ -103,8 +103,3 @@ def edit_command(
             click.echo(
                 f"claim {claim.claim_id}: {which} re-anchored to en {claim.start}:{claim.end}"
             )
-
-
-def register(group: click.Group) -> None:
-    group.add_command(segments_command)
-    group.add_command(edit_command)

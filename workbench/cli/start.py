@@ -67,7 +67,3 @@ def tui_command(context: CliContext, document_id: int | None, no_mt: bool) -> No
     """Open the workbench screen (what `workbench` alone does on a terminal)."""
     seed_if_empty(context.database(), context.settings.user)
     open_tui(context, document_id, translate=not no_mt)
-
-
-def register(group: click.Group) -> None:
-    group.add_command(tui_command)

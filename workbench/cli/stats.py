@@ -133,7 +133,3 @@ def stats_command(
     else:
         console.print(_group_table(report))
     console.print(_legend())
-
-
-def register(group: click.Group) -> None:
-    group.add_command(stats_command)

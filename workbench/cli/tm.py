@@ -60,7 +60,3 @@ def fill_command(context: CliContext, document_id: int | None) -> None:
     """
     filled = fill_exact_matches(context.database(), document_id, user_name=context.settings.user)
     click.echo(f"{filled} segments filled from exact translation-memory matches")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(tm_group)

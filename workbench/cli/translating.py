@@ -97,7 +97,3 @@ def translate_command(
     filled = fill_exact_matches(context.database(), document_id, user_name=context.settings.user)
     if filled:
         click.echo(f"{filled} segments filled from exact translation-memory matches (as drafts)")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(translate_command)

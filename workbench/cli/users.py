@@ -65,7 +65,3 @@ def list_command(context: CliContext, as_json: bool) -> None:
                 click.echo(json.dumps(record, ensure_ascii=False))
             else:
                 click.echo(f"{user.name:<24} {user.role}")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(users_group)
