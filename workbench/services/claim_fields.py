@@ -14,7 +14,7 @@ from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
 from workbench.errors import InputError
-from workbench.store.models import (
+from workbench.store.vocabulary import (
     CheckWorthiness,
     ClaimantKind,
     ClaimSide,
