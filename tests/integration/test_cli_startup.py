@@ -54,6 +54,25 @@ def test_main_help_lists_every_command_without_importing_them() -> None:
     assert {name: found for name, found in imported.items() if found} == {}
 
 
+def test_every_commands_help_imports_no_heavy_library() -> None:
+    code = (
+        "import click\n"
+        "from workbench.cli import COMMANDS, main\n"
+        "paths = []\n"
+        "for entry in COMMANDS:\n"
+        "    command = entry.load()\n"
+        "    paths.append([entry.name])\n"
+        "    if isinstance(command, click.Group):\n"
+        "        paths += [[entry.name, sub] for sub in command.commands]\n"
+        "for path in paths:\n"
+        "    try:\n        main([*path, '--help'])\n"
+        "    except SystemExit as exit:\n        assert exit.code == 0, path\n"
+        "print(len(paths))\n"
+    )
+    imported = imported_after(code)
+    assert {name: found for name, found in imported.items() if found} == {}
+
+
 def test_a_database_at_the_current_schema_is_opened_without_alembic(seeded_cli: Cli) -> None:
     code = (
         "from workbench.cli import main\n"
