@@ -91,10 +91,8 @@ def translate_command(
         f"{report.seconds:.1f} s ({report.rate:.1f} sentences/s) with {engine.model.label()}"
     )
     if report.skipped_human:
-        click.echo(
-            f"{plural(report.skipped_human, 'segment')} edited by a person keep the MT they were "
-            "edited from"
-        )
+        edited = plural(report.skipped_human, "segment")
+        click.echo(f"MT not refreshed for {edited} edited by a person (the MT they started from)")
     # A translation-memory match beats fresh MT: fill what the memory knows exactly (as drafts).
     filled = fill_exact_matches(context.database(), document_id, user_name=context.settings.user)
     if filled:
