@@ -2,7 +2,9 @@
 
 Each command is a fresh process, as a script calling the CLI per segment runs it. The rounds are
 interleaved (every command once per round, in a shuffled order) so that the machine's load falls
-on all of them alike; the figure for each is the median wall time over the rounds.
+on all of them alike; the figure for each is the median wall time over the rounds. The median CPU
+time (user + system of the process) is printed beside it: on a shared machine it moves less with
+the load than the wall time, which the floors are judged on.
 
 Floors (issue 19, item 3): `workbench --version` and every `--help` measured here at most 2x
 `python -c "import click"`; `workbench segments --json` on the seed articles at most 1.6x
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -59,34 +62,48 @@ FLOORS = {
 }
 
 
-def run_once(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run."""
+    cpu, start = _children_cpu(), time.perf_counter()
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - cpu
 
 
-def measure(table: dict[str, list[str]], env: dict[str, str], rounds: int) -> dict[str, float]:
-    times: dict[str, list[float]] = {name: [] for name in table}
+Medians = dict[str, tuple[float, float]]
+
+
+def measure(table: dict[str, list[str]], env: dict[str, str], rounds: int) -> Medians:
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in table}
     order = list(table)
     for _ in range(rounds):
         random.shuffle(order)
         for name in order:
-            times[name].append(run_once(table[name], env))
-    return {name: statistics.median(values) for name, values in times.items()}
+            runs[name].append(run_once(table[name], env))
+    return {
+        name: (statistics.median(r[0] for r in values), statistics.median(r[1] for r in values))
+        for name, values in runs.items()
+    }
 
 
-def report(medians: dict[str, float]) -> bool:
-    print(f"{'command':<20} {'median ms':>10} {'ratio':>7} {'floor':>7}  against")
+def report(medians: Medians) -> bool:
+    print(f"{'command':<20} {'wall ms':>8} {'ratio':>6} {'cpu ms':>8} {'ratio':>6} {'floor':>6}")
     for name in ("import click", "import sqlalchemy"):
-        print(f"{name:<20} {1000 * medians[name]:>10.1f}")
+        wall, cpu = medians[name]
+        print(f"{name:<20} {1000 * wall:>8.1f} {'':>6} {1000 * cpu:>8.1f}")
     passed = True
     for name, (baseline, floor) in FLOORS.items():
-        ratio = medians[name] / medians[baseline]
+        (wall, cpu), (base_wall, base_cpu) = medians[name], medians[baseline]
+        ratio = wall / base_wall
         passed &= ratio <= floor
         mark = "ok" if ratio <= floor else "OVER"
         print(
-            f"{name:<20} {1000 * medians[name]:>10.1f} {ratio:>6.2f}x {floor:>6.1f}x  "
-            f"{baseline} ({mark})"
+            f"{name:<20} {1000 * wall:>8.1f} {ratio:>5.2f}x {1000 * cpu:>8.1f} "
+            f"{cpu / base_cpu:>5.2f}x {floor:>5.1f}x  vs {baseline} ({mark})"
         )
     return passed
 
