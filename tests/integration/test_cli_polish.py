@@ -26,11 +26,24 @@ def test_piped_workbench_prints_the_summary_and_writes_nothing(cli: Cli, db_url:
     result = cli()
     assert result.exit_code == 0, result.output
     assert "0 documents; segments: none" in result.stdout
-    assert f"workbench import {SEEDS_DIR}" in result.stdout  # how to get the samples
+    assert "workbench init --seed" in result.stdout  # how to get the samples
     database = open_database(db_url)
     with database.read() as session:
         assert list_documents(session) == []  # not seeded behind the user's back
     database.dispose()
+
+
+def test_init_seed_fills_an_empty_database_once(cli: Cli) -> None:
+    first = cli("init", "--seed")
+    assert first.exit_code == 0, first.output
+    articles = len(list(SEEDS_DIR.glob("*.txt")))
+    assert f"{articles} documents; segments:" in first.stdout
+    count = len(cli.json_lines("segments", "--json"))
+    again = cli("init", "--seed")
+    assert again.exit_code == 0, again.output
+    assert len(cli.json_lines("segments", "--json")) == count
+    assert len(cli.json_lines("glossary", "list", "--json")) >= 25  # the starter glossary
+    assert f"{articles} documents;" in cli("init").stdout  # without --seed: only the summary
 
 
 def test_counts_say_one_document_and_two_documents(cli: Cli, tmp_path: Path) -> None:

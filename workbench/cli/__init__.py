@@ -23,6 +23,11 @@ from workbench.errors import WorkbenchError
 COMMANDS = (
     # In the order of the work: ingest, MT, edit, claims, review, memory and checks, exchange.
     LazyCommand(
+        "init",
+        "workbench.cli.start:init_command",
+        "Create the database (or bring its schema up to date) and print what it holds.",
+    ),
+    LazyCommand(
         "import",
         "workbench.cli.importing:import_command",
         "Import UTF-8 .txt files (or folders of them) as documents cut into sentences.",

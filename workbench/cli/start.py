@@ -49,9 +49,9 @@ def print_summary(context: CliContext) -> None:
     click.echo(f"{plural(len(documents), 'document')}; segments: {summary or 'none'}")
     if not documents:
         click.echo(
-            f"Add documents with `workbench import FILE...` (the sample articles: "
-            f"`workbench import {SEEDS_DIR}`), or run `workbench` on a terminal: the screen "
-            "starts a new database with the samples."
+            "Add documents with `workbench import FILE...`, or the sample articles and the "
+            "starter glossary with `workbench init --seed` (the screen, `workbench` on a "
+            "terminal, starts a new database with them too)."
         )
 
 
@@ -84,3 +84,15 @@ def tui_command(context: CliContext, document_id: int | None, no_mt: bool) -> No
     """Open the workbench screen (what `workbench` alone does on a terminal)."""
     seed_if_empty(context.database(), context.settings.user)
     open_tui(context, document_id, translate=not no_mt)
+
+
+@click.command("init")
+@click.option(
+    "--seed", is_flag=True, help="Fill an empty database with the sample articles and glossary."
+)
+@pass_context
+def init_command(context: CliContext, seed: bool) -> None:
+    """Create the database (or bring its schema up to date) and print what it holds."""
+    if seed:
+        seed_if_empty(context.database(), context.settings.user)
+    print_summary(context)
