@@ -1,8 +1,5 @@
 """A terminal workbench for translating and fact-checking Arabic news into English."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("workbench")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# The one place the version is written (pyproject.toml reads it): importlib.metadata would cost
+# `workbench --version` more than click itself.
+__version__ = "0.1.0"

@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 
 from tests.conftest import REPO_ROOT
 from tests.reliability.conftest import run_workbench, workbench_process
+from workbench.cli.output import plural
 from workbench.ingest.segment import segment_document
 from workbench.store.database import Database, open_database
 from workbench.store.maintenance import run_checks
@@ -115,7 +116,8 @@ def test_kill_9_during_import_then_resume(any_db_url: str, tmp_path: Path) -> No
     assert rerun.exit_code == 0, rerun.stderr
     added = FILES - present
     assert rerun.stdout.endswith(
-        f"{added} documents and {added * SENTENCES} segments added; {present} already present\n"
+        f"{plural(added, 'document')} and {plural(added * SENTENCES, 'segment')} added; "
+        f"{present} already present\n"
     )
     assert run_workbench(any_db_url, "check").exit_code == 0
     listing = run_workbench(any_db_url, "segments", "--json")

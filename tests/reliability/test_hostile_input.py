@@ -51,7 +51,7 @@ def test_a_ten_megabyte_line_of_sentences_imports_whole(cli: Cli, tmp_path: Path
 
     expected = len(segment_document(text))
     assert result.exit_code == 0, result.stderr
-    assert f"1 documents and {expected} segments added" in result.stdout
+    assert f"1 document and {expected} segments added" in result.stdout
     rows = cli.json_lines("segments", "--doc", "1", "--json")
     assert len(rows) == expected
     assert rows[-1]["source"] == SENTENCE.strip()

@@ -5,19 +5,21 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
-from workbench.export.claims import FORMATS, export_claims
+from workbench.cli.output import echo_header, plural
+from workbench.export.claim_formats import FORMATS, claims_format
 from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values
-from workbench.services.claims import delete_claim, tag_claim, update_claim
-from workbench.services.users import ensure_user
 from workbench.store.claim_labels import label
-from workbench.store.claim_queries import ClaimView, HistoryEntry, claim_history, list_claims
-from workbench.store.files import database_files
-from workbench.store.models import ClaimSide, ClaimStatus
+from workbench.store.vocabulary import ClaimSide, ClaimStatus
+
+if TYPE_CHECKING:
+    from workbench.store.claim_queries import ClaimView, HistoryEntry
+
+# The database, services and writers are imported inside the commands (cli/lazy.py).
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -134,6 +136,9 @@ def add_command(
     context: CliContext, /, *, segment_id: int, side: str, start: int, end: int, **options: Any
 ) -> None:
     """Tag [START, END) of one side of SEGMENT_ID as a claim."""
+    from workbench.services.claims import tag_claim
+    from workbench.services.users import ensure_user
+
     fields = cast(ClaimFields, _fields(options))
     with context.database().write() as session:
         author = ensure_user(session, context.settings.user)
@@ -181,6 +186,9 @@ def edit_command(
     **options: Any,
 ) -> None:
     """Change fields of CLAIM_ID; --evidence replaces the list of links."""
+    from workbench.services.claims import update_claim
+    from workbench.services.users import ensure_user
+
     changes: dict[str, Any] = _fields(options)
     if start is not None:
         changes["start"] = start
@@ -213,6 +221,9 @@ def edit_command(
 @pass_context
 def delete_command(context: CliContext, claim_id: int, expect_version: int | None) -> None:
     """Delete CLAIM_ID (its history is kept: `workbench claims history CLAIM_ID`)."""
+    from workbench.services.claims import delete_claim
+    from workbench.services.users import ensure_user
+
     with context.database().write() as session:
         author = ensure_user(session, context.settings.user)
         claim = delete_claim(session, claim_id, author, expect_version=expect_version)
@@ -235,6 +246,13 @@ def list_command(
     as_json: bool,
 ) -> None:
     """List claims in document order, with their offsets and quotes."""
+    from workbench.store.claim_queries import list_claims
+
+    if not as_json:
+        echo_header(
+            f"{'id':>6} {'doc':>4}:{'pos':<5} {'segment':<10} {'span':<12} {'status':<9} "
+            f"{'ver':<4} {'type, worthiness':<28} «quote»"
+        )
     with context.database().read() as session:
         claims = list_claims(session, document_id, segment_id, statuses)
     for claim in claims:
@@ -259,6 +277,8 @@ def _history_line(entry: HistoryEntry) -> str:
 @pass_context
 def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
     """Every change to CLAIM_ID: who, when, what, and all fields after it."""
+    from workbench.store.claim_queries import claim_history
+
     with context.database().read() as session:
         entries = claim_history(session, claim_id)
     for entry in entries:
@@ -270,7 +290,12 @@ def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
 
 @click.command("claims")
 @click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--format", "file_format", required=True, type=click.Choice(FORMATS))
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(FORMATS),
+    help="Default: from OUT's extension (.jsonl, .csv; .jsonld or .json for claimreview).",
+)
 @click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
 @click.option(
     "--status",
@@ -286,18 +311,19 @@ def export_claims_command(
     /,
     *,
     out: Path,
-    file_format: str,
+    file_format: str | None,
     document_id: int | None,
     statuses: tuple[str, ...],
     organisation: str | None,
 ) -> None:
     """Write claims to OUT as JSON Lines, CSV or schema.org ClaimReview (JSON-LD)."""
+    from workbench.export.claims import export_claims
+    from workbench.store.claim_queries import list_claims
+    from workbench.store.files import database_files
+
+    chosen = claims_format(out, file_format)  # before the database: a wrong name writes nothing
     database = context.database()
     with database.read() as session:
         claims = list_claims(session, document_id, None, statuses)
-    count = export_claims(claims, out, file_format, organisation, database_files(database))
-    click.echo(f"{count} claims written to {out} ({file_format})")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(claims_group)  # `export claims` lives in the export group (cli/export.py)
+    count = export_claims(claims, out, chosen, organisation, database_files(database))
+    click.echo(f"{plural(count, 'claim')} written to {out} ({chosen})")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from workbench.config import Settings
-from workbench.services.users import acting_user
-from workbench.store.database import Database, open_database
+
+if TYPE_CHECKING:
+    from workbench.store.database import Database
 
 
 @dataclass
@@ -21,6 +22,10 @@ class CliContext:
     def database(self) -> Database:
         """The database, opened on first use; `settings.user` is then whoever is acting there."""
         if self._database is None:
+            # Imported here: SQLAlchemy is for the commands that open the database, not --help.
+            from workbench.services.users import acting_user
+            from workbench.store.database import open_database
+
             database = open_database(self.settings.db_url)
             try:
                 user = acting_user(database, self.settings)

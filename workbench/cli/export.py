@@ -8,14 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.claims import export_claims_command
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.progress import progress_bar
-from workbench.export.files import ExportJob, run_export
-from workbench.export.rows import DEFAULT_FLOOR, STATUS_FLOORS, ExportFilter
+from workbench.cli.output import plural
+from workbench.export.floors import DEFAULT_FLOOR, STATUS_FLOORS
+
+if TYPE_CHECKING:
+    from workbench.export.files import ExportJob
+
+# The writers, the row query and rich are imported inside the commands (cli/lazy.py).
 
 _OVERWRITES = (
     "OUT is written to a temporary file beside it and renamed when complete: an existing OUT is "
@@ -37,13 +42,16 @@ out_argument = click.argument("out", type=click.Path(dir_okay=False, path_type=P
 
 
 def _export(context: CliContext, job: ExportJob) -> None:
+    from workbench.cli.progress import progress_bar
+    from workbench.export.files import run_export
+
     with ExitStack() as stack:
 
         def start(total: int) -> Callable[[int], None]:
             return stack.enter_context(progress_bar("Exporting", total, "segments"))
 
         written = run_export(context.database(), job, start)
-    click.echo(f"wrote {written} segments to {job.path}")
+    click.echo(f"wrote {plural(written, 'segment')} to {job.path}")
 
 
 @click.group("export")
@@ -70,6 +78,9 @@ def export_tmx(
     include_mt: bool,
 ) -> None:
     """Write a TMX 1.4b file (Arabic source, English target) to OUT."""
+    from workbench.export.files import ExportJob
+    from workbench.export.rows import ExportFilter
+
     export = ExportFilter(document_id, status_floor, include_mt)
     _export(context, ExportJob(out, "tmx", export, context.user))
 
@@ -88,10 +99,11 @@ def export_csv(
     Columns: document, position, arabic, mt, english, status, editor, updated_at, claims.
     RFC 4180, UTF-8; cells a spreadsheet would run as a formula get a leading apostrophe.
     """
+    from workbench.export.files import ExportJob
+    from workbench.export.rows import ExportFilter
+
     export = ExportFilter(document_id, status_floor)
     _export(context, ExportJob(out, "csv", export, context.user, bom=bom))
 
 
-def register(group: click.Group) -> None:
-    export_group.add_command(export_claims_command, name="claims")
-    group.add_command(export_group)
+export_group.add_command(export_claims_command, name="claims")

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo_header, plural
 from workbench.errors import InputError
 from workbench.files.inputs import text_cap
-from workbench.glossary.csvfile import write_terms
-from workbench.glossary.loading import list_terms
-from workbench.services.glossary import GlossaryWrite, add_term, import_csv, import_starter
-from workbench.store.files import database_files
+
+if TYPE_CHECKING:
+    from workbench.services.glossary import GlossaryWrite
+
+# The database and services are imported inside the commands (cli/lazy.py).
 
 
 @click.group("glossary")
@@ -28,6 +31,8 @@ def glossary_group() -> None:
 @pass_context
 def add_command(context: CliContext, term_ar: str, term_en: str, note: str | None) -> None:
     """Add TERM_AR (Arabic) with its English TERM_EN; a known pair gets the new --note."""
+    from workbench.services.glossary import add_term
+
     outcome = add_term(context.database(), term_ar, term_en, note, context.settings.user)
     if outcome.added:
         click.echo(f"added term {outcome.added[0]}: {term_ar.strip()} -> {term_en.strip()}")
@@ -42,6 +47,10 @@ def add_command(context: CliContext, term_ar: str, term_en: str, note: str | Non
 @pass_context
 def list_command(context: CliContext, as_json: bool) -> None:
     """List every term, in Arabic alphabetical order of its normalised form."""
+    from workbench.glossary.loading import list_terms
+
+    if not as_json:
+        echo_header(f"{'id':>5}  arabic  ->  english  (note)")
     with context.database().read() as session:
         for term in list_terms(session):
             if as_json:
@@ -72,6 +81,8 @@ def import_command(context: CliContext, path: Path | None, starter: bool) -> Non
     Every line is checked first; one bad line stops the import with nothing written. Pairs already
     present are kept; a non-empty note in the file replaces theirs.
     """
+    from workbench.services.glossary import import_csv, import_starter
+
     if (path is None) == (not starter):
         raise InputError("give either a CSV file or --starter (not both)")
     database = context.database()
@@ -88,12 +99,12 @@ def import_command(context: CliContext, path: Path | None, starter: bool) -> Non
 @pass_context
 def export_command(context: CliContext, path: Path) -> None:
     """Write every term to a CSV file (RFC 4180, UTF-8) that `glossary import` reads back."""
+    from workbench.glossary.csvfile import write_terms
+    from workbench.glossary.loading import list_terms
+    from workbench.store.files import database_files
+
     database = context.database()
     with database.read() as session:
         terms = [(term.term_ar, term.term_en, term.note) for term in list_terms(session)]
     count = write_terms(path, terms, database_files(database))
-    click.echo(f"{count} terms written to {path}")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(glossary_group)
+    click.echo(f"{plural(count, 'term')} written to {path}")

@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import plural
 from workbench.files.inputs import memory_cap
-from workbench.ingest.tmfiles import TmFile
-from workbench.services.tm import import_tm
+
+# The readers (lxml) and the service are imported inside the command (cli/lazy.py).
 
 
 @click.command("import-tm")
@@ -25,19 +26,19 @@ def import_tm_command(context: CliContext, file: Path) -> None:
     English someone already wrote is never replaced. A file with a DOCTYPE that declares
     entities, or that is malformed, is refused whole, with the line named.
     """
+    from workbench.ingest.tmfiles import TmFile
+    from workbench.services.tm import import_tm
+
     source = TmFile(file, memory_cap(context.settings.max_memory_file_mb))
     outcome = import_tm(context.database(), source.pairs(), file.name, context.settings.user)
     click.echo(
-        f"read {outcome.pairs} pairs from {file.name}: {outcome.entries_added} new TM entries, "
+        f"read {plural(outcome.pairs, 'pair')} from {file.name}: "
+        f"{plural(outcome.entries_added, 'new TM entry')}, "
         f"{outcome.entries_present} already in the TM"
     )
     click.echo(
-        f"{outcome.targets_set} segments got an English target; "
-        f"{outcome.targets_kept} matching segments kept the English they had"
+        f"{plural(outcome.targets_set, 'segment')} got an English target; "
+        f"{plural(outcome.targets_kept, 'matching segment')} kept the English they had"
     )
     for reason, count in sorted(source.skipped.items()):
         click.echo(f"skipped {count}: {reason}")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(import_tm_command)

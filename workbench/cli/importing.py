@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.progress import Advance, progress_bar
+from workbench.cli.output import plural
 from workbench.errors import InputError
-from workbench.files.inputs import SizeCap, text_cap
-from workbench.ingest.sources import ParsedDocument, collect_sources, read_source
-from workbench.services.exact_matches import fill_exact_matches
-from workbench.services.importing import ImportOutcome, import_documents
-from workbench.store.queries import memory_is_empty
+from workbench.files.inputs import text_cap
+
+if TYPE_CHECKING:
+    from workbench.cli.progress import Advance
+    from workbench.files.inputs import SizeCap
+    from workbench.ingest.sources import ParsedDocument
+    from workbench.services.importing import ImportOutcome
+
+# Readers, services and rich are imported inside the command (cli/lazy.py: --help stays light).
 
 BIDI_SHOWN_PER_FILE = 5
 
 
 def _read_all(paths: list[Path], advance: Advance, cap: SizeCap) -> list[ParsedDocument]:
     """Read and check every file before writing any, so one bad file stops the whole import."""
+    from workbench.ingest.sources import read_source
+
     problems: list[str] = []
     parsed: list[ParsedDocument] = []
     for path in paths:
@@ -44,11 +51,14 @@ def _warn_bidi(document: ParsedDocument) -> None:
         )
     hidden = len(document.bidi) - BIDI_SHOWN_PER_FILE
     if hidden > 0:
-        click.echo(f"warning: {document.path}: {hidden} more bidi controls", err=True)
+        click.echo(f"warning: {document.path}: {plural(hidden, 'more bidi control')}", err=True)
 
 
 def _fill_from_memory(context: CliContext, document_ids: list[int]) -> None:
     """Exact translation-memory matches go straight into the new documents (origin tm, draft)."""
+    from workbench.services.exact_matches import fill_exact_matches
+    from workbench.store.queries import memory_is_empty
+
     database = context.database()
     with database.read() as session:
         if memory_is_empty(session):
@@ -56,7 +66,9 @@ def _fill_from_memory(context: CliContext, document_ids: list[int]) -> None:
     for document_id in document_ids:
         filled = fill_exact_matches(database, document_id, user_name=context.settings.user)
         if filled:
-            click.echo(f"filled  {filled} segments of document {document_id} from the memory")
+            click.echo(
+                f"filled  {plural(filled, 'segment')} of document {document_id} from the memory"
+            )
 
 
 @click.command("import")
@@ -70,6 +82,9 @@ def import_command(context: CliContext, paths: tuple[Path, ...]) -> None:
     is already in the database adds nothing. Bidi control characters (which can hide or reorder
     text) are imported as written and reported as warnings.
     """
+    from workbench.cli.progress import progress_bar
+    from workbench.ingest.sources import collect_sources
+
     sources = collect_sources(paths)
     with progress_bar("Checking", total=len(sources), unit="files") as advance:
         parsed = _read_all(sources, advance, text_cap(context.settings.max_text_file_mb))
@@ -81,7 +96,8 @@ def import_command(context: CliContext, paths: tuple[Path, ...]) -> None:
     _fill_from_memory(context, [outcome.document_id for outcome in added])
     skipped = len(parsed) - len(added)
     click.echo(
-        f"{len(added)} documents and {sum(o.segments for o in added)} segments added"
+        f"{plural(len(added), 'document')} and "
+        f"{plural(sum(o.segments for o in added), 'segment')} added"
         + (f"; {skipped} already present" if skipped else "")
     )
 
@@ -90,13 +106,15 @@ def _store(
     context: CliContext, parsed: list[ParsedDocument], advance: Advance
 ) -> list[ImportOutcome]:
     """Store the documents, saying what became of each file; the outcomes of those added."""
+    from workbench.services.importing import import_documents
+
     added: list[ImportOutcome] = []
     for outcome in import_documents(context.database(), parsed, context.settings.user):
         if outcome.added:
             added.append(outcome)
             click.echo(
                 f"added   {outcome.name}: document {outcome.document_id}, "
-                f"{outcome.segments} segments"
+                f"{plural(outcome.segments, 'segment')}"
             )
         else:
             click.echo(
@@ -104,7 +122,3 @@ def _store(
             )
         advance(1)
     return added
-
-
-def register(group: click.Group) -> None:
-    group.add_command(import_command)

@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import plural
 from workbench.errors import WorkbenchError
-from workbench.store.backup import backup, refuse_unless_sqlite
-from workbench.store.database import parse_url
-from workbench.store.maintenance import run_checks
+
+# The database and its checks are imported inside the commands (cli/lazy.py).
 
 
 @click.command("check")
@@ -25,6 +25,8 @@ def check_command(context: CliContext, quick: bool, strict: bool, as_json: bool)
     Also lists bidi control characters in sources and targets (warnings: they can hide or
     reorder text). Exits 1 when an error is found (with --strict, a warning too).
     """
+    from workbench.store.maintenance import run_checks
+
     errors = warnings = 0
     with context.database().read() as session:
         for finding in run_checks(session, quick=quick):
@@ -39,10 +41,11 @@ def check_command(context: CliContext, quick: bool, strict: bool, as_json: bool)
     failed = errors + (warnings if strict else 0)
     if failed:
         raise WorkbenchError(
-            f"the check found {errors} errors and {warnings} warnings (listed above)"
+            f"the check found {plural(errors, 'error')} and {plural(warnings, 'warning')} "
+            "(listed above)"
         )
     if not as_json:
-        click.echo(f"database ok: no errors, {warnings} warnings")
+        click.echo(f"database ok: no errors, {plural(warnings, 'warning')}")
 
 
 @click.command("backup")
@@ -55,11 +58,9 @@ def backup_command(context: CliContext, out: Path, force: bool) -> None:
     The copy is written beside OUT, checked, and renamed to OUT only when complete. For a
     PostgreSQL database this prints the pg_dump command to use instead.
     """
+    from workbench.store.backup import backup, refuse_unless_sqlite
+    from workbench.store.database import parse_url
+
     refuse_unless_sqlite(parse_url(context.settings.db_url), out)
     result = backup(context.database(), out, overwrite=force)
     click.echo(f"backed up to {result.path} ({result.size:,} bytes, checked)")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(check_command)
-    group.add_command(backup_command)

@@ -96,7 +96,3 @@ def download_command() -> None:
     path = index.download(offer)
     model = install_archive(check_archive(path))
     click.echo(f"installed {model.label()} in {model.path}")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(models_group)

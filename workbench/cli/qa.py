@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import plural
 from workbench.config import CHECKS
-from workbench.qa.segments import SegmentIssue, iter_issues
+
+if TYPE_CHECKING:
+    from workbench.qa.segments import SegmentIssue
+
+# The database and the checks are imported inside the command (cli/lazy.py).
 
 
 def _line(found: SegmentIssue) -> str:
@@ -46,16 +52,14 @@ def qa_command(context: CliContext, document_id: int | None, as_json: bool, stri
     target code-point offsets) and what is wrong. BLOCKS-APPROVAL marks checks listed in the
     qa_blocking setting. Segments nobody has translated yet are skipped.
     """
+    from workbench.qa.segments import iter_issues
+
     count = 0
     with context.database().read() as session:
         for found in iter_issues(session, context.settings, document_id):
             click.echo(_json(found) if as_json else _line(found))
             count += 1
     if not as_json:
-        click.echo(f"{count} issues", err=True)
+        click.echo(plural(count, "issue"), err=True)
     if strict and count:
         sys.exit(1)
-
-
-def register(group: click.Group) -> None:
-    group.add_command(qa_command)

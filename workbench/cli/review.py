@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.text import Text
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
-from workbench.review.diff import DiffPiece, plain
-from workbench.review.history import DIFF_BASES, HistoryEntry, segment_diff, segment_history
-from workbench.review.queues import editor_queue, review_queue
-from workbench.services.review import ReviewOutcome, approve, reject
-from workbench.services.users import ensure_user
+from workbench.cli.output import echo_header, plural
+from workbench.review.diff import DIFF_BASES, DiffPiece, plain
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from workbench.review.history import HistoryEntry
+    from workbench.services.review import ReviewOutcome
+
+# rich, the database and the services are imported inside the commands (cli/lazy.py).
 
 WHY_EXPECT_VERSION = ", the one you read: nothing is decided on a text you did not see"
 DIFF_STYLES = {"equal": "", "delete": "red strike", "insert": "green bold"}
@@ -45,6 +49,9 @@ def approve_command(
     context: CliContext, segment_id: int, comment: str | None, expect_version: int | None
 ) -> None:
     """Approve the current English text of a segment (reviewers and admins)."""
+    from workbench.services.review import approve
+    from workbench.services.users import ensure_user
+
     with context.database().write() as session:
         reviewer = ensure_user(session, context.settings.user)
         outcome = approve(
@@ -68,6 +75,9 @@ def reject_command(
     context: CliContext, segment_id: int, comment: str, expect_version: int | None
 ) -> None:
     """Send a segment back to its editor with a comment (reviewers and admins)."""
+    from workbench.services.review import reject
+    from workbench.services.users import ensure_user
+
     with context.database().write() as session:
         reviewer = ensure_user(session, context.settings.user)
         outcome = reject(session, segment_id, reviewer, comment, expect_version=expect_version)
@@ -83,6 +93,10 @@ def queue_command(
     context: CliContext, editor: str | None, document_id: int | None, as_json: bool
 ) -> None:
     """List segments waiting for a reviewer (translated, not yet approved), in document order."""
+    from workbench.review.queues import review_queue
+
+    if not as_json:
+        echo_header(f"{'id':>7} {'doc':>4}:{'pos':<5} {'ver':<4} {'editor':<12} english")
     with context.database().read() as session:
         items = review_queue(session, editor=editor, document_id=document_id)
     for item in items:
@@ -95,7 +109,7 @@ def queue_command(
             f"{item.editor or '-':<12} {_short(item.target)}{again}"
         )
     if not as_json:
-        click.echo(f"{len(items)} segments waiting for review", err=True)
+        click.echo(f"{plural(len(items), 'segment')} waiting for review", err=True)
 
 
 @review_group.command("returned")
@@ -104,6 +118,8 @@ def queue_command(
 @pass_context
 def returned_command(context: CliContext, editor: str | None, as_json: bool) -> None:
     """List rejected segments sent back to an editor, with the reviewer's comment."""
+    from workbench.review.queues import editor_queue
+
     with context.database().read() as session:
         items = editor_queue(session, editor or context.settings.user)
     for item in items:
@@ -139,6 +155,8 @@ def _history_line(entry: HistoryEntry) -> str:
 @pass_context
 def history_command(context: CliContext, segment_id: int, as_json: bool) -> None:
     """Show every revision and review of a segment, oldest first (the edit log)."""
+    from workbench.review.history import segment_history
+
     with context.database().read() as session:
         entries = segment_history(session, segment_id)
     for entry in entries:
@@ -149,6 +167,8 @@ def history_command(context: CliContext, segment_id: int, as_json: bool) -> None
 
 
 def _coloured(pieces: list[DiffPiece]) -> Text:
+    from rich.text import Text
+
     text = Text()
     for piece in pieces:
         text.append(piece.text, style=DIFF_STYLES[piece.op])
@@ -171,6 +191,10 @@ def diff_command(context: CliContext, segment_id: int, base: str) -> None:
 
     When the output is not a terminal, it is written as [-deleted-]{+inserted+}.
     """
+    from rich.console import Console
+
+    from workbench.review.history import segment_diff
+
     with context.database().read() as session:
         diff = segment_diff(session, segment_id, "mt" if base == "mt" else "previous")
     console = Console(highlight=False)
@@ -178,9 +202,3 @@ def diff_command(context: CliContext, segment_id: int, base: str) -> None:
         console.print(_coloured(diff.pieces))
     else:
         click.echo(plain(diff.pieces))
-
-
-def register(group: click.Group) -> None:
-    group.add_command(review_group)
-    group.add_command(history_command)
-    group.add_command(diff_command)

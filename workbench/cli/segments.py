@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from sqlalchemy.orm import Session
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
+from workbench.cli.output import echo_header
 from workbench.errors import NotFoundError
-from workbench.services.editing import EDITOR_STATUSES, save_target
-from workbench.services.users import ensure_user
-from workbench.store.models import SegmentStatus
-from workbench.store.queries import document_exists, document_id_range, iter_segment_rows
+from workbench.store.vocabulary import EDITOR_STATUSES, SegmentStatus
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# The database and services are imported inside the commands (cli/lazy.py: --help stays light).
 
 STATUS_NAMES = [status.value for status in SegmentStatus]
 
@@ -43,6 +45,10 @@ def segments_command(
     context: CliContext, document_id: int | None, status: str | None, as_json: bool
 ) -> None:
     """List segments in document order (Arabic in logical order, as stored)."""
+    from workbench.store.queries import iter_segment_rows
+
+    if not as_json:
+        echo_header(f"{'id':>7} {'doc':>4}:{'pos':<5} {'status':<10} {'ver':<4} arabic  |  english")
     with context.database().read() as session:
         if document_id is not None:
             _check_document(session, document_id)
@@ -58,6 +64,8 @@ def segments_command(
 
 
 def _check_document(session: Session, document_id: int) -> None:
+    from workbench.store.queries import document_exists, document_id_range
+
     first, last = document_id_range(session)
     if first is None or last is None:
         raise NotFoundError(
@@ -83,7 +91,14 @@ def edit_command(
     status: str | None,
     expect_version: int | None,
 ) -> None:
-    """Save TEXT as the English target of a segment, as a new revision by --user."""
+    """Save TEXT as the English target of a segment, as a new revision by --user.
+
+    Without --status a new segment becomes a draft; a reviewed or approved one goes back to
+    translated (and so to the review queue); any other keeps its status.
+    """
+    from workbench.services.editing import save_target
+    from workbench.services.users import ensure_user
+
     with context.database().write() as session:
         author = ensure_user(session, context.settings.user)
         saved = save_target(
@@ -103,8 +118,3 @@ def edit_command(
             click.echo(
                 f"claim {claim.claim_id}: {which} re-anchored to en {claim.start}:{claim.end}"
             )
-
-
-def register(group: click.Group) -> None:
-    group.add_command(segments_command)
-    group.add_command(edit_command)

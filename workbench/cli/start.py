@@ -1,24 +1,32 @@
-"""What `workbench` with no command does: seed a fresh database, then open the terminal app.
+"""What `workbench` with no command does: open the terminal app, seeding a fresh database first.
 
-When stdout is not a terminal (a script, a pipe, a test runner) it prints a summary instead.
+When stdout is not a terminal (a script, a pipe, a test runner) it prints a summary instead and
+writes nothing: a script asking what is there should not fill the database with samples.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import plural
 from workbench.config import SEEDS_DIR, ConfigError
-from workbench.ingest.sources import collect_sources, read_source
-from workbench.services.glossary import seed_starter_glossary_if_empty
-from workbench.services.importing import import_document
-from workbench.store.database import Database
-from workbench.store.queries import list_documents, status_counts
+
+if TYPE_CHECKING:
+    from workbench.store.database import Database
+
+# The database, readers and services are imported inside the commands (cli/lazy.py).
 
 
 def seed_if_empty(database: Database, user: str) -> None:
+    from workbench.ingest.sources import collect_sources, read_source
+    from workbench.services.glossary import seed_starter_glossary_if_empty
+    from workbench.services.importing import import_document
+    from workbench.store.queries import list_documents
+
     with database.read() as session:
         empty = not list_documents(session)
     if empty and SEEDS_DIR.is_dir():
@@ -28,21 +36,30 @@ def seed_if_empty(database: Database, user: str) -> None:
 
 
 def print_summary(context: CliContext) -> None:
+    from workbench.store.queries import list_documents, status_counts
+
     with context.database().read() as session:
         documents = list_documents(session)
         counts = status_counts(session)
     click.echo(f"Database: {context.settings.db_url}")
     for document in documents:
-        click.echo(f"  [{document.id}] {document.source_name}: {document.segment_count} segments")
+        segments = plural(document.segment_count, "segment")
+        click.echo(f"  [{document.id}] {document.source_name}: {segments}")
     summary = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
-    click.echo(f"{len(documents)} documents; segments: {summary or 'none'}")
+    click.echo(f"{plural(len(documents), 'document')}; segments: {summary or 'none'}")
+    if not documents:
+        click.echo(
+            "Add documents with `workbench import FILE...`, or the sample articles and the "
+            "starter glossary with `workbench init --seed` (the screen, `workbench` on a "
+            "terminal, starts a new database with them too)."
+        )
 
 
 @click.command("start", hidden=True)
 @pass_context
 def start(context: CliContext) -> None:
-    seed_if_empty(context.database(), context.settings.user)
     if sys.stdin.isatty() and sys.stdout.isatty():
+        seed_if_empty(context.database(), context.settings.user)
         open_tui(context, None, translate=True)
     else:
         print_summary(context)
@@ -70,5 +87,13 @@ def tui_command(context: CliContext, document_id: int | None, no_mt: bool) -> No
     open_tui(context, document_id, translate=not no_mt)
 
 
-def register(group: click.Group) -> None:
-    group.add_command(tui_command)
+@click.command("init")
+@click.option(
+    "--seed", is_flag=True, help="Fill an empty database with the sample articles and glossary."
+)
+@pass_context
+def init_command(context: CliContext, seed: bool) -> None:
+    """Create the database (or bring its schema up to date) and print what it holds."""
+    if seed:
+        seed_if_empty(context.database(), context.settings.user)
+    print_summary(context)

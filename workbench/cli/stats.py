@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from workbench.cli.context import CliContext, pass_context
 from workbench.review import metrics
-from workbench.review.records import FINISHED_STATUSES, load_stats
 from workbench.review.stats import GROUPINGS, GroupBy, GroupStats, SegmentMetrics, StatsReport
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# rich and the database are imported inside the command (cli/lazy.py: --help stays light).
 
 GROUP_OPTIONS: dict[str, GroupBy] = {name: name for name in GROUPINGS}
 COLUMNS = ("hter", "chrf", "bleu", "seconds_per_word", "keystrokes", "approval_rate")
@@ -30,6 +33,8 @@ def _arrow(metric: str) -> str:
 
 
 def _group_table(report: StatsReport) -> Table:
+    from rich.table import Table
+
     table = Table(title=f"Post-editing by {report.by}" if report.by else "Post-editing")
     table.add_column(report.by or "", overflow="fold")
     table.add_column("segs", justify="right")
@@ -60,6 +65,8 @@ def _group_cells(group: GroupStats) -> list[str]:
 
 
 def _segment_table(rows: list[SegmentMetrics]) -> Table:
+    from rich.table import Table
+
     table = Table(title="Post-editing by segment")
     for name in ("segment", "editor", "status", "words"):
         table.add_column(name, justify="right" if name in ("segment", "words") else "left")
@@ -82,7 +89,29 @@ def _segment_table(rows: list[SegmentMetrics]) -> Table:
     return table
 
 
+ROWS = {
+    None: "one row: all editors together",
+    "editor": "one row per editor, then all together",
+    "document": "one row per document, then all together",
+    "segment": "one row per finished segment",
+}
+OTHER_ROWS = {"editor": "per editor", "document": "per document", "segment": "every segment"}
+
+
+def _rows_note(by: str | None, document_id: int | None) -> str:
+    """Which rows were printed, and the options that print the others."""
+    scope = f"document {document_id}" if document_id is not None else "all documents"
+    others = [f"--by {name} ({what})" for name, what in OTHER_ROWS.items() if name != by]
+    if by is not None:
+        others.append("no --by (all together)")
+    if document_id is None:
+        others.append("--doc ID (one document)")
+    return f"Rows: {ROWS[by]}, over {scope}. Others: {'; '.join(others)}."
+
+
 def _legend() -> str:
+    from workbench.review.records import FINISHED_STATUSES
+
     low, high = metrics.MIN_SECONDS_PER_WORD, metrics.MAX_SECONDS_PER_WORD
     lines = [f"  {metrics.heading(name)}" for name in metrics.DIRECTIONS]
     return "\n".join(
@@ -118,6 +147,10 @@ def stats_command(
 
     Every figure says which way is better: HTER ↓ lower = less editing.
     """
+    from rich.console import Console
+
+    from workbench.review.records import load_stats
+
     grouping = GROUP_OPTIONS.get(by or "")
     with context.database().read() as session:
         report = load_stats(session, grouping, document_id)
@@ -132,8 +165,5 @@ def stats_command(
         console.print(_segment_table(report.segments))
     else:
         console.print(_group_table(report))
+    console.print(_rows_note(by, document_id), soft_wrap=True)  # one line, for grep
     console.print(_legend())
-
-
-def register(group: click.Group) -> None:
-    group.add_command(stats_command)

@@ -7,8 +7,9 @@ import json
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.services.exact_matches import fill_exact_matches
-from workbench.tm.lookup import tm_matches
+from workbench.cli.output import plural
+
+# The memory (rapidfuzz) and services are imported inside the commands (cli/lazy.py).
 
 
 @click.group("tm")
@@ -28,6 +29,8 @@ def match_command(
     context: CliContext, source: str, limit: int, min_score: int | None, as_json: bool
 ) -> None:
     """Show the memory's closest matches for the Arabic SOURCE, with their percentage."""
+    from workbench.tm.lookup import tm_matches
+
     cutoff = context.settings.tm_min_score if min_score is None else min_score
     with context.database().read() as session:
         matches = tm_matches(session, source, limit, min_score=cutoff)
@@ -58,9 +61,7 @@ def fill_command(context: CliContext, document_id: int | None) -> None:
 
     Segments a person has edited are never overwritten. Import runs this by itself.
     """
+    from workbench.services.exact_matches import fill_exact_matches
+
     filled = fill_exact_matches(context.database(), document_id, user_name=context.settings.user)
-    click.echo(f"{filled} segments filled from exact translation-memory matches")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(tm_group)
+    click.echo(f"{plural(filled, 'segment')} filled from exact translation-memory matches")

@@ -9,8 +9,7 @@ from contextlib import ExitStack
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.progress import progress_bar
-from workbench.services.exact_matches import fill_exact_matches
+from workbench.cli.output import plural
 
 INTERRUPTED_EXIT = 130  # what shells report for Ctrl-C
 
@@ -47,7 +46,9 @@ def translate_command(
 
     Ctrl-C or a crash loses at most one batch; run the command again to resume.
     """
+    from workbench.cli.progress import progress_bar
     from workbench.mt.engine import get_engine
+    from workbench.services.exact_matches import fill_exact_matches
     from workbench.services.translation import translate_segments
 
     settings = context.settings.with_overrides(
@@ -80,24 +81,21 @@ def translate_command(
         except KeyboardInterrupt:
             stack.close()
             click.echo(
-                f"interrupted: {saved} segments translated and saved; "
+                f"interrupted: {plural(saved, 'segment')} translated and saved; "
                 "run the same command again to resume",
                 err=True,
             )
             sys.exit(INTERRUPTED_EXIT)
     click.echo(
-        f"{report.translated} segments translated in {report.batches} batches, "
+        f"{plural(report.translated, 'segment')} translated in {plural(report.batches, 'batch')}, "
         f"{report.seconds:.1f} s ({report.rate:.1f} sentences/s) with {engine.model.label()}"
     )
     if report.skipped_human:
-        click.echo(
-            f"{report.skipped_human} segments edited by a person keep the MT they were edited from"
-        )
+        edited = plural(report.skipped_human, "segment")
+        click.echo(f"MT not refreshed for {edited} edited by a person (the MT they started from)")
     # A translation-memory match beats fresh MT: fill what the memory knows exactly (as drafts).
     filled = fill_exact_matches(context.database(), document_id, user_name=context.settings.user)
     if filled:
-        click.echo(f"{filled} segments filled from exact translation-memory matches (as drafts)")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(translate_command)
+        click.echo(
+            f"{plural(filled, 'segment')} filled from exact translation-memory matches (as drafts)"
+        )

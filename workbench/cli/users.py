@@ -7,8 +7,10 @@ import json
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.services.roles import add_user, list_users, parse_role, recover_admin, set_role
-from workbench.store.models import Role
+from workbench.cli.output import echo_header
+from workbench.store.vocabulary import Role
+
+# The services are imported inside the commands (cli/lazy.py: --help stays light).
 
 ROLE_NAMES = [role.value for role in Role]
 
@@ -28,6 +30,8 @@ def add_command(context: CliContext, name: str, role: str) -> None:
     While the database has no users, anyone may do this (to make the first admin); after that
     only an admin may.
     """
+    from workbench.services.roles import add_user, parse_role
+
     with context.database().write() as session:
         user = add_user(session, context.settings.user, name, parse_role(role))
         click.echo(f"user {user.name} added as {user.role}")
@@ -43,6 +47,8 @@ def set_role_command(context: CliContext, name: str, role: str) -> None:
     While the database has no users, anyone may do this (to make the first admin); after that
     only an admin may, and the last admin cannot be demoted.
     """
+    from workbench.services.roles import parse_role, set_role
+
     with context.database().write() as session:
         user = set_role(session, context.settings.user, name, parse_role(role))
         click.echo(f"user {user.name} is now {user.role}")
@@ -58,6 +64,8 @@ def recover_admin_command(context: CliContext, name: str) -> None:
     PostgreSQL the owner of the database or of its tables, or a superuser. Refused while the
     database has an admin: an admin gives roles with `set-role`.
     """
+    from workbench.services.roles import recover_admin
+
     with context.database().write() as session:
         user = recover_admin(session, name)
         click.echo(f"user {user.name} is now admin (the database had no admin)")
@@ -68,6 +76,10 @@ def recover_admin_command(context: CliContext, name: str) -> None:
 @pass_context
 def list_command(context: CliContext, as_json: bool) -> None:
     """List users and their roles, by name."""
+    from workbench.services.roles import list_users
+
+    if not as_json:
+        echo_header(f"{'name':<24} role")
     with context.database().read() as session:
         users = list_users(session)
         for user in users:
@@ -80,7 +92,3 @@ def list_command(context: CliContext, as_json: bool) -> None:
                 click.echo(json.dumps(record, ensure_ascii=False))
             else:
                 click.echo(f"{user.name:<24} {user.role}")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(users_group)

@@ -22,12 +22,12 @@ from typing import IO, Any
 
 from workbench.errors import InputError
 from workbench.export.atomic import atomic_text
+from workbench.export.claim_formats import FORMATS
 from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView
 from workbench.store.models import ClaimantKind, Verdict
 from workbench.text.formula import neutralise
 
-FORMATS = ("jsonl", "csv", "claimreview")
 RATING_VALUES = {
     Verdict.REFUTES.value: 1,
     Verdict.NOT_ENOUGH_INFO.value: 3,

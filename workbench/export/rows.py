@@ -20,16 +20,9 @@ from sqlalchemy.orm import Session, aliased
 
 from workbench.errors import InputError, NotFoundError
 from workbench.export.claim_notes import claims_by_segment
-from workbench.store.models import Document, Origin, Revision, Segment, SegmentStatus, User
+from workbench.export.floors import DEFAULT_FLOOR, STATUS_FLOORS
+from workbench.store.models import Document, Origin, Revision, Segment, User
 
-# `--status X` is a floor: X and every status above it in the review flow.
-STATUS_FLOORS: dict[str, tuple[str, ...] | None] = {
-    "approved": (SegmentStatus.APPROVED,),
-    "reviewed": (SegmentStatus.REVIEWED, SegmentStatus.APPROVED),
-    "translated": (SegmentStatus.TRANSLATED, SegmentStatus.REVIEWED, SegmentStatus.APPROVED),
-    "any": None,
-}
-DEFAULT_FLOOR = "translated"
 CHUNK = 2000
 
 # What a row must have to be exported: a target; a target or MT; nothing (a full table).

@@ -17,6 +17,10 @@ DiffOp = Literal["equal", "delete", "insert"]
 # A word keeps inner hyphens, apostrophes and decimal marks (Il-76, don't, 27.5) whole.
 _TOKEN = re.compile(r"\s+|\w+(?:[-'’.,:/]\w+)*|[^\w\s]")
 
+# What the current text is compared with: the MT it started from, or the previous revision.
+DiffBase = Literal["mt", "previous"]
+DIFF_BASES: tuple[DiffBase, ...] = ("mt", "previous")
+
 
 class DiffPiece(NamedTuple):
     op: DiffOp

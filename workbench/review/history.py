@@ -10,12 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from workbench.errors import InputError, NotFoundError
-from workbench.review.diff import DiffPiece, word_diff
+from workbench.review.diff import DIFF_BASES, DiffBase, DiffPiece, word_diff
 from workbench.review.queues import iso
 from workbench.store.models import Origin, Review, Revision, Segment, User
-
-DiffBase = Literal["mt", "previous"]
-DIFF_BASES: tuple[DiffBase, ...] = ("mt", "previous")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from sacrebleu.metrics.bleu import BLEU
-from sacrebleu.metrics.chrf import CHRF
-from sacrebleu.metrics.ter import TER
+if TYPE_CHECKING:
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
 
 # How each metric reads; shown beside every figure, in the CLI, the JSON and the TUI.
 DIRECTIONS: dict[str, str] = {
@@ -48,16 +50,23 @@ def heading(metric: str) -> str:
 
 @cache
 def _ter() -> TER:
+    # sacrebleu (and the lxml it brings) is loaded by the first score, not by `import`.
+    from sacrebleu.metrics.ter import TER
+
     return TER(case_sensitive=True)
 
 
 @cache
 def _chrf() -> CHRF:
+    from sacrebleu.metrics.chrf import CHRF
+
     return CHRF()
 
 
 @cache
 def _bleu() -> BLEU:
+    from sacrebleu.metrics.bleu import BLEU
+
     return BLEU()
 
 

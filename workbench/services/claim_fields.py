@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from workbench.errors import InputError
 from workbench.store.claim_labels import LABELS
-from workbench.store.models import (
+from workbench.store.vocabulary import (
     CheckWorthiness,
     ClaimantKind,
     ClaimSide,

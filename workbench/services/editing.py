@@ -14,9 +14,8 @@ from workbench.services.claims import Reanchored, reanchor_claims
 from workbench.services.memory import sync_segment_memory
 from workbench.services.validation import check_storable
 from workbench.store.models import Origin, Revision, Segment, SegmentStatus, User, utcnow
+from workbench.store.vocabulary import EDITOR_STATUSES
 
-# Statuses an editor may set by saving; reviewed/approved/rejected come from the review service.
-EDITOR_STATUSES = (SegmentStatus.NEW, SegmentStatus.DRAFT, SegmentStatus.TRANSLATED)
 # A reviewer's approval covers the text they saw: a new text goes back to "translated" (and so
 # to the review queue) unless the save names a status itself.
 REVIEWED_STATUSES = (SegmentStatus.REVIEWED.value, SegmentStatus.APPROVED.value)
@@ -84,8 +83,10 @@ def save_target(
     if status is not None:
         values["status"] = status
     else:
+        # A new text is at least a draft: a segment still "new" after an edit reads as untouched.
         values["status"] = case(
             (Segment.status.in_(REVIEWED_STATUSES), SegmentStatus.TRANSLATED.value),
+            (Segment.status == SegmentStatus.NEW.value, SegmentStatus.DRAFT.value),
             else_=Segment.status,
         )
     # The text the claims' offsets refer to; FOR UPDATE so no other save slips in before ours.

@@ -19,8 +19,9 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from workbench.errors import WorkbenchError
-from workbench.services.editing import EDITOR_STATUSES, parse_status
+from workbench.services.editing import parse_status
 from workbench.store.models import Origin, Revision, Segment, User, utcnow
+from workbench.store.vocabulary import EDITOR_STATUSES
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,4 @@
-"""Storage: typed SQLAlchemy models, the engine and session factory, Alembic migrations."""
+"""Storage: typed SQLAlchemy models, the engine and session factory, Alembic migrations.
 
-from workbench.store.database import Database, open_database
-
-__all__ = ["Database", "open_database"]
+Nothing is imported here: `workbench.store.vocabulary` must stay importable without SQLAlchemy.
+"""

@@ -8,7 +8,7 @@ beside the enumerations and below every room that shows them.
 
 from __future__ import annotations
 
-from workbench.store.models import CheckWorthiness, ClaimType, Verdict
+from workbench.store.vocabulary import CheckWorthiness, ClaimType, Verdict
 
 LABELS: dict[str, str] = {
     CheckWorthiness.NOT_FACTUAL: "not factual",

@@ -1,22 +1,33 @@
-"""Alembic, driven from code: the schema is created and upgraded when the database is opened."""
+"""Alembic, driven from code: the schema is created and upgraded when the database is opened.
+
+Opening a database that is already at this version's schema reads its stored revision with one
+query and compares it with HEAD_REVISION; Alembic (and its scan of the migrations folder) is
+loaded only when there is something to create, upgrade or refuse.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 
 from workbench.errors import SchemaError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 MIGRATION_LOCK = 0x776F726B62656E63  # any fixed number: PostgreSQL advisory lock for migrations
+# The newest revision in migrations/versions; tests/integration/test_schema.py fails when a new
+# migration is added without moving this.
+HEAD_REVISION = "0005"
+VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     # No URL goes in: env.py runs on the connection handed over in `config.attributes`, and a
     # URL would pass through configparser, which chokes on percent-encoded socket paths.
     config = Config()
@@ -25,18 +36,36 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
+    """The head of the migrations folder, as Alembic finds it (HEAD_REVISION must equal it)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "the migrations folder has no revision"
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def is_at_head(engine: Engine) -> bool:
+    """Whether the database stores exactly HEAD_REVISION: one query, no Alembic."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return False
+        stored = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
+    return [row[0] for row in stored] == [HEAD_REVISION]
+
+
 def check_current(engine: Engine) -> str | None:
     """Refuse a schema written by a newer workbench; return the current revision."""
+    if is_at_head(engine):
+        return HEAD_REVISION
+    from alembic.script import ScriptDirectory
+
     current = current_revision(engine)
     if current is None:
         return None
@@ -52,8 +81,10 @@ def check_current(engine: Engine) -> str | None:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    if check_current(engine) == head_revision():
+    if check_current(engine) == HEAD_REVISION:
         return
+    from alembic import command
+
     # Several people may open a new (or older) database at the same moment: the first takes the
     # write lock and migrates; the others wait for it and then find nothing left to do, because
     # Alembic reads the version again inside the locked transaction.

@@ -8,7 +8,6 @@ history. Both are written together by `workbench.services` and nowhere else.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -26,86 +25,51 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from workbench.store.vocabulary import (
+    AnchorState,
+    CheckWorthiness,
+    ClaimAction,
+    ClaimantKind,
+    ClaimSide,
+    ClaimStatus,
+    ClaimType,
+    Decision,
+    Origin,
+    Role,
+    SegmentStatus,
+    Verdict,
+)
+
+# The vocabularies are re-exported: callers import them from here beside the tables.
+__all__ = [
+    "AnchorState",
+    "Base",
+    "CheckWorthiness",
+    "Claim",
+    "ClaimAction",
+    "ClaimHistory",
+    "ClaimSide",
+    "ClaimStatus",
+    "ClaimType",
+    "ClaimantKind",
+    "Decision",
+    "Document",
+    "GlossaryTerm",
+    "Origin",
+    "Review",
+    "Revision",
+    "Role",
+    "Segment",
+    "SegmentStatus",
+    "TmEntry",
+    "User",
+    "Verdict",
+    "utcnow",
+]
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-class SegmentStatus(StrEnum):
-    NEW = "new"
-    DRAFT = "draft"
-    TRANSLATED = "translated"
-    REVIEWED = "reviewed"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-
-
-class Origin(StrEnum):
-    MT = "mt"
-    HUMAN = "human"
-    IMPORT = "import"
-    TM = "tm"
-
-
-class Role(StrEnum):
-    EDITOR = "editor"
-    REVIEWER = "reviewer"
-    ADMIN = "admin"
-
-
-class ClaimSide(StrEnum):
-    AR = "ar"  # the Arabic source: never changes, so its offsets stay valid
-    EN = "en"  # the English target: spans are re-anchored when it is edited
-
-
-class CheckWorthiness(StrEnum):
-    CHECK_WORTHY = "check-worthy"
-    UNIMPORTANT = "unimportant"
-    NOT_FACTUAL = "not-factual"
-
-
-class ClaimType(StrEnum):
-    STATISTIC = "statistic"
-    QUOTE_ATTRIBUTION = "quote-attribution"
-    EVENT = "event"
-    CAUSAL = "causal"
-    PREDICTION = "prediction"
-    LAW_POLICY = "law-policy"
-    OTHER = "other"
-
-
-class Verdict(StrEnum):
-    SUPPORTS = "supports"
-    REFUTES = "refutes"
-    NOT_ENOUGH_INFO = "not-enough-info"
-    UNVERIFIED = "unverified"
-
-
-class ClaimantKind(StrEnum):
-    PERSON = "person"
-    ORGANIZATION = "organization"
-
-
-class ClaimStatus(StrEnum):
-    DRAFT = "draft"
-    TAGGED = "tagged"
-    REVIEWED = "reviewed"
-    APPROVED = "approved"
-
-
-class AnchorState(StrEnum):
-    """Whether the claim's English-side span still points at its quoted words."""
-
-    OK = "ok"
-    REANCHORED = "reanchored"  # moved automatically after an edit: worth a glance
-    NEEDS_ATTENTION = "needs_attention"  # quote not found: offsets kept, a person must fix them
-
-
-class ClaimAction(StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    DELETED = "deleted"
-    REANCHORED = "reanchored"
 
 
 class Base(DeclarativeBase):
@@ -199,11 +163,6 @@ class Revision(Base):
 
     segment: Mapped[Segment] = relationship(back_populates="revisions")
     author: Mapped[User | None] = relationship()
-
-
-class Decision(StrEnum):
-    APPROVED = "approved"
-    REJECTED = "rejected"
 
 
 class Review(Base):

@@ -55,7 +55,7 @@ def tagged(seeded_cli: Cli) -> dict[str, Any]:
 def _export(cli: Cli, path: Path, file_format: str, *extra: str) -> None:
     result = cli("export", "claims", str(path), "--format", file_format, *extra)
     assert result.exit_code == 0, result.output
-    assert f"claims written to {path}" in result.stdout
+    assert f" written to {path} ({file_format})" in result.stdout  # "1 claim", "3 claims"
 
 
 def test_jsonl_holds_every_field_and_the_sentences(

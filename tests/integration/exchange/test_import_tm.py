@@ -103,7 +103,7 @@ def test_targets_fill_empty_segments_only(desk: Desk, tmp_path: Path) -> None:
 
     assert result.exit_code == 0, result.output
     assert "4 segments got an English target" in result.stdout
-    assert "1 matching segments kept the English they had" in result.stdout
+    assert "1 matching segment kept the English they had" in result.stdout
     with database.read() as session:
         segments = {s.id: s for s in session.scalars(select(Segment).where(Segment.id < 10))}
         revisions = session.scalars(select(Revision).where(Revision.origin == "import")).all()

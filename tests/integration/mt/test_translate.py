@@ -124,7 +124,7 @@ def test_retranslate_refreshes_other_models_mt_but_never_a_human_edit(
     result = seeded_cli("translate", "--retranslate")
     assert result.exit_code == 0, result.output
     assert "95 segments translated" in result.stdout
-    assert "1 segments edited by a person keep the MT" in result.stdout
+    assert "MT not refreshed for 1 segment edited by a person" in result.stdout
 
     after = {row["id"]: row for row in seeded_cli.json_lines("segments", "--json")}
     assert after[3]["mt"] == before[3]["mt"]
@@ -201,7 +201,7 @@ def test_translate_then_fills_exact_memory_matches(
     result = seeded_cli("translate", "--doc", "1")
 
     assert result.exit_code == 0, result.output
-    assert "1 segments filled from exact translation-memory matches" in result.stdout
+    assert "1 segment filled from exact translation-memory matches" in result.stdout
     filled = seeded_cli.json_lines("segments", "--doc", "1", "--json")[1]
     assert filled["mt"]  # MT came first ...
     assert (filled["target"], filled["status"]) == (english, "draft")  # ... the memory won

@@ -203,7 +203,7 @@ def test_import_fills_a_new_document_from_the_memory(
     copy.write_text(POLLS + "\n\nوقال المراقبون إن الاقتراع جرى بهدوء.\n", encoding="utf-8")
     result = seeded_cli("import", str(copy))
     assert result.exit_code == 0, result.output
-    assert "filled  1 segments of document 6 from the memory" in result.stdout
+    assert "filled  1 segment of document 6 from the memory" in result.stdout
     rows = seeded_cli.json_lines("segments", "--doc", "6", "--json")
     assert [(r["target"], r["status"]) for r in rows] == [(POLLS_EN, "draft"), (None, "new")]
 
@@ -234,4 +234,4 @@ def test_tm_fill_cli(seeded_cli: Cli, database: Database) -> None:
     save(database, first, "A report says Kazakhstan will stop parallel imports.", "translated")
     result = seeded_cli("tm", "fill", "--doc", "1")
     assert result.exit_code == 0, result.output
-    assert "1 segments filled from exact translation-memory matches" in result.stdout
+    assert "1 segment filled from exact translation-memory matches" in result.stdout

@@ -24,7 +24,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Select, Static
 
 from workbench.errors import StaleVersionError, WorkbenchError
-from workbench.review.history import DIFF_BASES, DiffBase, segment_diff, segment_history
+from workbench.review.diff import DIFF_BASES, DiffBase
+from workbench.review.history import segment_diff, segment_history
 from workbench.review.queues import QueueItem, ReturnedItem, editor_queue, review_queue
 from workbench.services.review import ReviewOutcome, approve, reject
 from workbench.services.users import ensure_user
