@@ -226,7 +226,7 @@ def test_a_folder_import_does_not_follow_links_out_of_the_folder(
     (folder / "again.txt").symlink_to(folder / "own.txt")
     inside = sqlite_cli("import", str(folder))
     assert inside.exit_code == 0, inside.output
-    assert "1 documents" in inside.stdout and "1 already present" in inside.stdout
+    assert "1 document and" in inside.stdout and "1 already present" in inside.stdout
 
 
 def test_utf16_and_utf32_files_get_the_iconv_command(sqlite_cli: Cli, tmp_path: Path) -> None:

@@ -318,11 +318,13 @@ def export_claims_command(
 ) -> None:
     """Write claims to OUT as JSON Lines, CSV or schema.org ClaimReview (JSON-LD)."""
     from workbench.export.claims import export_claims
+    from workbench.files.outputs import writable_target
     from workbench.store.claim_queries import list_claims
     from workbench.store.files import database_files
 
-    chosen = claims_format(out, file_format)  # before the database: a wrong name writes nothing
     database = context.database()
+    writable_target(out, database_files(database))  # "that is the database" before all else
+    chosen = claims_format(out, file_format)  # before reading: a wrong name writes nothing
     with database.read() as session:
         claims = list_claims(session, document_id, None, statuses)
     count = export_claims(claims, out, chosen, organisation, database_files(database))
