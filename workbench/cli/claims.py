@@ -12,8 +12,7 @@ import click
 from workbench.cli.context import CliContext, expect_version_option, pass_context
 from workbench.export.claims import FORMATS, export_claims
 from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values, label
-from workbench.services.claims import delete_claim, tag_claim, update_claim
-from workbench.services.users import ensure_user
+from workbench.services.claim_writes import add_claim, edit_claim, remove_claim
 from workbench.store.claim_queries import ClaimView, HistoryEntry, claim_history, list_claims
 from workbench.store.models import ClaimSide, ClaimStatus
 
@@ -133,18 +132,16 @@ def add_command(
 ) -> None:
     """Tag [START, END) of one side of SEGMENT_ID as a claim."""
     fields = cast(ClaimFields, _fields(options))
-    with context.database().write() as session:
-        author = ensure_user(session, context.settings.user)
-        claim = tag_claim(
-            session,
-            segment_id,
-            side,
-            start,
-            end,
-            author=author,
-            fields=fields,
-            allow_self_approval=context.settings.allow_self_approval,
-        )
+    settings = context.settings
+    claim = add_claim(
+        context.database(),
+        settings.user,
+        segment_id,
+        side,
+        (start, end),
+        fields=fields,
+        allow_self_approval=settings.allow_self_approval,
+    )
     if options["as_json"]:
         _echo_claim(claim, True)
     else:
@@ -189,16 +186,14 @@ def edit_command(
             changes.update(aligned_start=None, aligned_end=None)
         else:
             changes[CLEARABLE[name]] = [] if name == "evidence" else None
-    with context.database().write() as session:
-        author = ensure_user(session, context.settings.user)
-        claim = update_claim(
-            session,
-            claim_id,
-            author,
-            cast(ClaimChanges, changes),
-            expect_version=expect_version,
-            allow_self_approval=context.settings.allow_self_approval,
-        )
+    claim = edit_claim(
+        context.database(),
+        context.settings.user,
+        claim_id,
+        cast(ClaimChanges, changes),
+        expect_version=expect_version,
+        allow_self_approval=context.settings.allow_self_approval,
+    )
     if options["as_json"]:
         _echo_claim(claim, True)
     else:
@@ -211,9 +206,9 @@ def edit_command(
 @pass_context
 def delete_command(context: CliContext, claim_id: int, expect_version: int | None) -> None:
     """Delete CLAIM_ID (its history is kept: `workbench claims history CLAIM_ID`)."""
-    with context.database().write() as session:
-        author = ensure_user(session, context.settings.user)
-        claim = delete_claim(session, claim_id, author, expect_version=expect_version)
+    claim = remove_claim(
+        context.database(), context.settings.user, claim_id, expect_version=expect_version
+    )
     click.echo(f"claim {claim.id} deleted (version {claim.version})")
 
 

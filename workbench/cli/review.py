@@ -12,8 +12,7 @@ from workbench.cli.context import CliContext, expect_version_option, pass_contex
 from workbench.review.diff import DiffPiece, plain
 from workbench.review.history import DIFF_BASES, HistoryEntry, segment_diff, segment_history
 from workbench.review.queues import editor_queue, review_queue
-from workbench.services.review import ReviewOutcome, approve, reject
-from workbench.services.users import ensure_user
+from workbench.services.review import ReviewOutcome, approve_segment, reject_segment
 
 WHY_EXPECT_VERSION = ", the one you read: nothing is decided on a text you did not see"
 DIFF_STYLES = {"equal": "", "delete": "red strike", "insert": "green bold"}
@@ -45,17 +44,15 @@ def approve_command(
     context: CliContext, segment_id: int, comment: str | None, expect_version: int | None
 ) -> None:
     """Approve the current English text of a segment (reviewers and admins)."""
-    with context.database().write() as session:
-        reviewer = ensure_user(session, context.settings.user)
-        outcome = approve(
-            session,
-            segment_id,
-            reviewer,
-            expect_version=expect_version,
-            comment=comment,
-            allow_self_approval=context.settings.allow_self_approval,
-            settings=context.settings,
-        )
+    settings = context.settings
+    outcome = approve_segment(
+        context.database(),
+        settings.user,
+        segment_id,
+        settings=settings,
+        expect_version=expect_version,
+        comment=comment,
+    )
     _report(outcome)
 
 
@@ -68,9 +65,8 @@ def reject_command(
     context: CliContext, segment_id: int, comment: str, expect_version: int | None
 ) -> None:
     """Send a segment back to its editor with a comment (reviewers and admins)."""
-    with context.database().write() as session:
-        reviewer = ensure_user(session, context.settings.user)
-        outcome = reject(session, segment_id, reviewer, comment, expect_version=expect_version)
+    database, user = context.database(), context.settings.user
+    outcome = reject_segment(database, user, segment_id, comment, expect_version=expect_version)
     _report(outcome)
 
 

@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
 from workbench.errors import NotFoundError
-from workbench.services.editing import EDITOR_STATUSES, save_target
-from workbench.services.users import ensure_user
+from workbench.services.editing import EDITOR_STATUSES, save_segment
 from workbench.store.models import SegmentStatus
 from workbench.store.queries import document_exists, document_id_range, iter_segment_rows
 
@@ -84,11 +83,14 @@ def edit_command(
     expect_version: int | None,
 ) -> None:
     """Save TEXT as the English target of a segment, as a new revision by --user."""
-    with context.database().write() as session:
-        author = ensure_user(session, context.settings.user)
-        saved = save_target(
-            session, segment_id, text, author, status=status, expect_version=expect_version
-        )
+    saved = save_segment(
+        context.database(),
+        context.settings.user,
+        segment_id,
+        text,
+        status=status,
+        expect_version=expect_version,
+    )
     click.echo(f"segment {saved.segment_id} saved: version {saved.version}, status {saved.status}")
     for claim in saved.reanchored:
         which = "aligned span" if claim.aligned else "span"
