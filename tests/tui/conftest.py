@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from workbench.cli.start import seed_if_empty
 from workbench.config import load_settings
 from workbench.services.editing import save_segment
+from workbench.services.seeding import seed_if_empty
 from workbench.store.database import Database
 from workbench.store.models import Revision, Segment
 from workbench.store.queries import SegmentRow, get_segment_row

@@ -10,21 +10,9 @@ import sys
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.config import SEEDS_DIR, ConfigError
-from workbench.ingest.sources import collect_sources, read_source
-from workbench.services.glossary import seed_starter_glossary_if_empty
-from workbench.services.importing import import_document
-from workbench.store.database import Database
+from workbench.config import ConfigError
+from workbench.services.seeding import seed_if_empty
 from workbench.store.queries import list_documents, status_counts
-
-
-def seed_if_empty(database: Database, user: str) -> None:
-    with database.read() as session:
-        empty = not list_documents(session)
-    if empty and SEEDS_DIR.is_dir():
-        for path in collect_sources([SEEDS_DIR]):
-            import_document(database, read_source(path), user)
-        seed_starter_glossary_if_empty(database, user)  # the names and terms of the seeds
 
 
 def print_summary(context: CliContext) -> None:
@@ -65,7 +53,6 @@ def open_tui(context: CliContext, document_id: int | None, *, translate: bool) -
 @pass_context
 def tui_command(context: CliContext, document_id: int | None, no_mt: bool) -> None:
     """Open the workbench screen (what `workbench` alone does on a terminal)."""
-    seed_if_empty(context.database(), context.settings.user)
     open_tui(context, document_id, translate=not no_mt)
 
 

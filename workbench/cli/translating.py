@@ -10,7 +10,6 @@ import click
 
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.progress import progress_bar
-from workbench.services.exact_matches import fill_exact_matches
 
 INTERRUPTED_EXIT = 130  # what shells report for Ctrl-C
 
@@ -93,10 +92,10 @@ def translate_command(
         click.echo(
             f"{report.skipped_human} segments edited by a person keep the MT they were edited from"
         )
-    # A translation-memory match beats fresh MT: fill what the memory knows exactly (as drafts).
-    filled = fill_exact_matches(context.database(), document_id, user_name=context.settings.user)
-    if filled:
-        click.echo(f"{filled} segments filled from exact translation-memory matches (as drafts)")
+    if report.filled:
+        click.echo(
+            f"{report.filled} segments filled from exact translation-memory matches (as drafts)"
+        )
 
 
 def register(group: click.Group) -> None:
