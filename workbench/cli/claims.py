@@ -132,9 +132,10 @@ def add_command(
 ) -> None:
     """Tag [START, END) of one side of SEGMENT_ID as a claim."""
     fields = cast(ClaimFields, _fields(options))
+    database = context.database()  # first: opening it may settle who the user is
     settings = context.settings
     claim = add_claim(
-        context.database(),
+        database,
         settings.user,
         segment_id,
         side,

@@ -44,9 +44,10 @@ def approve_command(
     context: CliContext, segment_id: int, comment: str | None, expect_version: int | None
 ) -> None:
     """Approve the current English text of a segment (reviewers and admins)."""
+    database = context.database()  # first: opening it may settle who the user is
     settings = context.settings
     outcome = approve_segment(
-        context.database(),
+        database,
         settings.user,
         segment_id,
         settings=settings,

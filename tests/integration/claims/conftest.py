@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import Cli
+from workbench.services.users import ensure_user
+from workbench.store.database import Database
+from workbench.store.models import Role
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
@@ -50,14 +53,7 @@ def indic_segment(seeded_cli: Cli, tmp_path: Path) -> dict[str, Any]:
     return segment_with(seeded_cli, "٢٧ مليار دولار")
 
 
-def make_reviewer(cli: Cli, name: str) -> None:
-    """Give `name` the reviewer role, as the desk's admin (lead, made first if need be) would."""
-    users = {line.split()[0] for line in cli("users", "list").stdout.splitlines() if line.strip()}
-    if "lead" not in users:
-        made = cli("users", "add", "lead", "--role", "admin", user="lead")
-        assert made.exit_code == 0, made.output
-    if name in users:
-        result = cli("users", "set-role", name, "reviewer", user="lead")
-    else:
-        result = cli("users", "add", name, "--role", "reviewer", user="lead")
-    assert result.exit_code == 0, result.output
+def make_reviewer(database: Database, name: str) -> None:
+    """Give `name` the reviewer role, as the desk's admin would (`users set-role`)."""
+    with database.write() as session:
+        ensure_user(session, name).role = Role.REVIEWER.value

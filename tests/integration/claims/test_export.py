@@ -158,10 +158,10 @@ def test_claimreview_is_schema_org_json_ld(
 
 
 def test_claimreview_author_defaults_to_the_reviewer(
-    seeded_cli: Cli, tagged: dict[str, Any], tmp_path: Path
+    seeded_cli: Cli, database: Database, tagged: dict[str, Any], tmp_path: Path
 ) -> None:
     first = tagged["ids"][0]
-    make_reviewer(seeded_cli, "rana")
+    make_reviewer(database, "rana")
     assert (
         seeded_cli("claims", "edit", str(first), "--status", "approved", user="rana").exit_code == 0
     )

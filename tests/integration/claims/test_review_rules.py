@@ -12,17 +12,18 @@ import pytest
 from tests.conftest import Cli
 from tests.dbstate import table_dump
 from tests.integration.claims.conftest import add_claim, claims, make_reviewer, segment_with
+from workbench.store.database import Database
 
 ROLE_NEEDED = "needs the reviewer or admin role"
 
 
 @pytest.fixture
-def rt_claim(seeded_cli: Cli) -> int:
+def rt_claim(seeded_cli: Cli, database: Database) -> int:
     """A claim alice (an editor) tagged; rana is a reviewer, nobody has never been seen."""
     segment = segment_with(seeded_cli, "قناة “RT”")
     start = segment["source"].index("“RT”")
     claim_id = add_claim(seeded_cli, segment["id"], "ar", start, start + 4, "--claimant", "RT")
-    make_reviewer(seeded_cli, "rana")
+    make_reviewer(database, "rana")
     return claim_id
 
 
@@ -69,8 +70,10 @@ def test_a_reviewer_other_than_the_tagger_approves(seeded_cli: Cli, rt_claim: in
     )
 
 
-def test_the_tagger_may_not_approve_even_as_a_reviewer(seeded_cli: Cli, rt_claim: int) -> None:
-    make_reviewer(seeded_cli, "alice")
+def test_the_tagger_may_not_approve_even_as_a_reviewer(
+    seeded_cli: Cli, database: Database, rt_claim: int
+) -> None:
+    make_reviewer(database, "alice")
     refused(
         seeded_cli,
         "alice tagged this claim, so someone else must review or approve it",
@@ -82,7 +85,9 @@ def test_the_tagger_may_not_approve_even_as_a_reviewer(seeded_cli: Cli, rt_claim
     )
 
 
-def test_an_approved_claim_stays_as_the_reviewer_left_it(seeded_cli: Cli, rt_claim: int) -> None:
+def test_an_approved_claim_stays_as_the_reviewer_left_it(
+    seeded_cli: Cli, database: Database, rt_claim: int
+) -> None:
     approve = ("claims", "edit", str(rt_claim), "--status", "approved", "--verdict", "supports")
     assert seeded_cli(*approve, user="rana").exit_code == 0
     claim = str(rt_claim)
@@ -116,7 +121,7 @@ def test_an_approved_claim_stays_as_the_reviewer_left_it(seeded_cli: Cli, rt_cla
         user="chadi",
     )
     # The tagger too: a reviewer's decision on their claim is not theirs to undo.
-    make_reviewer(seeded_cli, "alice")
+    make_reviewer(database, "alice")
     refused(
         seeded_cli,
         "alice tagged this claim, so someone else must review or approve it",
@@ -130,14 +135,18 @@ def test_an_approved_claim_stays_as_the_reviewer_left_it(seeded_cli: Cli, rt_cla
     # Notes are not a decision: anyone may add them.
     assert seeded_cli("claims", "edit", claim, "--notes", "seen", user="chadi").exit_code == 0
     # Another reviewer may send it back.
-    make_reviewer(seeded_cli, "badr")
+    make_reviewer(database, "badr")
     rejected = seeded_cli("claims", "edit", claim, "--status", "tagged", user="badr")
     assert rejected.exit_code == 0, rejected.output
     assert claims(seeded_cli)[0]["status"] == "tagged"
 
 
 def test_allow_self_approval_lifts_only_the_tagger_rule(
-    seeded_cli: Cli, rt_claim: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    seeded_cli: Cli,
+    database: Database,
+    rt_claim: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     config = tmp_path / "self.toml"
     config.write_text("allow_self_approval = true\n", encoding="utf-8")
@@ -151,6 +160,6 @@ def test_allow_self_approval_lifts_only_the_tagger_rule(
         "--status",
         "approved",
     )
-    make_reviewer(seeded_cli, "alice")
+    make_reviewer(database, "alice")
     own = seeded_cli("claims", "edit", str(rt_claim), "--status", "approved")
     assert own.exit_code == 0, own.output
