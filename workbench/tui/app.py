@@ -16,7 +16,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.config import BIDI_MODES, BidiMode, Settings
 from workbench.mt.packages import MISSING_MODEL_HELP, InstalledModel, find_ar_en_model
-from workbench.services.seeding import seed_if_empty
 from workbench.store.database import Database
 from workbench.tui.bidi import resolve_mode
 from workbench.tui.commands import WorkbenchCommands
@@ -228,6 +227,8 @@ def run_app(
     *,
     translate: bool = True,
 ) -> None:
+    from workbench.services.seeding import seed_if_empty
+
     seed_if_empty(database, settings.user)  # a new database opens on the seed articles
     read_escape_digit_as_alt()
     WorkbenchApp(settings, database, document_id=document_id, translate=translate).run()
