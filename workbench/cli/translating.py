@@ -54,6 +54,8 @@ def translate_command(
     )
     engine = get_engine(settings)  # says what to install before touching the database
     click.echo(f"Model: {engine.model.label()} ({engine.model.path})", err=True)
+    database = context.database()
+    settings = settings.with_overrides(user=context.settings.user)  # whoever the database says
     saved = 0
     with ExitStack() as stack:
         advance: Callable[[int], None] | None = None
@@ -69,7 +71,7 @@ def translate_command(
 
         try:
             report = translate_segments(
-                context.database(),
+                database,
                 settings,
                 document_id=document_id,
                 limit=limit,
