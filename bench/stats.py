@@ -22,6 +22,7 @@ from sacrebleu.metrics.chrf import CHRF
 from sacrebleu.metrics.ter import TER
 from sqlalchemy import select
 
+from workbench.config import load_settings
 from workbench.ingest.sources import read_source
 from workbench.review.records import load_stats
 from workbench.services.editing import record_machine_translation, save_target
@@ -47,6 +48,7 @@ def build(
 ) -> list[tuple[str, str]]:
     import_document(database, read_source(corpus / "ar.txt"), "bench")
     pairs: list[tuple[str, str]] = []
+    settings = load_settings(qa_blocking=())  # the figures, not the quality gate, are measured
     with database.write() as session:
         editors = [ensure_user(session, name) for name in ("amal", "chadi")]
         reviewer = ensure_user(session, "badr", Role.REVIEWER)
@@ -68,7 +70,7 @@ def build(
             if index % 4 == 1:
                 reject(session, segment_id, reviewer, "check the figures")
             elif index % 4 == 3:
-                approve(session, segment_id, reviewer)
+                approve(session, segment_id, reviewer, settings=settings)
             if index % 4 != 1:
                 pairs.append((mt, final))
     return pairs

@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import SEEDS_DIR, Cli
 from tests.dbstate import table_dump
-from workbench.cli.start import seed_if_empty
 from workbench.ingest.segment import segment_document
+from workbench.services.seeding import seed_if_empty
 from workbench.store.database import open_database
 
 

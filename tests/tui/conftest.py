@@ -8,10 +8,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from workbench.cli.start import seed_if_empty
 from workbench.config import load_settings
-from workbench.services.editing import save_target
-from workbench.services.users import ensure_user
+from workbench.services.editing import save_segment
+from workbench.services.seeding import seed_if_empty
 from workbench.store.database import Database
 from workbench.store.models import Revision, Segment
 from workbench.store.queries import SegmentRow, get_segment_row
@@ -87,6 +86,4 @@ def save_as(
     status: str | None = None,
 ) -> None:
     """Someone else saving, as `workbench edit` would."""
-    with database.write() as session:
-        author = ensure_user(session, user)
-        save_target(session, segment_id, text, author, status=status, expect_version=version)
+    save_segment(database, user, segment_id, text, status=status, expect_version=version)

@@ -10,8 +10,7 @@ from textual.pilot import Pilot
 from tests.tui.conftest import AppFactory
 from tests.tui.review_desk import NO_GATES, set_up_desk
 from tests.tui.test_snapshots import SIZE, SnapCompare, steady
-from workbench.services.review import approve
-from workbench.services.users import ensure_user
+from workbench.services.review import approve_segment
 from workbench.store.database import Database
 
 
@@ -33,8 +32,8 @@ def test_statistics_screen(
     snap_compare: SnapCompare, make_app: AppFactory, seeded_database: Database
 ) -> None:
     first, _, _ = set_up_desk(seeded_database)
-    with seeded_database.write() as session:
-        approve(session, first.id, ensure_user(session, "badr"), expect_version=1)
+    gates_off = make_app(**NO_GATES).settings
+    approve_segment(seeded_database, "badr", first.id, settings=gates_off, expect_version=1)
 
     async def statistics_shown(pilot: Pilot[Any]) -> None:
         await steady(pilot)

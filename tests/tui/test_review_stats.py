@@ -12,8 +12,7 @@ from tests.tui.conftest import AppFactory
 from tests.tui.review_desk import set_up_desk
 from workbench.review.metrics import heading
 from workbench.review.records import load_stats
-from workbench.services.review import reject
-from workbench.services.users import ensure_user
+from workbench.services.review import reject_segment
 from workbench.store.database import Database
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.stats import StatsScreen
@@ -31,8 +30,7 @@ async def test_statistics_show_the_figures_of_load_stats(
     make_app: AppFactory, seeded_database: Database
 ) -> None:
     _, second, _ = set_up_desk(seeded_database)
-    with seeded_database.write() as session:
-        reject(session, second.id, ensure_user(session, "badr"), "Redo", expect_version=1)
+    reject_segment(seeded_database, "badr", second.id, "Redo", expect_version=1)
     with seeded_database.read() as session:
         expected = load_stats(session, "editor")
     amal = next(group for group in expected.groups if group.label == "amal")

@@ -14,7 +14,7 @@ HEAVY = ("ctranslate2", "torch", "stanza", "argostranslate.translate", "spacy")
 
 PROGRAM = """
 import asyncio, json, sys
-from workbench.cli.start import seed_if_empty
+from workbench.services.seeding import seed_if_empty
 from workbench.config import load_settings
 from workbench.store.database import open_database
 from workbench.tui.app import WorkbenchApp

@@ -136,22 +136,20 @@ def add_command(
     context: CliContext, /, *, segment_id: int, side: str, start: int, end: int, **options: Any
 ) -> None:
     """Tag [START, END) of one side of SEGMENT_ID as a claim."""
-    from workbench.services.claims import tag_claim
-    from workbench.services.users import ensure_user
+    from workbench.services.claim_writes import add_claim
 
     fields = cast(ClaimFields, _fields(options))
-    with context.database().write() as session:
-        author = ensure_user(session, context.settings.user)
-        claim = tag_claim(
-            session,
-            segment_id,
-            side,
-            start,
-            end,
-            author=author,
-            fields=fields,
-            allow_self_approval=context.settings.allow_self_approval,
-        )
+    database = context.database()  # first: opening it may settle who the user is
+    settings = context.settings
+    claim = add_claim(
+        database,
+        settings.user,
+        segment_id,
+        side,
+        (start, end),
+        fields=fields,
+        allow_self_approval=settings.allow_self_approval,
+    )
     if options["as_json"]:
         _echo_claim(claim, True)
     else:
@@ -186,8 +184,7 @@ def edit_command(
     **options: Any,
 ) -> None:
     """Change fields of CLAIM_ID; --evidence replaces the list of links."""
-    from workbench.services.claims import update_claim
-    from workbench.services.users import ensure_user
+    from workbench.services.claim_writes import edit_claim
 
     changes: dict[str, Any] = _fields(options)
     if start is not None:
@@ -199,16 +196,14 @@ def edit_command(
             changes.update(aligned_start=None, aligned_end=None)
         else:
             changes[CLEARABLE[name]] = [] if name == "evidence" else None
-    with context.database().write() as session:
-        author = ensure_user(session, context.settings.user)
-        claim = update_claim(
-            session,
-            claim_id,
-            author,
-            cast(ClaimChanges, changes),
-            expect_version=expect_version,
-            allow_self_approval=context.settings.allow_self_approval,
-        )
+    claim = edit_claim(
+        context.database(),
+        context.settings.user,
+        claim_id,
+        cast(ClaimChanges, changes),
+        expect_version=expect_version,
+        allow_self_approval=context.settings.allow_self_approval,
+    )
     if options["as_json"]:
         _echo_claim(claim, True)
     else:
@@ -221,12 +216,11 @@ def edit_command(
 @pass_context
 def delete_command(context: CliContext, claim_id: int, expect_version: int | None) -> None:
     """Delete CLAIM_ID (its history is kept: `workbench claims history CLAIM_ID`)."""
-    from workbench.services.claims import delete_claim
-    from workbench.services.users import ensure_user
+    from workbench.services.claim_writes import remove_claim
 
-    with context.database().write() as session:
-        author = ensure_user(session, context.settings.user)
-        claim = delete_claim(session, claim_id, author, expect_version=expect_version)
+    claim = remove_claim(
+        context.database(), context.settings.user, claim_id, expect_version=expect_version
+    )
     click.echo(f"claim {claim.id} deleted (version {claim.version})")
 
 

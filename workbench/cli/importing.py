@@ -54,23 +54,6 @@ def _warn_bidi(document: ParsedDocument) -> None:
         click.echo(f"warning: {document.path}: {plural(hidden, 'more bidi control')}", err=True)
 
 
-def _fill_from_memory(context: CliContext, document_ids: list[int]) -> None:
-    """Exact translation-memory matches go straight into the new documents (origin tm, draft)."""
-    from workbench.services.exact_matches import fill_exact_matches
-    from workbench.store.queries import memory_is_empty
-
-    database = context.database()
-    with database.read() as session:
-        if memory_is_empty(session):
-            return  # nothing to fill from: spare a 100,000-file import 100,000 transactions
-    for document_id in document_ids:
-        filled = fill_exact_matches(database, document_id, user_name=context.settings.user)
-        if filled:
-            click.echo(
-                f"filled  {plural(filled, 'segment')} of document {document_id} from the memory"
-            )
-
-
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @pass_context
@@ -93,7 +76,12 @@ def import_command(context: CliContext, paths: tuple[Path, ...]) -> None:
                 _warn_bidi(document)
         advance.restart("Importing", total=len(parsed))
         added = _store(context, parsed, advance)
-    _fill_from_memory(context, [outcome.document_id for outcome in added])
+    for outcome in added:
+        if outcome.filled:
+            click.echo(
+                f"filled  {outcome.filled} segments of document {outcome.document_id} "
+                "from the memory"
+            )
     skipped = len(parsed) - len(added)
     click.echo(
         f"{plural(len(added), 'document')} and "

@@ -49,20 +49,18 @@ def approve_command(
     context: CliContext, segment_id: int, comment: str | None, expect_version: int | None
 ) -> None:
     """Approve the current English text of a segment (reviewers and admins)."""
-    from workbench.services.review import approve
-    from workbench.services.users import ensure_user
+    from workbench.services.review import approve_segment
 
-    with context.database().write() as session:
-        reviewer = ensure_user(session, context.settings.user)
-        outcome = approve(
-            session,
-            segment_id,
-            reviewer,
-            expect_version=expect_version,
-            comment=comment,
-            allow_self_approval=context.settings.allow_self_approval,
-            settings=context.settings,
-        )
+    database = context.database()  # first: opening it may settle who the user is
+    settings = context.settings
+    outcome = approve_segment(
+        database,
+        settings.user,
+        segment_id,
+        settings=settings,
+        expect_version=expect_version,
+        comment=comment,
+    )
     _report(outcome)
 
 
@@ -75,12 +73,10 @@ def reject_command(
     context: CliContext, segment_id: int, comment: str, expect_version: int | None
 ) -> None:
     """Send a segment back to its editor with a comment (reviewers and admins)."""
-    from workbench.services.review import reject
-    from workbench.services.users import ensure_user
+    from workbench.services.review import reject_segment
 
-    with context.database().write() as session:
-        reviewer = ensure_user(session, context.settings.user)
-        outcome = reject(session, segment_id, reviewer, comment, expect_version=expect_version)
+    database, user = context.database(), context.settings.user
+    outcome = reject_segment(database, user, segment_id, comment, expect_version=expect_version)
     _report(outcome)
 
 

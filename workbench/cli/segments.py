@@ -96,14 +96,16 @@ def edit_command(
     Without --status a new segment becomes a draft; a reviewed or approved one goes back to
     translated (and so to the review queue); any other keeps its status.
     """
-    from workbench.services.editing import save_target
-    from workbench.services.users import ensure_user
+    from workbench.services.editing import save_segment
 
-    with context.database().write() as session:
-        author = ensure_user(session, context.settings.user)
-        saved = save_target(
-            session, segment_id, text, author, status=status, expect_version=expect_version
-        )
+    saved = save_segment(
+        context.database(),
+        context.settings.user,
+        segment_id,
+        text,
+        status=status,
+        expect_version=expect_version,
+    )
     click.echo(f"segment {saved.segment_id} saved: version {saved.version}, status {saved.status}")
     for claim in saved.reanchored:
         which = "aligned span" if claim.aligned else "span"

@@ -1,4 +1,4 @@
-"""What `workbench` with no command does: open the terminal app, seeding a fresh database first.
+"""What `workbench` with no command does: open the terminal app (which seeds a new database).
 
 When stdout is not a terminal (a script, a pipe, a test runner) it prints a summary instead and
 writes nothing: a script asking what is there should not fill the database with samples.
@@ -7,32 +7,14 @@ writes nothing: a script asking what is there should not fill the database with 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.output import plural
-from workbench.config import SEEDS_DIR, ConfigError
-
-if TYPE_CHECKING:
-    from workbench.store.database import Database
+from workbench.config import ConfigError
 
 # The database, readers and services are imported inside the commands (cli/lazy.py).
-
-
-def seed_if_empty(database: Database, user: str) -> None:
-    from workbench.ingest.sources import collect_sources, read_source
-    from workbench.services.glossary import seed_starter_glossary_if_empty
-    from workbench.services.importing import import_document
-    from workbench.store.queries import list_documents
-
-    with database.read() as session:
-        empty = not list_documents(session)
-    if empty and SEEDS_DIR.is_dir():
-        for path in collect_sources([SEEDS_DIR]):
-            import_document(database, read_source(path), user)
-        seed_starter_glossary_if_empty(database, user)  # the names and terms of the seeds
 
 
 def print_summary(context: CliContext) -> None:
@@ -59,7 +41,6 @@ def print_summary(context: CliContext) -> None:
 @pass_context
 def start(context: CliContext) -> None:
     if sys.stdin.isatty() and sys.stdout.isatty():
-        seed_if_empty(context.database(), context.settings.user)
         open_tui(context, None, translate=True)
     else:
         print_summary(context)
@@ -83,7 +64,6 @@ def open_tui(context: CliContext, document_id: int | None, *, translate: bool) -
 @pass_context
 def tui_command(context: CliContext, document_id: int | None, no_mt: bool) -> None:
     """Open the workbench screen (what `workbench` alone does on a terminal)."""
-    seed_if_empty(context.database(), context.settings.user)
     open_tui(context, document_id, translate=not no_mt)
 
 
@@ -95,5 +75,7 @@ def tui_command(context: CliContext, document_id: int | None, no_mt: bool) -> No
 def init_command(context: CliContext, seed: bool) -> None:
     """Create the database (or bring its schema up to date) and print what it holds."""
     if seed:
+        from workbench.services.seeding import seed_if_empty
+
         seed_if_empty(context.database(), context.settings.user)
     print_summary(context)

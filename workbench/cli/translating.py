@@ -48,7 +48,6 @@ def translate_command(
     """
     from workbench.cli.progress import progress_bar
     from workbench.mt.engine import get_engine
-    from workbench.services.exact_matches import fill_exact_matches
     from workbench.services.translation import translate_segments
 
     settings = context.settings.with_overrides(
@@ -56,6 +55,8 @@ def translate_command(
     )
     engine = get_engine(settings)  # says what to install before touching the database
     click.echo(f"Model: {engine.model.label()} ({engine.model.path})", err=True)
+    database = context.database()
+    settings = settings.with_overrides(user=context.settings.user)  # whoever the database says
     saved = 0
     with ExitStack() as stack:
         advance: Callable[[int], None] | None = None
@@ -71,7 +72,7 @@ def translate_command(
 
         try:
             report = translate_segments(
-                context.database(),
+                database,
                 settings,
                 document_id=document_id,
                 limit=limit,
@@ -93,9 +94,8 @@ def translate_command(
     if report.skipped_human:
         edited = plural(report.skipped_human, "segment")
         click.echo(f"MT not refreshed for {edited} edited by a person (the MT they started from)")
-    # A translation-memory match beats fresh MT: fill what the memory knows exactly (as drafts).
-    filled = fill_exact_matches(context.database(), document_id, user_name=context.settings.user)
-    if filled:
+    if report.filled:
         click.echo(
-            f"{plural(filled, 'segment')} filled from exact translation-memory matches (as drafts)"
+            f"{plural(report.filled, 'segment')} filled from exact translation-memory matches "
+            "(as drafts)"
         )

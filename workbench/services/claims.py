@@ -2,6 +2,11 @@
 
 Every change bumps the claim's version (SQLAlchemy's version counter, so two writers cannot both
 win) and adds one `ClaimHistory` row holding all fields as they stood after it.
+
+Review decisions on a claim follow the segments' rule (`services.review`): setting the status to
+reviewed or approved, taking it back from there, changing an approved claim's verdict or deleting
+a reviewed or approved claim needs the reviewer or admin role (exit 6 names it), and approving or
+rejecting needs someone other than the tagger unless the desk sets allow_self_approval.
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from workbench.errors import InputError, NotFoundError, StaleClaimError, WorkbenchError
+from workbench.errors import InputError, NotFoundError, PermissionDeniedError, StaleClaimError
 from workbench.services.anchoring import check_span, locate_quote
 from workbench.services.claim_fields import ClaimChanges, ClaimFields, clean_fields
+from workbench.services.roles import REVIEW_ROLES, require_role
 from workbench.store.claim_queries import ClaimView, missing_claim_message
 from workbench.store.models import (
     AnchorState,
@@ -137,12 +143,32 @@ def _aligned_values(
     return _span_values(segment, _other(claim_side), start, end, aligned=True)
 
 
-def _check_review(claim_creator: int | None, author: User, allow_self_approval: bool) -> None:
+def _check_decision(
+    claim_creator: int | None, author: User, action: str, allow_self_approval: bool
+) -> None:
+    """A review decision on a claim (as on a segment): a reviewer or admin, not its tagger."""
+    require_role(author, REVIEW_ROLES, action)
     if claim_creator == author.id and not allow_self_approval:
-        raise WorkbenchError(
+        raise PermissionDeniedError(
             f"{author.name} tagged this claim, so someone else must review or approve it "
             "(or set allow_self_approval in the config file)"
         )
+
+
+def _a_claim(status: str) -> str:
+    return f"{'an' if status == ClaimStatus.APPROVED else 'a'} {status} claim"
+
+
+def _decision(claim: Claim, values: Mapping[str, Any]) -> str | None:
+    """What review decision a change makes (to check who may make it), or None."""
+    status = values.get("status", claim.status)
+    if status in REVIEW_STATUSES and status != claim.status:
+        return "approving a claim" if status == ClaimStatus.APPROVED else "marking a claim reviewed"
+    if claim.status in REVIEW_STATUSES and status != claim.status:
+        return f"rejecting {_a_claim(claim.status)} (setting its status to {status})"
+    if "verdict" in values and status == ClaimStatus.APPROVED:
+        return "changing the verdict of an approved claim"
+    return None
 
 
 def tag_claim(
@@ -171,7 +197,7 @@ def tag_claim(
     now = utcnow()
     status = values.setdefault("status", ClaimStatus.DRAFT.value)
     if status in REVIEW_STATUSES:
-        _check_review(author.id, author, allow_self_approval)
+        _check_decision(author.id, author, f"tagging a claim as {status}", allow_self_approval)
     claim = Claim(
         segment=segment,
         side=side,
@@ -220,10 +246,11 @@ def update_claim(
     values = _changed_values(session, claim, changes)
     if not values:
         return ClaimView.from_claim(claim)
+    decision = _decision(claim, values)
+    if decision is not None:
+        _check_decision(claim.created_by_id, author, decision, allow_self_approval)
     now = utcnow()
     if "status" in values:
-        if values["status"] in REVIEW_STATUSES:
-            _check_review(claim.created_by_id, author, allow_self_approval)
         claim.status_by, claim.status_at = author, now
     for name, value in values.items():
         setattr(claim, name, value)
@@ -237,6 +264,8 @@ def delete_claim(
 ) -> ClaimView:
     """Delete a claim: it leaves every list and export; its history stays, ending in "deleted"."""
     claim = _load_claim(session, claim_id, expect_version)
+    if claim.status in REVIEW_STATUSES:  # deleting it would undo a reviewer's decision
+        require_role(author, REVIEW_ROLES, f"deleting {_a_claim(claim.status)}")
     _load_segment(session, claim.segment_id)  # fresh texts for the returned view
     now = utcnow()
     claim.deleted_at = now

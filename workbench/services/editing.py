@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from workbench.errors import InputError, NotFoundError, StaleVersionError
 from workbench.services.claims import Reanchored, reanchor_claims
 from workbench.services.memory import sync_segment_memory
+from workbench.services.users import ensure_user
 from workbench.services.validation import check_storable
+from workbench.store.database import Database
 from workbench.store.models import Origin, Revision, Segment, SegmentStatus, User, utcnow
 from workbench.store.vocabulary import EDITOR_STATUSES
 
@@ -122,6 +124,34 @@ def save_target(
     if previous != text:
         reanchored = reanchor_claims(session, segment_id, previous, text, author)
     return SavedTarget(segment_id, new_version, new_status, revision.id, reanchored)
+
+
+def save_segment(
+    database: Database,
+    user_name: str,
+    segment_id: int,
+    text: str,
+    *,
+    status: str | None = None,
+    expect_version: int | None = None,
+    origin: Origin = Origin.HUMAN,
+    seconds_spent: float | None = None,
+    keystrokes: int | None = None,
+) -> SavedTarget:
+    """`save_target` as `user_name`, in a transaction of its own: what `workbench edit` and the
+    screen's editor call."""
+    with database.write() as session:
+        return save_target(
+            session,
+            segment_id,
+            text,
+            ensure_user(session, user_name),
+            status=status,
+            expect_version=expect_version,
+            origin=origin,
+            seconds_spent=seconds_spent,
+            keystrokes=keystrokes,
+        )
 
 
 def record_machine_translations(

@@ -6,10 +6,15 @@ target, or its latest revision came from machine translation. It gets the memory
 revision with origin "tm" and status draft, so that an editor confirms it: a sentence repeated
 word for word can still need a different English in another article ("today", "last year").
 Segments edited by a person, imported, or already filled from the memory are never overwritten.
+
+Both front ends get this by the same calls: `importing.import_documents` fills the documents it
+adds, and `translation.translate_segments` fills after machine translation (an exact match beats
+fresh MT); `workbench tm fill` runs it on its own.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +37,7 @@ TM_USER = "tm"
 @dataclass(frozen=True, slots=True)
 class _Fill:
     segment_id: int
+    document_id: int
     version: int
     current: str | None
     text: str
@@ -41,22 +47,33 @@ def _rank(status: str | None, entry_id: int) -> tuple[int, int]:
     return (_STATUS_RANK.get(status or "", len(_STATUS_RANK)), -entry_id)
 
 
-def _candidates(session: Session, document_id: int | None) -> list[_Fill]:
+def _candidates(session: Session, document_ids: Sequence[int] | None) -> list[_Fill]:
     query = (
         select(
-            Segment.id, Segment.version, Segment.target, TmEntry.target, TmEntry.status, TmEntry.id
+            Segment.id,
+            Segment.document_id,
+            Segment.version,
+            Segment.target,
+            TmEntry.target,
+            TmEntry.status,
+            TmEntry.id,
         )
         .join(TmEntry, TmEntry.source_hash == Segment.source_hash)
         .where(Segment.status.in_(FILLABLE_STATUSES))
         .where((TmEntry.segment_id.is_(None)) | (TmEntry.segment_id != Segment.id))
     )
-    if document_id is not None:
-        query = query.where(Segment.document_id == document_id)
+    queries = [query]
+    if document_ids is not None:
+        chunks = (document_ids[i : i + _CHUNK] for i in range(0, len(document_ids), _CHUNK))
+        queries = [query.where(Segment.document_id.in_(chunk)) for chunk in chunks]
     best: dict[int, tuple[tuple[int, int], _Fill]] = {}
-    for segment_id, version, current, text, status, entry_id in session.execute(query):
-        rank = _rank(status, entry_id)
-        if segment_id not in best or rank < best[segment_id][0]:
-            best[segment_id] = (rank, _Fill(segment_id, version, current, text))
+    for chunk_query in queries:
+        for segment_id, document_id, version, current, text, status, entry_id in session.execute(
+            chunk_query
+        ):
+            rank = _rank(status, entry_id)
+            if segment_id not in best or rank < best[segment_id][0]:
+                best[segment_id] = (rank, _Fill(segment_id, document_id, version, current, text))
     return [fill for _, fill in best.values()]
 
 
@@ -87,28 +104,37 @@ def _fillable(session: Session, candidates: Iterable[_Fill]) -> list[_Fill]:
     ]
 
 
+def fill_from_memory(
+    session: Session, user_name: str, document_ids: Sequence[int] | None = None
+) -> Counter[int]:
+    """Fill untouched segments (of these documents, or all) from exact TM matches, in the
+    caller's transaction; how many were filled, by document id."""
+    filled: Counter[int] = Counter()
+    fills = _fillable(session, _candidates(session, document_ids))
+    if not fills:
+        return filled  # and `user_name` is not made a user for nothing
+    author = ensure_user(session, user_name)
+    for fill in sorted(fills, key=lambda f: f.segment_id):
+        try:
+            save_target(
+                session,
+                fill.segment_id,
+                fill.text,
+                author,
+                status=SegmentStatus.DRAFT.value,
+                expect_version=fill.version,
+                origin=Origin.TM,
+            )
+        except StaleVersionError:
+            continue  # someone saved it meanwhile: their work stays
+        filled[fill.document_id] += 1
+    return filled
+
+
 def fill_exact_matches(
     database: Database, document_id: int | None = None, *, user_name: str = TM_USER
 ) -> int:
     """Fill untouched segments (of one document, or all) from exact TM matches; return how many."""
-    filled = 0
     with database.write() as session:
-        fills = _fillable(session, _candidates(session, document_id))
-        if not fills:
-            return 0
-        author = ensure_user(session, user_name)
-        for fill in sorted(fills, key=lambda f: f.segment_id):
-            try:
-                save_target(
-                    session,
-                    fill.segment_id,
-                    fill.text,
-                    author,
-                    status=SegmentStatus.DRAFT.value,
-                    expect_version=fill.version,
-                    origin=Origin.TM,
-                )
-            except StaleVersionError:
-                continue  # someone saved it meanwhile: their work stays
-            filled += 1
-    return filled
+        documents = None if document_id is None else [document_id]
+        return sum(fill_from_memory(session, user_name, documents).values())

@@ -5,10 +5,12 @@ documents: a killed import leaves complete documents or none, and running it aga
 those still missing. Batching keeps a folder of 100,000 small files to a few hundred commits.
 Two importers racing on one PostgreSQL database cannot both add the same file: the insert skips a
 content hash that is already there (ON CONFLICT DO NOTHING) and reports the document as present.
+The new documents' exact translation-memory matches are filled in the batch's transaction.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,9 +21,11 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from workbench.ingest.sources import ParsedDocument
+from workbench.services.exact_matches import fill_from_memory
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Document, Segment
+from workbench.store.queries import memory_is_empty
 
 # A batch closes once it holds this many segments or documents (whichever comes first).
 BATCH_SEGMENTS = 5_000
@@ -34,6 +38,7 @@ class ImportOutcome:
     document_id: int
     segments: int
     added: bool  # False: a document with the same content was already there
+    filled: int = 0  # segments given the English of an exact translation-memory match
 
 
 def import_document(database: Database, parsed: ParsedDocument, user_name: str) -> ImportOutcome:
@@ -120,7 +125,15 @@ def _import_batch(
         if raced:
             known.update(_existing(session, raced))
         _insert_segments(session, [d for d in new if d.content_hash in added], added)
-    return [_outcome(document, added, known) for document in batch]
+    filled = _fill(session, user_name, list(added.values()))
+    return [_outcome(document, added, known, filled) for document in batch]
+
+
+def _fill(session: Session, user_name: str, document_ids: list[int]) -> Counter[int]:
+    """Exact translation-memory matches go straight into the new documents (origin tm, draft)."""
+    if not document_ids or memory_is_empty(session):
+        return Counter()  # nothing to fill from: spare the memory's join
+    return fill_from_memory(session, user_name, document_ids)
 
 
 def _insert_segments(
@@ -144,12 +157,15 @@ def _insert_segments(
 
 
 def _outcome(
-    document: ParsedDocument, added: dict[str, int], known: dict[str, tuple[int, int]]
+    document: ParsedDocument,
+    added: dict[str, int],
+    known: dict[str, tuple[int, int]],
+    filled: Counter[int],
 ) -> ImportOutcome:
     name = document.path.name
     if document.content_hash in added:
         doc_id = added.pop(document.content_hash)  # popped: a later same-content file is a skip
         known[document.content_hash] = (doc_id, len(document.segments))
-        return ImportOutcome(name, doc_id, len(document.segments), True)
+        return ImportOutcome(name, doc_id, len(document.segments), True, filled[doc_id])
     doc_id, count = known[document.content_hash]
     return ImportOutcome(name, doc_id, count, False)

@@ -29,6 +29,8 @@ from workbench.errors import (
 from workbench.qa.segments import approval_blockers
 from workbench.services.memory import sync_segment_memory
 from workbench.services.roles import REVIEW_ROLES, require_role
+from workbench.services.users import ensure_user
+from workbench.store.database import Database
 from workbench.store.models import (
     Decision,
     Origin,
@@ -147,8 +149,7 @@ def _decide(
     *,
     comment: str | None,
     expect_version: int | None,
-    allow_self_approval: bool,
-    quality_settings: Settings | None = None,
+    settings: Settings | None,  # None only for a rejection: approval always passes the gate
 ) -> ReviewOutcome:
     verb = "approving" if decision is Decision.APPROVED else "rejecting"
     require_role(reviewer, REVIEW_ROLES, f"{verb} a segment")
@@ -159,10 +160,11 @@ def _decide(
         )
     _check_status(segment_id, current, decision)
     revision = _judged_revision(session, segment_id)
-    if decision is Decision.APPROVED and not allow_self_approval:
-        _check_not_own(reviewer, revision, segment_id)
-    if decision is Decision.APPROVED and quality_settings is not None:
-        _check_quality_gate(session, segment_id, quality_settings)
+    if decision is Decision.APPROVED:
+        assert settings is not None, "an approval is always judged by the desk's settings"
+        if not settings.allow_self_approval:
+            _check_not_own(reviewer, revision, segment_id)
+        _check_quality_gate(session, segment_id, settings)
     now = utcnow()
     # One conditional UPDATE on the version just read: a save that slipped in between makes it
     # miss, and the reviewer is told instead of deciding on a text they did not see.
@@ -208,14 +210,14 @@ def approve(
     segment_id: int,
     reviewer: User,
     *,
+    settings: Settings,
     expect_version: int | None = None,
     comment: str | None = None,
-    allow_self_approval: bool = False,
-    settings: Settings | None = None,
 ) -> ReviewOutcome:
     """Approve the segment's current text as `reviewer` (a reviewer or admin).
 
-    With `settings`, the quality checks listed in `settings.qa_blocking` must pass first.
+    `settings` is required: it says whether reviewers may approve their own text
+    (`allow_self_approval`) and which quality checks must pass first (`qa_blocking`).
     """
     note = comment.strip() if comment else None
     return _decide(
@@ -225,8 +227,7 @@ def approve(
         Decision.APPROVED,
         comment=note or None,
         expect_version=expect_version,
-        allow_self_approval=allow_self_approval,
-        quality_settings=settings,
+        settings=settings,
     )
 
 
@@ -238,7 +239,10 @@ def reject(
     *,
     expect_version: int | None = None,
 ) -> ReviewOutcome:
-    """Send the segment back to its editor with `comment` saying what to fix."""
+    """Send the segment back to its editor with `comment` saying what to fix.
+
+    Sending one's own text back harms nobody: no self-approval rule, no quality gate.
+    """
     note = comment.strip()
     if not note:
         raise InputError(
@@ -251,5 +255,42 @@ def reject(
         Decision.REJECTED,
         comment=note,
         expect_version=expect_version,
-        allow_self_approval=True,  # sending one's own text back harms nobody
+        settings=None,
     )
+
+
+def approve_segment(
+    database: Database,
+    user_name: str,
+    segment_id: int,
+    *,
+    settings: Settings,
+    expect_version: int | None = None,
+    comment: str | None = None,
+) -> ReviewOutcome:
+    """`approve` as `user_name`, in a transaction of its own (the CLI and the review desk);
+    `settings` holds the desk's rules (self-approval, the quality gate)."""
+    with database.write() as session:
+        reviewer = ensure_user(session, user_name)
+        return approve(
+            session,
+            segment_id,
+            reviewer,
+            settings=settings,
+            expect_version=expect_version,
+            comment=comment,
+        )
+
+
+def reject_segment(
+    database: Database,
+    user_name: str,
+    segment_id: int,
+    comment: str,
+    *,
+    expect_version: int | None = None,
+) -> ReviewOutcome:
+    """`reject` as `user_name`, in a transaction of its own (the CLI and the review desk)."""
+    with database.write() as session:
+        reviewer = ensure_user(session, user_name)
+        return reject(session, segment_id, reviewer, comment, expect_version=expect_version)

@@ -23,6 +23,7 @@ from workbench.config import Settings
 from workbench.errors import NotFoundError
 from workbench.mt.engine import MtEngine, PendingTranslation, get_engine
 from workbench.services.editing import record_machine_translations
+from workbench.services.exact_matches import fill_exact_matches
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Document, Origin, Revision, Segment
@@ -36,6 +37,7 @@ class TranslationReport:
     batches: int = 0
     seconds: float = 0.0
     cancelled: bool = False
+    filled: int = 0  # segments then given an exact translation-memory match (as drafts)
 
     @property
     def rate(self) -> float:
@@ -182,6 +184,7 @@ def translate_segments(
 ) -> TranslationReport:
     """Machine-translate the segments without MT (or with stale MT, with `retranslate`).
 
+    Then fills exact translation-memory matches (unless stopped; see `exact_matches`).
     Raises ModelMissingError when no ar→en model is installed. `on_progress(done, total)` is
     called once before the first batch (done = 0) and after each committed batch;
     `should_stop()` is asked before each batch is stored (one batch may have been decoded
@@ -210,4 +213,8 @@ def translate_segments(
         if on_progress is not None:
             on_progress(done, len(work))
     report.seconds = time.perf_counter() - started
+    if not report.cancelled:
+        # A translation-memory match beats fresh MT: what the memory knows exactly goes into the
+        # target (as a draft), whichever front end asked for the translation.
+        report.filled = fill_exact_matches(database, document_id, user_name=settings.user)
     return report

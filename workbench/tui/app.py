@@ -142,6 +142,7 @@ class WorkbenchApp(App[None]):
             total.translated += report.translated
             total.batches += report.batches
             total.seconds += report.seconds
+            total.filled += report.filled
             total.cancelled = report.cancelled
             if report.cancelled:
                 break
@@ -172,11 +173,15 @@ class WorkbenchApp(App[None]):
             self.notify(f"Machine translation stopped: {worker.error}", severity="error")
         elif event.state is WorkerState.CANCELLED:
             self.notify("Machine translation stopped; `workbench translate` resumes it.")
-        elif worker.result is not None and worker.result.translated:
+        elif worker.result is not None and (worker.result.translated or worker.result.filled):
             report = worker.result
+            filled = f"; {report.filled} filled from the memory" if report.filled else ""
             self.notify(
                 f"Machine translation: {report.translated} segments in {report.seconds:.0f} s"
+                + filled
             )
+            if report.filled and screen is not None and screen.is_mounted:
+                screen.refresh_from_database()  # the memory's English, as `workbench translate`
 
     def action_stop_mt(self) -> None:
         running = [w for w in self.workers if w.group == "mt" and w.is_running]
@@ -222,5 +227,8 @@ def run_app(
     *,
     translate: bool = True,
 ) -> None:
+    from workbench.services.seeding import seed_if_empty
+
+    seed_if_empty(database, settings.user)  # a new database opens on the seed articles
     read_escape_digit_as_alt()
     WorkbenchApp(settings, database, document_id=document_id, translate=translate).run()

@@ -1,4 +1,4 @@
-"""The claim writes the screens make: one transaction each, through the claims service.
+"""What the screens ask of claims: writes through `services.claim_writes`, reads of the store.
 
 No Textual here; errors (InputError, StaleClaimError, NotFoundError) go to the screen that asked.
 """
@@ -9,8 +9,7 @@ from typing import cast
 
 from workbench.config import Settings
 from workbench.services.claim_fields import ClaimChanges, ClaimFields
-from workbench.services.claims import delete_claim, tag_claim, update_claim
-from workbench.services.users import ensure_user
+from workbench.services.claim_writes import add_claim, edit_claim, remove_claim
 from workbench.store.claim_queries import (
     ClaimView,
     HistoryEntry,
@@ -32,40 +31,33 @@ def tag(
     span: tuple[int, int],
     fields: ClaimFields,
 ) -> ClaimView:
-    with database.write() as session:
-        author = ensure_user(session, settings.user)
-        return tag_claim(
-            session,
-            segment_id,
-            side,
-            span[0],
-            span[1],
-            author=author,
-            fields=fields,
-            allow_self_approval=settings.allow_self_approval,
-        )
+    return add_claim(
+        database,
+        settings.user,
+        segment_id,
+        side,
+        span,
+        fields=fields,
+        allow_self_approval=settings.allow_self_approval,
+    )
 
 
 def update(
     database: Database, settings: Settings, claim: ClaimView, fields: ClaimFields
 ) -> ClaimView:
     """Apply `changes` to the version of `claim` the person saw (StaleClaimError otherwise)."""
-    with database.write() as session:
-        author = ensure_user(session, settings.user)
-        return update_claim(
-            session,
-            claim.id,
-            author,
-            cast(ClaimChanges, fields),  # the same fields, no span change
-            expect_version=claim.version,
-            allow_self_approval=settings.allow_self_approval,
-        )
+    return edit_claim(
+        database,
+        settings.user,
+        claim.id,
+        cast(ClaimChanges, fields),  # the same fields, no span change
+        expect_version=claim.version,
+        allow_self_approval=settings.allow_self_approval,
+    )
 
 
 def delete(database: Database, settings: Settings, claim: ClaimView) -> ClaimView:
-    with database.write() as session:
-        author = ensure_user(session, settings.user)
-        return delete_claim(session, claim.id, author, expect_version=claim.version)
+    return remove_claim(database, settings.user, claim.id, expect_version=claim.version)
 
 
 def claims_of(database: Database, document_id: int) -> list[ClaimView]:

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from workbench.review.history import segment_history
-from workbench.services.editing import SavedTarget, save_target
-from workbench.services.users import ensure_user
+from workbench.services.editing import SavedTarget, save_segment
 from workbench.store.database import Database
 from workbench.store.models import Decision, Origin, SegmentStatus
 from workbench.store.queries import SegmentRow, get_segment_row
@@ -75,20 +74,18 @@ class OpenSegment:
     def save(self, database: Database, user: str, text: str, status: str) -> SavedTarget:
         """Save against the loaded version; StaleVersionError if someone saved in between."""
         self.touch()
-        with database.write() as session:
-            author = ensure_user(session, user)
-            saved = save_target(
-                session,
-                self.row.id,
-                text,
-                author,
-                status=status,
-                expect_version=self.base_version,
-                seconds_spent=round(self.active_seconds, 2),
-                keystrokes=self.keystrokes,
-                # The memory's English saved as it was inserted is the memory's work.
-                origin=Origin.TM if text == self.tm_text else Origin.HUMAN,
-            )
+        saved = save_segment(
+            database,
+            user,
+            self.row.id,
+            text,
+            status=status,
+            expect_version=self.base_version,
+            seconds_spent=round(self.active_seconds, 2),
+            keystrokes=self.keystrokes,
+            # The memory's English saved as it was inserted is the memory's work.
+            origin=Origin.TM if text == self.tm_text else Origin.HUMAN,
+        )
         self._saved(database, saved, text)
         return saved
 

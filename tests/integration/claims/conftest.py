@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import Cli
+from workbench.services.users import ensure_user
+from workbench.store.database import Database
+from workbench.store.models import Role
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
@@ -48,3 +51,9 @@ def indic_segment(seeded_cli: Cli, tmp_path: Path) -> dict[str, Any]:
     result = seeded_cli("import", str(path))
     assert result.exit_code == 0, result.output
     return segment_with(seeded_cli, "٢٧ مليار دولار")
+
+
+def make_reviewer(database: Database, name: str) -> None:
+    """Give `name` the reviewer role, as the desk's admin would (`users set-role`)."""
+    with database.write() as session:
+        ensure_user(session, name).role = Role.REVIEWER.value

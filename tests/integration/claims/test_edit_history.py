@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import Cli
-from tests.integration.claims.conftest import add_claim, claims, segment_with
+from tests.integration.claims.conftest import add_claim, claims, make_reviewer, segment_with
+from workbench.store.database import Database
 
 
 def _rt_claim(cli: Cli) -> int:
@@ -99,11 +100,13 @@ def test_unknown_claim_ids_are_refused(seeded_cli: Cli) -> None:
         assert message in result.stderr
 
 
-def test_only_someone_else_may_review_or_approve(seeded_cli: Cli) -> None:
+def test_only_someone_else_may_review_or_approve(seeded_cli: Cli, database: Database) -> None:
     claim_id = _rt_claim(seeded_cli)
 
+    make_reviewer(database, "alice")
+    make_reviewer(database, "rana")
     own = seeded_cli("claims", "edit", str(claim_id), "--status", "approved")
-    assert own.exit_code == 1
+    assert own.exit_code == 6
     assert "someone else must review or approve it" in own.stderr
 
     approved = seeded_cli("claims", "edit", str(claim_id), "--status", "approved", user="rana")

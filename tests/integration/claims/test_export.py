@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Cli
-from tests.integration.claims.conftest import add_claim, claims, segment_with
+from tests.integration.claims.conftest import add_claim, claims, make_reviewer, segment_with
 from workbench.errors import InputError, WorkbenchError
 from workbench.export.claims import export_claims
 from workbench.store.claim_queries import list_claims
@@ -158,9 +158,10 @@ def test_claimreview_is_schema_org_json_ld(
 
 
 def test_claimreview_author_defaults_to_the_reviewer(
-    seeded_cli: Cli, tagged: dict[str, Any], tmp_path: Path
+    seeded_cli: Cli, database: Database, tagged: dict[str, Any], tmp_path: Path
 ) -> None:
     first = tagged["ids"][0]
+    make_reviewer(database, "rana")
     assert (
         seeded_cli("claims", "edit", str(first), "--status", "approved", user="rana").exit_code == 0
     )

@@ -7,9 +7,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from tests.conftest import Cli
-from workbench.cli.start import seed_if_empty
 from workbench.glossary.loading import glossary_hits, glossary_index
 from workbench.services.glossary import add_term
+from workbench.services.seeding import seed_if_empty
 from workbench.store.database import Database, open_database
 from workbench.store.models import GlossaryTerm
 

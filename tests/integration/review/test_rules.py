@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.integration.review.conftest import Desk
+from workbench.config import load_settings
 from workbench.errors import PermissionDeniedError, StaleVersionError
 from workbench.review.queues import review_queue
 from workbench.services.review import approve
@@ -117,7 +118,7 @@ def test_the_service_refuses_an_editor_by_role(desk: Desk) -> None:
         chadi = ensure_user(session, "chadi")
         expected = "needs the reviewer or admin role; chadi is an editor"
         with pytest.raises(PermissionDeniedError, match=expected):
-            approve(session, 3, chadi, expect_version=1)
+            approve(session, 3, chadi, settings=load_settings(), expect_version=1)
 
 
 def test_blocking_quality_checks_stop_approval(

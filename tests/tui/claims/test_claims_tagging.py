@@ -13,7 +13,9 @@ from tests.tui.claims.helpers import (
     select_in_source,
 )
 from tests.tui.conftest import AppFactory, main_screen, save_as
+from workbench.services.users import ensure_user
 from workbench.store.database import Database
+from workbench.store.models import Role
 from workbench.tui.screens.claim_form import ClaimFormScreen
 from workbench.tui.screens.source_select import SourceSelectScreen
 
@@ -127,6 +129,8 @@ async def test_a_refused_value_is_shown_in_the_form_and_nothing_is_written(
     make_app: AppFactory, seeded_database: Database
 ) -> None:
     segment = segment_containing(seeded_database, "27 مليار")
+    with seeded_database.write() as session:
+        ensure_user(session, "alice", Role.REVIEWER)
     app = open_app(make_app, segment)
     async with app.run_test(size=(120, 40)) as pilot:
         await go_to(pilot, app, segment.position)
@@ -134,7 +138,7 @@ async def test_a_refused_value_is_shown_in_the_form_and_nothing_is_written(
         await pilot.press("enter")
         form = app.screen
         assert isinstance(form, ClaimFormScreen)
-        form.query_one("#status", Select).value = "approved"  # alice cannot approve her own
+        form.query_one("#status", Select).value = "approved"  # not even a reviewer approves her own
         await pilot.press("ctrl+s")
         assert app.screen is form
         error = str(form.query_one("#claim-error").render())

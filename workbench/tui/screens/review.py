@@ -27,8 +27,7 @@ from workbench.errors import StaleVersionError, WorkbenchError
 from workbench.review.diff import DIFF_BASES, DiffBase
 from workbench.review.history import segment_diff, segment_history
 from workbench.review.queues import QueueItem, ReturnedItem, editor_queue, review_queue
-from workbench.services.review import ReviewOutcome, approve, reject
-from workbench.services.users import ensure_user
+from workbench.services.review import ReviewOutcome, approve_segment, reject_segment
 from workbench.store.queries import SegmentRow, get_segment_row, list_documents
 from workbench.tui.review_view import ArabicText, diff_text
 from workbench.tui.screens.history import HistoryScreen
@@ -236,12 +235,11 @@ class ReviewScreen(Screen[None]):
 
     # --- decisions --------------------------------------------------------------------------------
 
-    def decide(self, verb: str, write: Callable[[Session], ReviewOutcome]) -> None:
+    def decide(self, verb: str, write: Callable[[], ReviewOutcome]) -> None:
         shown = self.shown
         assert shown is not None
         try:
-            with self.workbench.database.write() as session:
-                outcome = write(session)
+            outcome = write()
         except StaleVersionError as error:
             self.notify(
                 f"Not {verb}: segment {shown.row.position} was saved by "
@@ -264,15 +262,13 @@ class ReviewScreen(Screen[None]):
             return
         segment_id, version = shown.row.id, shown.row.version
 
-        def write(session: Session) -> ReviewOutcome:
-            reviewer = ensure_user(session, settings.user)
-            return approve(
-                session,
+        def write() -> ReviewOutcome:
+            return approve_segment(
+                self.workbench.database,
+                settings.user,
                 segment_id,
-                reviewer,
-                expect_version=version,
-                allow_self_approval=settings.allow_self_approval,
                 settings=settings,
+                expect_version=version,
             )
 
         self.decide("approved", write)
@@ -290,9 +286,9 @@ class ReviewScreen(Screen[None]):
                 self.notify("Not rejected: say what the editor should fix.", severity="warning")
                 return
 
-            def write(session: Session) -> ReviewOutcome:
-                reviewer = ensure_user(session, user)
-                return reject(session, segment_id, reviewer, comment, expect_version=version)
+            def write() -> ReviewOutcome:
+                database = self.workbench.database
+                return reject_segment(database, user, segment_id, comment, expect_version=version)
 
             self.decide("rejected", write)
 
