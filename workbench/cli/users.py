@@ -30,11 +30,11 @@ def add_command(context: CliContext, name: str, role: str) -> None:
     While the database has no users, anyone may do this (to make the first admin); after that
     only an admin may.
     """
-    from workbench.services.roles import add_user, parse_role
+    from workbench.services.roles import add_user_as, parse_role
 
-    with context.database().write() as session:
-        user = add_user(session, context.settings.user, name, parse_role(role))
-        click.echo(f"user {user.name} added as {user.role}")
+    database = context.database()  # first: opening it may settle who the user is
+    user = add_user_as(database, context.settings.user, name, parse_role(role))
+    click.echo(f"user {user.name} added as {user.role}")
 
 
 @users_group.command("set-role")
@@ -47,11 +47,11 @@ def set_role_command(context: CliContext, name: str, role: str) -> None:
     While the database has no users, anyone may do this (to make the first admin); after that
     only an admin may, and the last admin cannot be demoted.
     """
-    from workbench.services.roles import parse_role, set_role
+    from workbench.services.roles import parse_role, set_role_as
 
-    with context.database().write() as session:
-        user = set_role(session, context.settings.user, name, parse_role(role))
-        click.echo(f"user {user.name} is now {user.role}")
+    database = context.database()  # first: opening it may settle who the user is
+    user = set_role_as(database, context.settings.user, name, parse_role(role))
+    click.echo(f"user {user.name} is now {user.role}")
 
 
 @users_group.command("recover-admin")
@@ -64,11 +64,10 @@ def recover_admin_command(context: CliContext, name: str) -> None:
     PostgreSQL the owner of the database or of its tables, or a superuser. Refused while the
     database has an admin: an admin gives roles with `set-role`.
     """
-    from workbench.services.roles import recover_admin
+    from workbench.services.roles import recover_admin_in
 
-    with context.database().write() as session:
-        user = recover_admin(session, name)
-        click.echo(f"user {user.name} is now admin (the database had no admin)")
+    user = recover_admin_in(context.database(), name)
+    click.echo(f"user {user.name} is now admin (the database had no admin)")
 
 
 @users_group.command("list")

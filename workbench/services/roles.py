@@ -13,11 +13,14 @@ interleave with (`_lock_roles`), so two admins demoting each other cannot both s
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError, PermissionDeniedError
 from workbench.services.users import ensure_user
+from workbench.store.database import Database
 from workbench.store.logins import database_login, owns_the_data
 from workbench.store.models import Role, User
 
@@ -144,3 +147,33 @@ def recover_admin(session: Session, name: str) -> User:
     user.role = Role.ADMIN.value
     session.flush()
     return user
+
+
+# --- units of work for the front ends: one transaction each, the user looked up inside -----------
+
+
+@dataclass(frozen=True)
+class UserRole:
+    name: str
+    role: str
+
+
+def add_user_as(database: Database, actor_name: str, name: str, role: Role) -> UserRole:
+    """`add_user` in a transaction of its own."""
+    with database.write() as session:
+        user = add_user(session, actor_name, name, role)
+        return UserRole(user.name, user.role)
+
+
+def set_role_as(database: Database, actor_name: str, name: str, role: Role) -> UserRole:
+    """`set_role` in a transaction of its own."""
+    with database.write() as session:
+        user = set_role(session, actor_name, name, role)
+        return UserRole(user.name, user.role)
+
+
+def recover_admin_in(database: Database, name: str) -> UserRole:
+    """`recover_admin` in a transaction of its own."""
+    with database.write() as session:
+        user = recover_admin(session, name)
+        return UserRole(user.name, user.role)
