@@ -9,8 +9,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
+from textual.actions import ActionParseResult
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -19,6 +21,7 @@ from workbench.mt.packages import MISSING_MODEL_HELP, InstalledModel, find_ar_en
 from workbench.store.database import Database
 from workbench.tui.bidi import resolve_mode
 from workbench.tui.commands import WorkbenchCommands
+from workbench.tui.key_order import keys_delivered
 from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
@@ -184,6 +187,17 @@ class WorkbenchApp(App[None]):
             self.notify("No machine translation is running.")
         for worker in running:
             worker.cancel()
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every action (a key binding, the palette) first lets the keys typed before it land
+        where they were typed (key_order.py): a fast Enter confirms the whole text."""
+        await keys_delivered(self)
+        return await super().run_action(action, default_namespace, namespaces)
 
     # --- app actions -----------------------------------------------------------------------------
 
