@@ -21,6 +21,7 @@ from workbench.mt.packages import MISSING_MODEL_HELP, InstalledModel, find_ar_en
 from workbench.store.database import Database
 from workbench.tui.bidi import resolve_mode
 from workbench.tui.commands import WorkbenchCommands
+from workbench.tui.db_file import DatabaseFile
 from workbench.tui.key_order import keys_delivered
 from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
 from workbench.tui.screens.help import HelpScreen
@@ -61,6 +62,8 @@ class WorkbenchApp(App[None]):
         self.model: InstalledModel | None = find_ar_en_model()
         self._engine_lock = threading.Lock()
         self.mt_worker: Worker[TranslationReport] | None = None
+        self.database_file = DatabaseFile.of(database)
+        self._database_problem: str | None = None
         check_keymap(settings.keymap)
 
     # --- display ---------------------------------------------------------------------------------
@@ -106,6 +109,15 @@ class WorkbenchApp(App[None]):
             )
         elif self.translate_on_start:
             self.mt_worker = self.translate_in_background()
+
+    def database_changed(self) -> bool:
+        """True if the database file was deleted, moved or replaced; said once, and kept on
+        screen until the user reads it (it does not go away by itself)."""
+        problem = self.database_file.problem()
+        if problem is not None and problem != self._database_problem:
+            self.notify(problem, title="Database file changed", severity="error", timeout=3600)
+        self._database_problem = problem
+        return problem is not None
 
     # --- machine translation ---------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ is needed, which version it must be based on, what is measured) live in one plac
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -72,9 +73,18 @@ class OpenSegment:
     def needs_save(self, text: str, status: str) -> bool:
         return self.is_dirty(text) or status != self.row.status
 
-    def save(self, database: Database, user: str, text: str, status: str) -> SavedTarget:
-        """Save against the loaded version; StaleVersionError if someone saved in between."""
+    def save(
+        self,
+        database: Database,
+        user: str,
+        text: str,
+        status: str,
+        guard: Callable[[], None] = lambda: None,
+    ) -> SavedTarget:
+        """Save against the loaded version; StaleVersionError if someone saved in between.
+        `guard` runs before the write and again before the commit: raising rolls it back."""
         self.touch()
+        guard()
         with database.write() as session:
             author = ensure_user(session, user)
             saved = save_target(
@@ -89,6 +99,7 @@ class OpenSegment:
                 # The memory's English saved as it was inserted is the memory's work.
                 origin=Origin.TM if text == self.tm_text else Origin.HUMAN,
             )
+            guard()
         self._saved(database, saved, text)
         return saved
 

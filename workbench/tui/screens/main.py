@@ -164,7 +164,8 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         assert current is not None
         text = self.editor.text
         try:
-            current.save(self.workbench.database, self.workbench.settings.user, text, status)
+            database, user = self.workbench.database, self.workbench.settings.user
+            current.save(database, user, text, status, self.workbench.database_file.check)
         except StaleVersionError as error:
             self.show_conflict(error, text, status)
             return False
@@ -250,7 +251,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         """Others work in the same database: show their saves. The open segment is reloaded only
         if nothing was typed in it; otherwise the next save meets their version (conflict)."""
         current = self.current
-        if current is None or self.app.screen is not self:
+        if current is None or self.app.screen is not self or self.workbench.database_changed():
             return
         self._claim_spans = None  # others tag claims too
         self.segment_list.all_changed()
