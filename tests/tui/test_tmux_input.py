@@ -7,11 +7,14 @@ what a paste without bracketed paste or a text expander does.
 
 from __future__ import annotations
 
+import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.tui.conftest import segment_at
+from tests.tui.conftest import revisions_of, save_as, segment_at
 from tests.tui.test_tmux import Tmux, quit_app, start_app, tmux  # noqa: F401 (a fixture)
 from workbench.store.database import open_database
 
@@ -66,3 +69,102 @@ def test_bracketed_paste_then_enter(tmux: Tmux, tmp_path: Path) -> None:  # noqa
     tmux.wait_for("Segment 4 of 17")
     quit_app(tmux)
     assert targets(db_path, 4) == [*SENTENCES[:3], None]
+
+
+TYPED = "Half a sentence typed over SSH when the link"
+
+
+def journal_files(tmp_path: Path) -> list[Path]:
+    """The recovery journals left in the state folder (XDG_STATE_HOME, tests/conftest.py)."""
+    return sorted((tmp_path / "state" / "workbench" / "recovery").glob("*/*.json"))
+
+
+def app_pid(tmux: Tmux) -> int:  # noqa: F811
+    return int(tmux("display-message", "-p", "-t", "app", "#{pane_pid}").strip())
+
+
+def wait_until_gone(pid: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"the app (pid {pid}) is still running")
+
+
+def type_into_segment_1(tmux: Tmux, db_path: Path, tmp_path: Path) -> int:  # noqa: F811
+    (tmp_path / "argos").mkdir(exist_ok=True)
+    start_app(tmux, db_path, tmp_path / "argos")
+    tmux.wait_for("Segment 1 of 17")
+    tmux("send-keys", "-t", "app", "-l", TYPED)
+    tmux.wait_for(TYPED)
+    return app_pid(tmux)
+
+
+def test_terminal_closed_while_typing_saves_a_draft(tmux: Tmux, tmp_path: Path) -> None:  # noqa: F811
+    db_path = tmp_path / "hangup.sqlite"
+    pid = type_into_segment_1(tmux, db_path, tmp_path)
+    tmux("kill-session", "-t", "app")  # SIGHUP, as a dropped SSH link
+    wait_until_gone(pid)
+    database = open_database(f"sqlite:///{db_path}")
+    try:
+        first = segment_at(database, 1, 1)
+        assert (first.target, first.status, first.updated_by) == (TYPED, "draft", "tess")
+    finally:
+        database.dispose()
+    assert journal_files(tmp_path) == []  # saved: nothing left to offer
+
+
+def test_kill_9_while_typing_offers_the_text_at_next_start(tmux: Tmux, tmp_path: Path) -> None:  # noqa: F811
+    db_path = tmp_path / "kill9.sqlite"
+    pid = type_into_segment_1(tmux, db_path, tmp_path)
+    deadline = time.monotonic() + 10  # the journal is written every JOURNAL_SECONDS
+    while not journal_files(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.kill(pid, signal.SIGKILL)
+    wait_until_gone(pid)
+    tmux("kill-server", check=False)
+    assert targets(db_path, 1) == [None]
+
+    start_app(tmux, db_path, tmp_path / "argos")
+    tmux.wait_for("Unsaved text found: segment 1 of document 1")
+    tmux.key("r")
+    tmux.wait_for(f"▊ {TYPED}")
+    tmux.key("Enter")
+    tmux.wait_for("Segment 2 of 17")
+    quit_app(tmux)
+    assert targets(db_path, 2) == [TYPED, None]
+    assert journal_files(tmp_path) == []
+
+
+def test_hang_up_after_someone_saved_keeps_the_text_for_next_start(
+    tmux: Tmux,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    db_path = tmp_path / "stale.sqlite"
+    pid = type_into_segment_1(tmux, db_path, tmp_path)
+    database = open_database(f"sqlite:///{db_path}")
+    try:
+        save_as(database, "bob", segment_at(database, 1, 1).id, "Bob's version.", 0)
+        tmux("kill-session", "-t", "app")
+        wait_until_gone(pid)
+        assert segment_at(database, 1, 1).target == "Bob's version."  # not overwritten
+        assert len(journal_files(tmp_path)) == 1
+
+        start_app(tmux, db_path, tmp_path / "argos")
+        tmux.wait_for("The segment was saved by bob since")
+        tmux.key("r")
+        tmux.wait_for(f"▊ {TYPED}")
+        tmux.key("Enter")  # confirming meets bob's save: both texts shown, the user chooses
+        tmux.wait_for("was saved by bob")
+        tmux.key("k")  # keep mine: saved knowingly over bob's version
+        tmux.wait_for("Segment 1 of 17 · translated · v2 · saved by tess")
+        quit_app(tmux)
+        first = segment_at(database, 1, 1)
+        assert first.target == TYPED
+        assert [r.text for r in revisions_of(database, first.id)] == ["Bob's version.", TYPED]
+    finally:
+        database.dispose()
+    assert journal_files(tmp_path) == []

@@ -22,11 +22,13 @@ from workbench.store.database import Database
 from workbench.tui.bidi import resolve_mode
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.db_file import DatabaseFile
+from workbench.tui.journal import JOURNAL_SECONDS
 from workbench.tui.key_order import keys_delivered
 from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
 from workbench.tui.terminal_input import read_escape_digit_as_alt
+from workbench.tui.unsaved import UnsavedKeeper
 
 if TYPE_CHECKING:
     from workbench.mt.engine import MtEngine
@@ -51,6 +53,7 @@ class WorkbenchApp(App[None]):
         document_id: int | None = None,
         environ: Mapping[str, str] | None = None,
         translate: bool = True,
+        catch_hang_ups: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -64,6 +67,8 @@ class WorkbenchApp(App[None]):
         self.mt_worker: Worker[TranslationReport] | None = None
         self.database_file = DatabaseFile.of(database)
         self._database_problem: str | None = None
+        self.unsaved = UnsavedKeeper(self)
+        self.catch_hang_ups = catch_hang_ups
         check_keymap(settings.keymap)
 
     # --- display ---------------------------------------------------------------------------------
@@ -100,6 +105,10 @@ class WorkbenchApp(App[None]):
     def on_mount(self) -> None:
         self.set_keymap({id: terminal_keys(keys) for id, keys in self.settings.keymap.items()})
         self.push_screen(MainScreen(self.document_id))
+        self.set_interval(JOURNAL_SECONDS, self.unsaved.keep)
+        if self.catch_hang_ups:
+            self.unsaved.catch_hang_ups()
+        self.call_after_refresh(self.unsaved.offer_left_behind)
         if self.model is None:
             self.notify(
                 "No Arabic→English model is installed. F1 says how to install one.",
@@ -235,10 +244,13 @@ class WorkbenchApp(App[None]):
         self.push_screen(screen, lambda _: main.refresh_from_database())
 
     async def action_quit(self) -> None:
-        """Save the open segment first; a conflict keeps the app open to resolve it."""
+        """Save the open segment first; a conflict keeps the app open to resolve it. With the
+        database file gone, the text goes to the recovery journal, offered at the next start."""
         screen = self.main_screen
         if screen is None or screen.leave_current():
             self.exit()
+        elif self.database_changed() and self.unsaved.keep():
+            self.exit(message=f"Your unsaved text is kept in {self.unsaved.journal.folder}.")
 
 
 def run_app(
@@ -249,4 +261,12 @@ def run_app(
     translate: bool = True,
 ) -> None:
     read_escape_digit_as_alt()
-    WorkbenchApp(settings, database, document_id=document_id, translate=translate).run()
+    app = WorkbenchApp(
+        settings, database, document_id=document_id, translate=translate, catch_hang_ups=True
+    )
+    try:
+        app.run()
+    finally:
+        app.unsaved.journal.close()
+    if app.return_code:
+        raise SystemExit(app.return_code)

@@ -182,6 +182,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         if index is not None:
             self.segment_list.row_changed(index)
         self._claim_spans = None  # a saved target moves its claims (re-anchoring)
+        self.workbench.unsaved.keep()  # saved: nothing left to recover
         self.show_current()
         self.refresh_qa()
         self.refresh_counts()
