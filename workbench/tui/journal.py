@@ -74,9 +74,9 @@ def journal_folder(url: URL) -> Path:
 class RecoveryJournal:
     """This process's journal for one database."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, name: str | None = None) -> None:
         self.folder = folder
-        self.path = folder / f"{os.getpid()}.json"
+        self.path = folder / f"{name or os.getpid()}.json"
         self._lock: IO[bytes] | None = None
         self._written: JournalEntry | None = None
 

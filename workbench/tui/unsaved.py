@@ -23,12 +23,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
+from textual.css.query import NoMatches
 
 from workbench.errors import WorkbenchError
 from workbench.store.queries import SegmentRow, get_segment_row
 from workbench.tui.journal import JournalEntry, LeftBehind, RecoveryJournal, journal_folder
 from workbench.tui.key_order import keys_delivered
 from workbench.tui.screens.recovery import RecoveryScreen
+from workbench.tui.session import OpenSegment
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -38,11 +40,19 @@ HANG_UP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 HANG_UP_GRACE_SECONDS = 10.0  # then the process ends even if the exit hangs on a dead terminal
 
 
-def unsaved_entry(main: MainScreen | None, user: str) -> JournalEntry | None:
-    """The open segment's text if it differs from what was last saved."""
+def open_text(main: MainScreen | None) -> tuple[OpenSegment, str] | None:
+    """The open segment and the editor's text; None if there is none or the screen is going."""
     if main is None or not main.is_mounted or main.current is None:
         return None
-    current, text = main.current, main.editor.text
+    try:
+        return main.current, main.editor.text
+    except NoMatches:  # the screen is being taken down
+        return None
+
+
+def unsaved_entry(opened: tuple[OpenSegment, str], user: str) -> JournalEntry | None:
+    """The open segment's text if it differs from what was last saved."""
+    current, text = opened
     if not current.is_dirty(text):
         return None
     row = current.row
@@ -61,7 +71,10 @@ class UnsavedKeeper:
     def keep(self) -> bool:
         """Journal the unsaved text (or clear the journal); False if the journal cannot be written
         (said once: the app goes on, saving to the database as usual)."""
-        entry = unsaved_entry(self.app.main_screen, self.app.settings.user)
+        opened = open_text(self.app.main_screen)
+        if opened is None:
+            return True  # nothing open, or the app is closing: the journal stays as it is
+        entry = unsaved_entry(opened, self.app.settings.user)
         try:
             if entry is None:
                 self.journal.clear()
@@ -105,17 +118,16 @@ class UnsavedKeeper:
 
     def _save_draft(self) -> bool:
         """Save the open segment's text as a draft, version-checked; False if it was not."""
-        main = self.app.main_screen
-        if unsaved_entry(main, self.app.settings.user) is None or main is None:
-            return False
-        current = main.current
-        assert current is not None
         app = self.app
+        opened = open_text(app.main_screen)
+        if opened is None or unsaved_entry(opened, app.settings.user) is None:
+            return False
+        current, text = opened
         try:
             current.save(
                 app.database,
                 app.settings.user,
-                main.editor.text,
+                text,
                 current.status_on_leave(),
                 app.database_file.check,
             )
