@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.tui.conftest import AppFactory, main_screen, segment_at
 from tests.tui.test_editing import cursor_position, editor_text, type_text
 from workbench.store.database import Database
-from workbench.tui.journal import JournalEntry, RecoveryJournal, journal_folder
+from workbench.tui.journal import JournalEntry, RecoveryJournal, journal_folder, source_digest
 from workbench.tui.screens.recovery import RecoveryScreen
 
 
@@ -19,7 +19,8 @@ def left_behind(database: Database, position: int, text: str) -> Path:
     """A journal as a killed app leaves it: written, its lock released."""
     row = segment_at(database, 1, position)
     journal = RecoveryJournal(journal_folder(database.engine.url), "stopped")
-    journal.write(JournalEntry(row.id, 1, position, row.version, text, "tess"))
+    digest = source_digest(row.source)
+    journal.write(JournalEntry(row.id, 1, position, row.version, text, "tess", digest))
     journal.close()
     return journal.path
 
@@ -91,3 +92,20 @@ async def test_quit_with_the_database_file_gone_keeps_the_text(
     assert app.return_code == 0  # the app closed
     (path,) = journals(seeded_database)
     assert '"text": "Typed late"' in path.read_text()
+
+
+async def test_an_entry_for_another_database_s_segment_is_not_restored(
+    make_app: AppFactory, seeded_database: Database
+) -> None:
+    """The file was replaced by another database: the same segment id holds other Arabic."""
+    row = segment_at(seeded_database, 1, 2)
+    journal = RecoveryJournal(journal_folder(seeded_database.engine.url), "stopped")
+    journal.write(JournalEntry(row.id, 1, 2, 0, "Other text.", "tess", source_digest("آخر")))
+    journal.close()
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, RecoveryScreen)
+        assert "is not in this database" in "\n".join(n.message for n in app._notifications)
+    assert journal.path.exists()  # kept for the database it belongs to
+    assert segment_at(seeded_database, 1, 2).target is None

@@ -44,8 +44,8 @@ class DatabaseFile:
         happened = "deleted or moved away" if now is None else "replaced by another file"
         return (
             f"The database file {self.path} was {happened} while the workbench was open. "
-            "Nothing more is saved; your text is kept. Quit (ctrl+q) and start the workbench "
-            "again on the right file: it offers the text it kept."
+            "Nothing more is saved. Quit (ctrl+q: your text stays in the recovery journal), put "
+            "the database back at this path and start again: the text is offered there."
         )
 
     def check(self) -> None:

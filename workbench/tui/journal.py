@@ -40,6 +40,7 @@ class JournalEntry:
     base_version: int  # the version the text was typed on: a restore saves against it
     text: str
     user: str
+    source_digest: str = ""  # of the segment's Arabic: the same id in another database differs
     written_at: str = ""  # ISO time, UTC
 
 
@@ -55,6 +56,10 @@ class LeftBehind:
             self.path.unlink()
         with contextlib.suppress(FileNotFoundError):
             self.path.with_suffix(".lock").unlink()
+
+
+def source_digest(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def database_key(url: URL) -> str:

@@ -27,7 +27,13 @@ from textual.css.query import NoMatches
 
 from workbench.errors import WorkbenchError
 from workbench.store.queries import SegmentRow, get_segment_row
-from workbench.tui.journal import JournalEntry, LeftBehind, RecoveryJournal, journal_folder
+from workbench.tui.journal import (
+    JournalEntry,
+    LeftBehind,
+    RecoveryJournal,
+    journal_folder,
+    source_digest,
+)
 from workbench.tui.key_order import keys_delivered
 from workbench.tui.screens.recovery import RecoveryScreen
 from workbench.tui.session import OpenSegment
@@ -56,7 +62,15 @@ def unsaved_entry(opened: tuple[OpenSegment, str], user: str) -> JournalEntry | 
     if not current.is_dirty(text):
         return None
     row = current.row
-    return JournalEntry(row.id, row.document, row.position, current.base_version, text, user)
+    return JournalEntry(
+        row.id,
+        row.document,
+        row.position,
+        current.base_version,
+        text,
+        user,
+        source_digest(row.source),
+    )
 
 
 class UnsavedKeeper:
@@ -153,9 +167,10 @@ class UnsavedKeeper:
                     row = get_segment_row(session, entry.segment_id)
             except (WorkbenchError, SQLAlchemyError):
                 return  # offered again at the next start
-            if row is None:
+            if row is None or not _same_source(row, entry):
                 self.app.notify(
-                    f"Unsaved text for segment {entry.position}, which no longer exists, is kept "
+                    f"Unsaved text for segment {entry.position}, which is not in this database "
+                    "(any more), is kept "
                     f"in {left.path}:\n{entry.text}",
                     severity="warning",
                     timeout=60,
@@ -192,6 +207,10 @@ class UnsavedKeeper:
         main.detail.set_target(entry.text, undoable=True)
         if self.keep():
             left.discard()  # now this app's journal holds it
+
+
+def _same_source(row: SegmentRow, entry: JournalEntry) -> bool:
+    return not entry.source_digest or source_digest(row.source) == entry.source_digest
 
 
 def _saved_since(row: SegmentRow, entry: JournalEntry) -> str | None:

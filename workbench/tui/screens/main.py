@@ -20,6 +20,7 @@ from workbench.errors import StaleVersionError, WorkbenchError
 from workbench.store.models import SegmentStatus
 from workbench.store.queries import list_documents, status_counts
 from workbench.tui import keymap
+from workbench.tui.key_order import keys_delivered
 from workbench.tui.navigation import next_unconfirmed_index
 from workbench.tui.rows import RowFilter, SegmentRows
 from workbench.tui.screens.aids import SegmentAids
@@ -89,7 +90,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
-        self.set_interval(REFRESH_SECONDS, self.refresh_from_database)
+        self.set_interval(REFRESH_SECONDS, self._refresh_after_keys)
         self.query_one(DocumentPicker).display = False
         self.apply_bidi()
         self.status_bar.show_model(self.workbench.model_label())
@@ -247,6 +248,10 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
             source_note=terms,
         )
         self.editor.show_claims(row.target or "", claims.target)
+
+    async def _refresh_after_keys(self) -> None:
+        await keys_delivered(self.app)  # a key still on its way makes the editor dirty first
+        self.refresh_from_database()
 
     def refresh_from_database(self) -> None:
         """Others work in the same database: show their saves. The open segment is reloaded only
