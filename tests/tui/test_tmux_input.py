@@ -103,10 +103,18 @@ def type_into_segment_1(tmux: Tmux, db_path: Path, tmp_path: Path) -> int:  # no
     return app_pid(tmux)
 
 
-def test_terminal_closed_while_typing_saves_a_draft(tmux: Tmux, tmp_path: Path) -> None:  # noqa: F811
+@pytest.mark.parametrize("how", ["kill-session", "SIGTERM"])
+def test_terminal_closed_or_app_stopped_while_typing_saves_a_draft(
+    tmux: Tmux,  # noqa: F811
+    tmp_path: Path,
+    how: str,
+) -> None:
     db_path = tmp_path / "hangup.sqlite"
     pid = type_into_segment_1(tmux, db_path, tmp_path)
-    tmux("kill-session", "-t", "app")  # SIGHUP, as a dropped SSH link
+    if how == "kill-session":
+        tmux("kill-session", "-t", "app")  # SIGHUP, as a dropped SSH link
+    else:
+        os.kill(pid, signal.SIGTERM)  # a shutdown, `kill`, a session manager
     wait_until_gone(pid)
     database = open_database(f"sqlite:///{db_path}")
     try:
