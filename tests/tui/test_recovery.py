@@ -32,17 +32,19 @@ def journals(database: Database) -> list[Path]:
 async def test_restore_puts_the_text_back_on_its_segment(
     make_app: AppFactory, seeded_database: Database
 ) -> None:
-    left_behind(seeded_database, 3, "Kept by the journal.")
+    left_behind(seeded_database, 3, "Kept by the [journal].")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RecoveryScreen)
+        shown = str(app.screen.query_one("#recovery-text").render())
+        assert shown == "Kept by the [journal]."  # shown as typed, not read as markup
         await pilot.press("r")
         await pilot.pause()
-        assert (cursor_position(app), editor_text(app)) == (3, "Kept by the journal.")
+        assert (cursor_position(app), editor_text(app)) == (3, "Kept by the [journal].")
         await pilot.press("enter")
         await pilot.pause()
-    assert segment_at(seeded_database, 1, 3).target == "Kept by the journal."
+    assert segment_at(seeded_database, 1, 3).target == "Kept by the [journal]."
     assert journals(seeded_database) == []
 
 

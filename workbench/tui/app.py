@@ -124,7 +124,9 @@ class WorkbenchApp(App[None]):
         screen until the user reads it (it does not go away by itself)."""
         problem = self.database_file.problem()
         if problem is not None and problem != self._database_problem:
-            self.notify(problem, title="Database file changed", severity="error", timeout=3600)
+            self.notify(
+                problem, title="Database file changed", severity="error", timeout=3600, markup=False
+            )
         self._database_problem = problem
         return problem is not None
 

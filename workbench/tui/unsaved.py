@@ -101,6 +101,7 @@ class UnsavedKeeper:
                     title="Recovery journal",
                     severity="warning",
                     timeout=15,
+                    markup=False,
                 )
             self._journal_failed = True
             return False
@@ -174,6 +175,7 @@ class UnsavedKeeper:
                     f"in {left.path}:\n{entry.text}",
                     severity="warning",
                     timeout=60,
+                    markup=False,
                 )
                 continue
             if (row.target or "") == entry.text:

@@ -34,13 +34,15 @@ class RecoveryScreen(ModalScreen[bool]):
                 f"Unsaved text found: segment {entry.position} of document {entry.document_id}, "
                 f"typed by {entry.user} (kept at {when} UTC) in a workbench that stopped.",
                 classes="dialog-title",
+                markup=False,  # names and text are the user's, not markup
             )
-            yield Static(entry.text or "(empty)", id="recovery-text")
+            yield Static(entry.text or "(empty)", id="recovery-text", markup=False)
             if self.newer:
                 yield Label(
                     f"The segment was saved by {self.newer} since: restoring puts this text in "
                     "the editor, and saving it shows both texts to choose from.",
                     classes="dialog-hint",
+                    markup=False,
                 )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Restore into the editor [r]", id="restore", variant="primary")
