@@ -57,6 +57,30 @@ def test_bursts_and_enter_land_whole_in_their_own_segments(tmux: Tmux, tmp_path:
     assert targets(db_path, len(SENTENCES) + 1) == [*SENTENCES, None]
 
 
+def test_bursts_then_save_or_move_act_on_the_whole_text(tmux: Tmux, tmp_path: Path) -> None:  # noqa: F811
+    """ctrl+s and ctrl+down read the target too: each acts after the text typed before it."""
+    db_path = tmp_path / "moves.sqlite"
+    (tmp_path / "argos").mkdir()
+    start_app(tmux, db_path, tmp_path / "argos")
+    tmux.wait_for("Segment 1 of 17")
+    first, second, third = SENTENCES[:3]
+    keys = ["send-keys", "-t", "app"]
+    tmux(
+        *[*keys, "-l", first[:40], ";", *keys, "C-s", ";", *keys, "-l", first[40:], ";"],
+        *[*keys, "C-Down", ";", *keys, "-l", second, ";", *keys, "C-Down", ";"],
+        *[*keys, "-l", third, ";", *keys, "Enter"],
+    )
+    tmux.wait_for("Segment 4 of 17")
+    quit_app(tmux)
+    assert targets(db_path, 4) == [first, second, third, None]
+    database = open_database(f"sqlite:///{db_path}")
+    try:
+        statuses = [segment_at(database, 1, position).status for position in (1, 2, 3)]
+        assert statuses == ["draft", "draft", "translated"]
+    finally:
+        database.dispose()
+
+
 def test_bracketed_paste_then_enter(tmux: Tmux, tmp_path: Path) -> None:  # noqa: F811
     db_path = tmp_path / "paste.sqlite"
     (tmp_path / "argos").mkdir()
