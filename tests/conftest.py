@@ -49,6 +49,7 @@ class Cli:
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Never read the developer's own config, database or user from the environment."""
     monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the TUI's recovery journal
     for name in ("WORKBENCH_DB", "WORKBENCH_USER", "WORKBENCH_BIDI"):
         monkeypatch.delenv(name, raising=False)
 

@@ -9,8 +9,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
+from textual.actions import ActionParseResult
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -19,10 +21,14 @@ from workbench.mt.packages import MISSING_MODEL_HELP, InstalledModel, find_ar_en
 from workbench.store.database import Database
 from workbench.tui.bidi import resolve_mode
 from workbench.tui.commands import WorkbenchCommands
+from workbench.tui.db_file import DatabaseFile
+from workbench.tui.journal import JOURNAL_SECONDS
+from workbench.tui.key_order import keys_delivered
 from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
 from workbench.tui.terminal_input import read_escape_digit_as_alt
+from workbench.tui.unsaved import UnsavedKeeper
 
 if TYPE_CHECKING:
     from workbench.mt.engine import MtEngine
@@ -47,6 +53,7 @@ class WorkbenchApp(App[None]):
         document_id: int | None = None,
         environ: Mapping[str, str] | None = None,
         translate: bool = True,
+        catch_hang_ups: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -58,6 +65,10 @@ class WorkbenchApp(App[None]):
         self.model: InstalledModel | None = find_ar_en_model()
         self._engine_lock = threading.Lock()
         self.mt_worker: Worker[TranslationReport] | None = None
+        self.database_file = DatabaseFile.of(database)
+        self._database_problem: str | None = None
+        self.unsaved = UnsavedKeeper(self)
+        self.catch_hang_ups = catch_hang_ups
         check_keymap(settings.keymap)
 
     # --- display ---------------------------------------------------------------------------------
@@ -94,6 +105,10 @@ class WorkbenchApp(App[None]):
     def on_mount(self) -> None:
         self.set_keymap({id: terminal_keys(keys) for id, keys in self.settings.keymap.items()})
         self.push_screen(MainScreen(self.document_id))
+        self.set_interval(JOURNAL_SECONDS, self.unsaved.keep)
+        if self.catch_hang_ups:
+            self.unsaved.catch_hang_ups()
+        self.call_after_refresh(self.unsaved.offer_left_behind)
         if self.model is None:
             self.notify(
                 "No Arabic→English model is installed. F1 says how to install one.",
@@ -103,6 +118,17 @@ class WorkbenchApp(App[None]):
             )
         elif self.translate_on_start:
             self.mt_worker = self.translate_in_background()
+
+    def database_changed(self) -> bool:
+        """True if the database file was deleted, moved or replaced; said once, and kept on
+        screen until the user reads it (it does not go away by itself)."""
+        problem = self.database_file.problem()
+        if problem is not None and problem != self._database_problem:
+            self.notify(
+                problem, title="Database file changed", severity="error", timeout=3600, markup=False
+            )
+        self._database_problem = problem
+        return problem is not None
 
     # --- machine translation ---------------------------------------------------------------------
 
@@ -190,6 +216,17 @@ class WorkbenchApp(App[None]):
         for worker in running:
             worker.cancel()
 
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every action (a key binding, the palette) first lets the keys typed before it land
+        where they were typed (key_order.py): a fast Enter confirms the whole text."""
+        await keys_delivered(self)
+        return await super().run_action(action, default_namespace, namespaces)
+
     # --- app actions -----------------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -214,10 +251,13 @@ class WorkbenchApp(App[None]):
         self.push_screen(screen, lambda _: main.refresh_from_database())
 
     async def action_quit(self) -> None:
-        """Save the open segment first; a conflict keeps the app open to resolve it."""
+        """Save the open segment first; a conflict keeps the app open to resolve it. With the
+        database file gone, the text goes to the recovery journal, offered at the next start."""
         screen = self.main_screen
         if screen is None or screen.leave_current():
             self.exit()
+        elif self.database_changed() and self.unsaved.keep():
+            self.exit(message=f"Your unsaved text is kept in {self.unsaved.journal.folder}.")
 
 
 def run_app(
@@ -231,4 +271,12 @@ def run_app(
 
     seed_if_empty(database, settings.user)  # a new database opens on the seed articles
     read_escape_digit_as_alt()
-    WorkbenchApp(settings, database, document_id=document_id, translate=translate).run()
+    app = WorkbenchApp(
+        settings, database, document_id=document_id, translate=translate, catch_hang_ups=True
+    )
+    try:
+        app.run()
+    finally:
+        app.unsaved.journal.close()
+    if app.return_code:
+        raise SystemExit(app.return_code)

@@ -7,6 +7,7 @@ is needed, which version it must be based on, what is measured) live in one plac
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -71,9 +72,18 @@ class OpenSegment:
     def needs_save(self, text: str, status: str) -> bool:
         return self.is_dirty(text) or status != self.row.status
 
-    def save(self, database: Database, user: str, text: str, status: str) -> SavedTarget:
-        """Save against the loaded version; StaleVersionError if someone saved in between."""
+    def save(
+        self,
+        database: Database,
+        user: str,
+        text: str,
+        status: str,
+        guard: Callable[[], None] = lambda: None,
+    ) -> SavedTarget:
+        """Save against the loaded version; StaleVersionError if someone saved in between.
+        `guard` runs before the write and again before the commit: raising rolls it back."""
         self.touch()
+        guard()
         saved = save_segment(
             database,
             user,
@@ -85,6 +95,7 @@ class OpenSegment:
             keystrokes=self.keystrokes,
             # The memory's English saved as it was inserted is the memory's work.
             origin=Origin.TM if text == self.tm_text else Origin.HUMAN,
+            before_commit=guard,
         )
         self._saved(database, saved, text)
         return saved

@@ -20,6 +20,7 @@ from workbench.errors import StaleVersionError, WorkbenchError
 from workbench.store.models import SegmentStatus
 from workbench.store.queries import list_documents, status_counts
 from workbench.tui import keymap
+from workbench.tui.key_order import keys_delivered
 from workbench.tui.navigation import next_unconfirmed_index
 from workbench.tui.rows import RowFilter, SegmentRows
 from workbench.tui.screens.aids import SegmentAids
@@ -89,7 +90,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
-        self.set_interval(REFRESH_SECONDS, self.refresh_from_database)
+        self.set_interval(REFRESH_SECONDS, self._refresh_after_keys)
         self.query_one(DocumentPicker).display = False
         self.apply_bidi()
         self.status_bar.show_model(self.workbench.model_label())
@@ -164,7 +165,8 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         assert current is not None
         text = self.editor.text
         try:
-            current.save(self.workbench.database, self.workbench.settings.user, text, status)
+            database, user = self.workbench.database, self.workbench.settings.user
+            current.save(database, user, text, status, self.workbench.database_file.check)
         except StaleVersionError as error:
             self.show_conflict(error, text, status)
             return False
@@ -181,6 +183,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         if index is not None:
             self.segment_list.row_changed(index)
         self._claim_spans = None  # a saved target moves its claims (re-anchoring)
+        self.workbench.unsaved.keep()  # saved: nothing left to recover
         self.show_current()
         self.refresh_qa()
         self.refresh_counts()
@@ -246,11 +249,15 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         )
         self.editor.show_claims(row.target or "", claims.target)
 
+    async def _refresh_after_keys(self) -> None:
+        await keys_delivered(self.app)  # a key still on its way makes the editor dirty first
+        self.refresh_from_database()
+
     def refresh_from_database(self) -> None:
         """Others work in the same database: show their saves. The open segment is reloaded only
         if nothing was typed in it; otherwise the next save meets their version (conflict)."""
         current = self.current
-        if current is None or self.app.screen is not self:
+        if current is None or self.app.screen is not self or self.workbench.database_changed():
             return
         self._claim_spans = None  # others tag claims too
         self.segment_list.all_changed()
