@@ -79,7 +79,7 @@ def import_command(context: CliContext, paths: tuple[Path, ...]) -> None:
     for outcome in added:
         if outcome.filled:
             click.echo(
-                f"filled  {outcome.filled} segments of document {outcome.document_id} "
+                f"filled  {plural(outcome.filled, 'segment')} of document {outcome.document_id} "
                 "from the memory"
             )
     skipped = len(parsed) - len(added)
