@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
+from workbench.cli.types import DB_INT, TEXT
 from workbench.export.claims import FORMATS, export_claims
 from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values, label
 from workbench.services.claims import delete_claim, tag_claim, update_claim
@@ -40,29 +41,45 @@ STATUS_NAMES = [status.value for status in ClaimStatus]
 def _field_options(function: F) -> F:
     """The claim fields, shared by `claims add` and `claims edit`."""
     options = [
-        click.option("--aligned-start", type=int, metavar="N", help="Aligned span, other side."),
-        click.option("--aligned-end", type=int, metavar="N", help="End of the aligned span."),
-        click.option("--claim-text", metavar="TEXT", help="The claim, stated in English."),
-        click.option("--worthiness", metavar="VALUE", help=allowed_values("check_worthiness")),
-        click.option("--type", "claim_type", metavar="VALUE", help=allowed_values("claim_type")),
-        click.option("--claimant", metavar="NAME", help="Who made the claim."),
-        click.option("--claimant-role", metavar="ROLE", help="The claimant's role or title."),
-        click.option("--claimant-kind", metavar="KIND", help=allowed_values("claimant_kind")),
-        click.option("--date", "claim_date", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD."),
-        click.option("--place", metavar="PLACE", help="Where the claim was made."),
-        click.option("--verdict", metavar="VALUE", help=allowed_values("verdict")),
+        click.option("--aligned-start", type=DB_INT, metavar="N", help="Aligned span, other side."),
+        click.option("--aligned-end", type=DB_INT, metavar="N", help="End of the aligned span."),
         click.option(
-            "--evidence", multiple=True, metavar="URL", help="An http(s) link; repeat for more."
+            "--claim-text", type=TEXT, metavar="TEXT", help="The claim, stated in English."
+        ),
+        click.option(
+            "--worthiness", type=TEXT, metavar="VALUE", help=allowed_values("check_worthiness")
+        ),
+        click.option(
+            "--type", "claim_type", type=TEXT, metavar="VALUE", help=allowed_values("claim_type")
+        ),
+        click.option("--claimant", type=TEXT, metavar="NAME", help="Who made the claim."),
+        click.option(
+            "--claimant-role", type=TEXT, metavar="ROLE", help="The claimant's role or title."
+        ),
+        click.option(
+            "--claimant-kind", type=TEXT, metavar="KIND", help=allowed_values("claimant_kind")
+        ),
+        click.option(
+            "--date", "claim_date", type=TEXT, metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD."
+        ),
+        click.option("--place", type=TEXT, metavar="PLACE", help="Where the claim was made."),
+        click.option("--verdict", type=TEXT, metavar="VALUE", help=allowed_values("verdict")),
+        click.option(
+            "--evidence",
+            multiple=True,
+            type=TEXT,
+            metavar="URL",
+            help="An http(s) link; repeat for more.",
         ),
         click.option(
             "--mt-distorted/--mt-faithful",
             default=None,
             help="Whether the machine translation distorted the claim.",
         ),
-        click.option("--notes", metavar="TEXT", help="Free notes."),
-        click.option("--status", metavar="STATUS", help=allowed_values("status")),
+        click.option("--notes", type=TEXT, metavar="TEXT", help="Free notes."),
+        click.option("--status", type=TEXT, metavar="STATUS", help=allowed_values("status")),
         click.option("--json", "as_json", is_flag=True, help="Print the claim as JSON."),
-    ]  # fmt: skip
+    ]
     for option in reversed(options):
         function = option(function)
     return function
@@ -122,10 +139,10 @@ def claims_group() -> None:
 
 
 @claims_group.command("add")
-@click.argument("segment_id", type=int)
+@click.argument("segment_id", type=DB_INT)
 @click.option("--side", required=True, type=click.Choice([s.value for s in ClaimSide]))
-@click.option("--start", required=True, type=int, metavar="N", help="First code point.")
-@click.option("--end", required=True, type=int, metavar="N", help="One past the last.")
+@click.option("--start", required=True, type=DB_INT, metavar="N", help="First code point.")
+@click.option("--end", required=True, type=DB_INT, metavar="N", help="One past the last.")
 @_field_options
 @pass_context
 def add_command(
@@ -155,9 +172,9 @@ def add_command(
 
 
 @claims_group.command("edit")
-@click.argument("claim_id", type=int)
-@click.option("--start", type=int, metavar="N", help="Move the span (the quote is re-read).")
-@click.option("--end", type=int, metavar="N", help="Move the end of the span.")
+@click.argument("claim_id", type=DB_INT)
+@click.option("--start", type=DB_INT, metavar="N", help="Move the span (the quote is re-read).")
+@click.option("--end", type=DB_INT, metavar="N", help="Move the end of the span.")
 @_field_options
 @click.option(
     "--clear",
@@ -206,7 +223,7 @@ def edit_command(
 
 
 @claims_group.command("delete")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=DB_INT)
 @expect_version_option("claim")
 @pass_context
 def delete_command(context: CliContext, claim_id: int, expect_version: int | None) -> None:
@@ -218,8 +235,8 @@ def delete_command(context: CliContext, claim_id: int, expect_version: int | Non
 
 
 @claims_group.command("list")
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
-@click.option("--segment", "segment_id", type=int, metavar="ID", help="Only this segment.")
+@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
+@click.option("--segment", "segment_id", type=DB_INT, metavar="ID", help="Only this segment.")
 @click.option(
     "--status", "statuses", multiple=True, type=click.Choice(STATUS_NAMES), help="Repeatable."
 )
@@ -252,7 +269,7 @@ def _history_line(entry: HistoryEntry) -> str:
 
 
 @claims_group.command("history")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=DB_INT)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
 def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
@@ -269,7 +286,7 @@ def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
 @click.command("claims")
 @click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "file_format", required=True, type=click.Choice(FORMATS))
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
 @click.option(
     "--status",
     "statuses",
@@ -277,7 +294,9 @@ def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
     type=click.Choice(STATUS_NAMES),
     help="Only claims with this status; repeatable (e.g. --status approved).",
 )
-@click.option("--organisation", metavar="NAME", help="ClaimReview author (default: reviewer).")
+@click.option(
+    "--organisation", type=TEXT, metavar="NAME", help="ClaimReview author (default: reviewer)."
+)
 @pass_context
 def export_claims_command(
     context: CliContext,

@@ -14,6 +14,7 @@ import click
 from workbench.cli.claims import export_claims_command
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.progress import progress_bar
+from workbench.cli.types import DB_INT
 from workbench.export.files import ExportJob, run_export
 from workbench.export.rows import DEFAULT_FLOOR, STATUS_FLOORS, ExportFilter
 
@@ -23,7 +24,7 @@ _OVERWRITES = (
 )
 
 document_option = click.option(
-    "--doc", "document_id", type=int, metavar="ID", help="Only this document (default: all)."
+    "--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document (default: all)."
 )
 status_option = click.option(
     "--status",

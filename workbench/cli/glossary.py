@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.types import TEXT
 from workbench.errors import InputError
 from workbench.glossary.csvfile import write_terms
 from workbench.glossary.loading import list_terms
@@ -20,9 +21,11 @@ def glossary_group() -> None:
 
 
 @glossary_group.command("add")
-@click.argument("term_ar")
-@click.argument("term_en")
-@click.option("--note", help="Shown beside the term in the editor (context, full name...).")
+@click.argument("term_ar", type=TEXT)
+@click.argument("term_en", type=TEXT)
+@click.option(
+    "--note", type=TEXT, help="Shown beside the term in the editor (context, full name...)."
+)
 @pass_context
 def add_command(context: CliContext, term_ar: str, term_en: str, note: str | None) -> None:
     """Add TERM_AR (Arabic) with its English TERM_EN; a known pair gets the new --note."""

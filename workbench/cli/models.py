@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from workbench.cli.types import TEXT
 from workbench.errors import InputError
 
 
@@ -56,7 +57,9 @@ def list_command(as_json: bool) -> None:
 
 @models_group.command("install")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--sha256", metavar="HEX", help="Refuse the file unless its SHA-256 is HEX.")
+@click.option(
+    "--sha256", type=TEXT, metavar="HEX", help="Refuse the file unless its SHA-256 is HEX."
+)
 def install_command(file: Path, sha256: str | None) -> None:
     """Install an Arabic→English .argosmodel FILE (checked first; a bad file installs nothing)."""
     from workbench.mt.archive import check_archive, install_archive

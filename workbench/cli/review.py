@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
+from workbench.cli.types import DB_INT, TEXT
 from workbench.review.diff import DiffPiece, plain
 from workbench.review.history import DIFF_BASES, HistoryEntry, segment_diff, segment_history
 from workbench.review.queues import editor_queue, review_queue
@@ -37,8 +38,10 @@ def review_group() -> None:
 
 
 @review_group.command("approve")
-@click.argument("segment_id", type=int)
-@click.option("--comment", metavar="TEXT", help="An optional note kept with the approval.")
+@click.argument("segment_id", type=DB_INT)
+@click.option(
+    "--comment", type=TEXT, metavar="TEXT", help="An optional note kept with the approval."
+)
 @expect_version_option("segment", WHY_EXPECT_VERSION)
 @pass_context
 def approve_command(
@@ -60,8 +63,10 @@ def approve_command(
 
 
 @review_group.command("reject")
-@click.argument("segment_id", type=int)
-@click.option("--comment", metavar="TEXT", required=True, help="What the editor should fix.")
+@click.argument("segment_id", type=DB_INT)
+@click.option(
+    "--comment", type=TEXT, metavar="TEXT", required=True, help="What the editor should fix."
+)
 @expect_version_option("segment", WHY_EXPECT_VERSION)
 @pass_context
 def reject_command(
@@ -75,8 +80,8 @@ def reject_command(
 
 
 @review_group.command("queue")
-@click.option("--editor", metavar="NAME", help="Only texts written by this editor.")
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--editor", type=TEXT, metavar="NAME", help="Only texts written by this editor.")
+@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
 def queue_command(
@@ -99,7 +104,9 @@ def queue_command(
 
 
 @review_group.command("returned")
-@click.option("--editor", metavar="NAME", help="Whose returned segments [default: --user].")
+@click.option(
+    "--editor", type=TEXT, metavar="NAME", help="Whose returned segments [default: --user]."
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
 def returned_command(context: CliContext, editor: str | None, as_json: bool) -> None:
@@ -134,7 +141,7 @@ def _history_line(entry: HistoryEntry) -> str:
 
 
 @click.command("history")
-@click.argument("segment_id", type=int)
+@click.argument("segment_id", type=DB_INT)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line, oldest first.")
 @pass_context
 def history_command(context: CliContext, segment_id: int, as_json: bool) -> None:
@@ -156,7 +163,7 @@ def _coloured(pieces: list[DiffPiece]) -> Text:
 
 
 @click.command("diff")
-@click.argument("segment_id", type=int)
+@click.argument("segment_id", type=DB_INT)
 @click.option(
     "--from",
     "base",

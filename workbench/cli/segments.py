@@ -9,6 +9,7 @@ import click
 from sqlalchemy.orm import Session
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
+from workbench.cli.types import DB_INT, TEXT
 from workbench.errors import NotFoundError
 from workbench.services.editing import EDITOR_STATUSES, save_target
 from workbench.services.users import ensure_user
@@ -35,7 +36,7 @@ def _shorten(text: str | None, width: int) -> str:
 
 
 @click.command("segments")
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
 @click.option("--status", type=click.Choice(STATUS_NAMES), help="Only segments with this status.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
@@ -71,8 +72,8 @@ def _check_document(session: Session, document_id: int) -> None:
 
 
 @click.command("edit")
-@click.argument("segment_id", type=int)
-@click.option("--text", required=True, help="The new English target.")
+@click.argument("segment_id", type=DB_INT)
+@click.option("--text", type=TEXT, required=True, help="The new English target.")
 @click.option("--status", type=click.Choice([s.value for s in EDITOR_STATUSES]))
 @expect_version_option("segment")
 @pass_context

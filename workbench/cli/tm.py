@@ -7,6 +7,7 @@ import json
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.types import DB_INT, TEXT
 from workbench.services.exact_matches import fill_exact_matches
 from workbench.tm.lookup import tm_matches
 
@@ -17,7 +18,7 @@ def tm_group() -> None:
 
 
 @tm_group.command("match")
-@click.argument("source")
+@click.argument("source", type=TEXT)
 @click.option("--limit", type=click.IntRange(1, 50), default=3, show_default=True)
 @click.option(
     "--min-score", type=click.IntRange(0, 100), help="Lowest percentage shown [tm_min_score]."
@@ -51,7 +52,7 @@ def match_command(
 
 
 @tm_group.command("fill")
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
 @pass_context
 def fill_command(context: CliContext, document_id: int | None) -> None:
     """Fill untouched segments whose source is in the memory word for word (origin tm, draft).

@@ -10,14 +10,15 @@ import click
 
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.progress import progress_bar
+from workbench.cli.types import DB_INT, POSITIVE_DB_INT
 from workbench.services.exact_matches import fill_exact_matches
 
 INTERRUPTED_EXIT = 130  # what shells report for Ctrl-C
 
 
 @click.command("translate")
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
-@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N segments.")
+@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
+@click.option("--limit", type=POSITIVE_DB_INT, metavar="N", help="At most N segments.")
 @click.option(
     "--retranslate",
     is_flag=True,
@@ -26,9 +27,9 @@ INTERRUPTED_EXIT = 130  # what shells report for Ctrl-C
 @click.option(
     "--threads", type=click.IntRange(min=0), metavar="N", help="CPU threads (0: one per core)."
 )
-@click.option("--beam-size", type=click.IntRange(min=1), metavar="N", help="Beam size (1: greedy).")
+@click.option("--beam-size", type=POSITIVE_DB_INT, metavar="N", help="Beam size (1: greedy).")
 @click.option(
-    "--batch-size", type=click.IntRange(min=1), metavar="N", help="Sentences per batch and commit."
+    "--batch-size", type=POSITIVE_DB_INT, metavar="N", help="Sentences per batch and commit."
 )
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), help="Where to run the model.")
 @pass_context

@@ -7,6 +7,7 @@ import json
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.types import TEXT
 from workbench.services.roles import add_user, list_users, parse_role, set_role
 from workbench.store.models import Role
 
@@ -19,7 +20,7 @@ def users_group() -> None:
 
 
 @users_group.command("add")
-@click.argument("name")
+@click.argument("name", type=TEXT)
 @click.option("--role", type=click.Choice(ROLE_NAMES), default="editor", show_default=True)
 @pass_context
 def add_command(context: CliContext, name: str, role: str) -> None:
@@ -34,7 +35,7 @@ def add_command(context: CliContext, name: str, role: str) -> None:
 
 
 @users_group.command("set-role")
-@click.argument("name")
+@click.argument("name", type=TEXT)
 @click.argument("role", type=click.Choice(ROLE_NAMES))
 @pass_context
 def set_role_command(context: CliContext, name: str, role: str) -> None:

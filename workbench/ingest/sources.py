@@ -14,6 +14,7 @@ from pathlib import Path
 from workbench.errors import InputError
 from workbench.ingest.normalise import BidiMark, locate_bidi_controls, source_hash
 from workbench.ingest.segment import Sentence, segment_document
+from workbench.text.controls import check_storable
 
 TITLE_LENGTH = 120
 # A "sentence" longer than this is a file without sentence ends (or not prose at all): it would
@@ -86,7 +87,9 @@ def decode_source(path: Path, data: bytes) -> str:
             "convert it first, e.g. `iconv -f CP1256 -t UTF-8`"
         ) from error
     # A BOM and CRLF line ends are encodings of the file, not characters of the article.
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    check_storable(text, str(path), lines=True)
+    return text
 
 
 def parse_text(path: Path, text: str, content_hash: str) -> ParsedDocument:

@@ -24,7 +24,7 @@ from pathlib import Path
 from workbench.errors import InputError
 from workbench.export.csv import COLUMNS
 from workbench.export.formula import restore
-from workbench.ingest.tmpairs import TmPair, check_status
+from workbench.ingest.tmpairs import TmPair, check_status, storable_pair
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ def _pair(path: Path, line: int, cells: list[str], layout: _Layout) -> TmPair | 
         return None
     if not source.strip():
         raise InputError(f"{path}, line {line}: English without Arabic; fill in the Arabic cell")
-    return TmPair(source, target, status, line)
+    return storable_pair(f"{path}, line {line}", line, source, target, status)
 
 
 def iter_csv_pairs(path: Path, skipped: Counter[str]) -> Iterator[TmPair]:

@@ -29,6 +29,7 @@ from workbench.errors import (
 from workbench.qa.segments import approval_blockers
 from workbench.services.memory import sync_segment_memory
 from workbench.services.roles import REVIEW_ROLES, require_role
+from workbench.services.validation import check_storable
 from workbench.store.models import (
     Decision,
     Origin,
@@ -217,6 +218,7 @@ def approve(
 
     With `settings`, the quality checks listed in `settings.qa_blocking` must pass first.
     """
+    check_storable(comment or "", "the review comment")
     note = comment.strip() if comment else None
     return _decide(
         session,
@@ -239,6 +241,7 @@ def reject(
     expect_version: int | None = None,
 ) -> ReviewOutcome:
     """Send the segment back to its editor with `comment` saying what to fix."""
+    check_storable(comment, "the review comment")
     note = comment.strip()
     if not note:
         raise InputError(
