@@ -25,12 +25,12 @@ class StorableText(click.ParamType[str, Any]):
     name = "text"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        if isinstance(value, str):
-            problem = unstorable(value, "")
-            if problem is not None:
-                self.fail(problem, param, ctx)
-            return value
-        self.fail(f"{value!r} is not text", param, ctx)
+        if not isinstance(value, str):
+            self.fail(f"{value!r} is not text", param, ctx)
+        problem = unstorable(value, "")
+        if problem is not None:
+            self.fail(problem, param, ctx)
+        return value
 
 
 class DatabaseInt(click.ParamType[int, Any]):
