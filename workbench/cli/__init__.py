@@ -28,6 +28,7 @@ from workbench.cli import (
 from workbench.cli.context import CliContext
 from workbench.config import BIDI_MODES, ConfigError, load_settings
 from workbench.errors import WorkbenchError
+from workbench.text.inert import inert
 
 
 class WorkbenchGroup(click.Group):
@@ -37,7 +38,7 @@ class WorkbenchGroup(click.Group):
         try:
             return super().invoke(ctx)
         except WorkbenchError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(inert(f"error: {error}"), err=True)
             sys.exit(error.exit_code)
 
 

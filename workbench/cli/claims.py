@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -10,6 +9,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
+from workbench.cli.output import echo, json_line
 from workbench.cli.types import DB_INT, TEXT
 from workbench.export.claims import FORMATS, export_claims
 from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values, label
@@ -116,13 +116,13 @@ def _shorten(text: str | None, width: int) -> str:
 
 def _echo_claim(claim: ClaimView, as_json: bool) -> None:
     if as_json:
-        click.echo(json.dumps(claim.to_json(), ensure_ascii=False))
+        echo(json_line(claim.to_json()))
         return
     kinds = ", ".join(label(v) for v in (claim.claim_type, claim.check_worthiness) if v)
     attention = ""
     if claim.anchor_state == "needs_attention":
         attention = "  [English span needs attention]"
-    click.echo(
+    echo(
         f"{claim.id:>6} {claim.document_id:>4}:{claim.position:<5} seg {claim.segment_id:<6} "
         f"{claim.side} {claim.start}:{claim.end:<9} {claim.status:<9} v{claim.version:<3} "
         f"{kinds:<28} «{_shorten(claim.quote, 50)}»{attention}"
@@ -165,7 +165,7 @@ def add_command(
     if options["as_json"]:
         _echo_claim(claim, True)
     else:
-        click.echo(
+        echo(
             f"claim {claim.id} tagged on segment {claim.segment_id} "
             f"({claim.side} {claim.start}:{claim.end}): «{claim.quote}»"
         )
@@ -219,7 +219,7 @@ def edit_command(
     if options["as_json"]:
         _echo_claim(claim, True)
     else:
-        click.echo(f"claim {claim.id} saved: version {claim.version}, status {claim.status}")
+        echo(f"claim {claim.id} saved: version {claim.version}, status {claim.status}")
 
 
 @claims_group.command("delete")
@@ -231,7 +231,7 @@ def delete_command(context: CliContext, claim_id: int, expect_version: int | Non
     with context.database().write() as session:
         author = ensure_user(session, context.settings.user)
         claim = delete_claim(session, claim_id, author, expect_version=expect_version)
-    click.echo(f"claim {claim.id} deleted (version {claim.version})")
+    echo(f"claim {claim.id} deleted (version {claim.version})")
 
 
 @claims_group.command("list")
@@ -278,9 +278,9 @@ def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
         entries = claim_history(session, claim_id)
     for entry in entries:
         if as_json:
-            click.echo(json.dumps(entry.to_json(), ensure_ascii=False))
+            echo(json_line(entry.to_json()))
         else:
-            click.echo(_history_line(entry))
+            echo(_history_line(entry))
 
 
 @click.command("claims")
@@ -312,7 +312,7 @@ def export_claims_command(
     with context.database().read() as session:
         claims = list_claims(session, document_id, None, statuses)
     count = export_claims(claims, out, file_format, organisation)
-    click.echo(f"{count} claims written to {out} ({file_format})")
+    echo(f"{count} claims written to {out} ({file_format})")
 
 
 def register(group: click.Group) -> None:

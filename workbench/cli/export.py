@@ -13,6 +13,7 @@ import click
 
 from workbench.cli.claims import export_claims_command
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo
 from workbench.cli.progress import progress_bar
 from workbench.cli.types import DB_INT
 from workbench.export.files import ExportJob, run_export
@@ -44,7 +45,7 @@ def _export(context: CliContext, job: ExportJob) -> None:
             return stack.enter_context(progress_bar("Exporting", total, "segments"))
 
         written = run_export(context.database(), job, start)
-    click.echo(f"wrote {written} segments to {job.path}")
+    echo(f"wrote {written} segments to {job.path}")
 
 
 @click.group("export")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo, json_line
 from workbench.cli.types import TEXT
 from workbench.errors import InputError
 from workbench.glossary.csvfile import write_terms
@@ -31,11 +31,11 @@ def add_command(context: CliContext, term_ar: str, term_en: str, note: str | Non
     """Add TERM_AR (Arabic) with its English TERM_EN; a known pair gets the new --note."""
     outcome = add_term(context.database(), term_ar, term_en, note, context.settings.user)
     if outcome.added:
-        click.echo(f"added term {outcome.added[0]}: {term_ar.strip()} -> {term_en.strip()}")
+        echo(f"added term {outcome.added[0]}: {term_ar.strip()} -> {term_en.strip()}")
     elif outcome.updated:
-        click.echo(f"updated the note of term {outcome.updated[0]}")
+        echo(f"updated the note of term {outcome.updated[0]}")
     else:
-        click.echo("already in the glossary; nothing changed")
+        echo("already in the glossary; nothing changed")
 
 
 @glossary_group.command("list")
@@ -53,14 +53,14 @@ def list_command(context: CliContext, as_json: bool) -> None:
                     "note": term.note,
                     "term_ar_norm": term.term_ar_norm,
                 }
-                click.echo(json.dumps(data, ensure_ascii=False))
+                echo(json_line(data))
             else:
                 note = f"  ({term.note})" if term.note else ""
-                click.echo(f"{term.id:>5}  {term.term_ar}  ->  {term.term_en}{note}")
+                echo(f"{term.id:>5}  {term.term_ar}  ->  {term.term_en}{note}")
 
 
 def _report(outcome: GlossaryWrite) -> None:
-    click.echo(outcome.summary())
+    echo(outcome.summary())
 
 
 @glossary_group.command("import")
@@ -91,7 +91,7 @@ def export_command(context: CliContext, path: Path) -> None:
     with context.database().read() as session:
         terms = [(term.term_ar, term.term_en, term.note) for term in list_terms(session)]
     count = write_terms(path, terms)
-    click.echo(f"{count} terms written to {path}")
+    echo(f"{count} terms written to {path}")
 
 
 def register(group: click.Group) -> None:

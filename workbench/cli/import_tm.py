@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo
 from workbench.ingest.tmfiles import TmFile
 from workbench.services.tm import import_tm
 
@@ -26,16 +27,16 @@ def import_tm_command(context: CliContext, file: Path) -> None:
     """
     source = TmFile(file)
     outcome = import_tm(context.database(), source.pairs(), file.name, context.settings.user)
-    click.echo(
+    echo(
         f"read {outcome.pairs} pairs from {file.name}: {outcome.entries_added} new TM entries, "
         f"{outcome.entries_present} already in the TM"
     )
-    click.echo(
+    echo(
         f"{outcome.targets_set} segments got an English target; "
         f"{outcome.targets_kept} matching segments kept the English they had"
     )
     for reason, count in sorted(source.skipped.items()):
-        click.echo(f"skipped {count}: {reason}")
+        echo(f"skipped {count}: {reason}")
 
 
 def register(group: click.Group) -> None:

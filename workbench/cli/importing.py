@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo
 from workbench.cli.progress import Advance, progress_bar
 from workbench.errors import InputError
 from workbench.ingest.sources import ParsedDocument, collect_sources, read_source
@@ -36,14 +37,14 @@ def _read_all(paths: list[Path], advance: Advance) -> list[ParsedDocument]:
 def _warn_bidi(document: ParsedDocument) -> None:
     """Bidi controls can make a sentence read differently from what is stored: say where."""
     for mark in document.bidi[:BIDI_SHOWN_PER_FILE]:
-        click.echo(
+        echo(
             f"warning: {document.path}: {mark.describe()}: a bidi control that can reorder or "
             "hide text; imported as written, listed by `workbench check`",
             err=True,
         )
     hidden = len(document.bidi) - BIDI_SHOWN_PER_FILE
     if hidden > 0:
-        click.echo(f"warning: {document.path}: {hidden} more bidi controls", err=True)
+        echo(f"warning: {document.path}: {hidden} more bidi controls", err=True)
 
 
 def _fill_from_memory(context: CliContext, document_ids: list[int]) -> None:
@@ -55,7 +56,7 @@ def _fill_from_memory(context: CliContext, document_ids: list[int]) -> None:
     for document_id in document_ids:
         filled = fill_exact_matches(database, document_id, user_name=context.settings.user)
         if filled:
-            click.echo(f"filled  {filled} segments of document {document_id} from the memory")
+            echo(f"filled  {filled} segments of document {document_id} from the memory")
 
 
 @click.command("import")
@@ -79,7 +80,7 @@ def import_command(context: CliContext, paths: tuple[Path, ...]) -> None:
         added = _store(context, parsed, advance)
     _fill_from_memory(context, [outcome.document_id for outcome in added])
     skipped = len(parsed) - len(added)
-    click.echo(
+    echo(
         f"{len(added)} documents and {sum(o.segments for o in added)} segments added"
         + (f"; {skipped} already present" if skipped else "")
     )
@@ -93,14 +94,12 @@ def _store(
     for outcome in import_documents(context.database(), parsed, context.settings.user):
         if outcome.added:
             added.append(outcome)
-            click.echo(
+            echo(
                 f"added   {outcome.name}: document {outcome.document_id}, "
                 f"{outcome.segments} segments"
             )
         else:
-            click.echo(
-                f"skipped {outcome.name}: already imported as document {outcome.document_id}"
-            )
+            echo(f"skipped {outcome.name}: already imported as document {outcome.document_id}")
         advance(1)
     return added
 

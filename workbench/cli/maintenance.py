@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo, json_line
 from workbench.errors import WorkbenchError
 from workbench.store.backup import backup, refuse_unless_sqlite
 from workbench.store.database import parse_url
@@ -33,16 +33,16 @@ def check_command(context: CliContext, quick: bool, strict: bool, as_json: bool)
             else:
                 warnings += 1
             if as_json:
-                click.echo(json.dumps(finding.to_json(), ensure_ascii=False))
+                echo(json_line(finding.to_json()))
             else:
-                click.echo(f"{finding.severity:<8} {finding.kind:<16} {finding.message}")
+                echo(f"{finding.severity:<8} {finding.kind:<16} {finding.message}")
     failed = errors + (warnings if strict else 0)
     if failed:
         raise WorkbenchError(
             f"the check found {errors} errors and {warnings} warnings (listed above)"
         )
     if not as_json:
-        click.echo(f"database ok: no errors, {warnings} warnings")
+        echo(f"database ok: no errors, {warnings} warnings")
 
 
 @click.command("backup")
@@ -57,7 +57,7 @@ def backup_command(context: CliContext, out: Path, force: bool) -> None:
     """
     refuse_unless_sqlite(parse_url(context.settings.db_url), out)
     result = backup(context.database(), out, overwrite=force)
-    click.echo(f"backed up to {result.path} ({result.size:,} bytes, checked)")
+    echo(f"backed up to {result.path} ({result.size:,} bytes, checked)")
 
 
 def register(group: click.Group) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo, json_line
 from workbench.cli.types import DB_INT
 from workbench.qa.codes import CHECKS
 from workbench.qa.segments import SegmentIssue, iter_issues
@@ -32,7 +32,7 @@ def _json(found: SegmentIssue) -> str:
         **found.issue.to_json(),
         "blocking": found.blocking,
     }
-    return json.dumps(data, ensure_ascii=False)
+    return json_line(data)
 
 
 @click.command("qa", epilog="Checks: " + "; ".join(f"{c}: {d}" for c, (_, d) in CHECKS.items()))
@@ -50,10 +50,10 @@ def qa_command(context: CliContext, document_id: int | None, as_json: bool, stri
     count = 0
     with context.database().read() as session:
         for found in iter_issues(session, context.settings, document_id):
-            click.echo(_json(found) if as_json else _line(found))
+            echo(_json(found) if as_json else _line(found))
             count += 1
     if not as_json:
-        click.echo(f"{count} issues", err=True)
+        echo(f"{count} issues", err=True)
     if strict and count:
         sys.exit(1)
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 from rich.console import Console
 from rich.text import Text
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
+from workbench.cli.output import echo, json_line
 from workbench.cli.types import DB_INT, TEXT
 from workbench.review.diff import DiffPiece, plain
 from workbench.review.history import DIFF_BASES, HistoryEntry, segment_diff, segment_history
 from workbench.review.queues import editor_queue, review_queue
 from workbench.services.review import ReviewOutcome, approve, reject
 from workbench.services.users import ensure_user
+from workbench.text.inert import inert
 
 WHY_EXPECT_VERSION = ", the one you read: nothing is decided on a text you did not see"
 DIFF_STYLES = {"equal": "", "delete": "red strike", "insert": "green bold"}
@@ -26,7 +26,7 @@ def _short(text: str | None, width: int = 70) -> str:
 
 
 def _report(outcome: ReviewOutcome) -> None:
-    click.echo(
+    echo(
         f"segment {outcome.segment_id} {outcome.decision}: version {outcome.version} "
         f"(judged revision {outcome.revision_id}: {_short(outcome.text)})"
     )
@@ -92,15 +92,15 @@ def queue_command(
         items = review_queue(session, editor=editor, document_id=document_id)
     for item in items:
         if as_json:
-            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            echo(json_line(item.to_json()))
             continue
         again = f"  [after {item.last_decision}: {item.last_comment}]" if item.last_decision else ""
-        click.echo(
+        echo(
             f"{item.segment_id:>7} {item.document_id:>4}:{item.position:<5} v{item.version:<3} "
             f"{item.editor or '-':<12} {_short(item.target)}{again}"
         )
     if not as_json:
-        click.echo(f"{len(items)} segments waiting for review", err=True)
+        echo(f"{len(items)} segments waiting for review", err=True)
 
 
 @review_group.command("returned")
@@ -115,9 +115,9 @@ def returned_command(context: CliContext, editor: str | None, as_json: bool) -> 
         items = editor_queue(session, editor or context.settings.user)
     for item in items:
         if as_json:
-            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            echo(json_line(item.to_json()))
             continue
-        click.echo(
+        echo(
             f"{item.segment_id:>7} {item.document_id:>4}:{item.position:<5} v{item.version:<3} "
             f"{item.reviewer}: {item.comment}\n{'':>19}{_short(item.target)}"
         )
@@ -150,15 +150,15 @@ def history_command(context: CliContext, segment_id: int, as_json: bool) -> None
         entries = segment_history(session, segment_id)
     for entry in entries:
         if as_json:
-            click.echo(json.dumps(entry.to_json(), ensure_ascii=False))
+            echo(json_line(entry.to_json()))
         else:
-            click.echo(_history_line(entry))
+            echo(_history_line(entry))
 
 
 def _coloured(pieces: list[DiffPiece]) -> Text:
     text = Text()
     for piece in pieces:
-        text.append(piece.text, style=DIFF_STYLES[piece.op])
+        text.append(inert(piece.text), style=DIFF_STYLES[piece.op])
     return text
 
 
@@ -184,7 +184,7 @@ def diff_command(context: CliContext, segment_id: int, base: str) -> None:
     if console.is_terminal:
         console.print(_coloured(diff.pieces))
     else:
-        click.echo(plain(diff.pieces))
+        echo(plain(diff.pieces))
 
 
 def register(group: click.Group) -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import click
 from sqlalchemy.orm import Session
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
+from workbench.cli.output import echo, json_line
 from workbench.cli.types import DB_INT, TEXT
 from workbench.errors import NotFoundError
 from workbench.services.editing import EDITOR_STATUSES, save_target
@@ -17,15 +15,6 @@ from workbench.store.models import SegmentStatus
 from workbench.store.queries import document_exists, document_id_range, iter_segment_rows
 
 STATUS_NAMES = [status.value for status in SegmentStatus]
-
-
-# Line separators JSON leaves raw but many line readers (Python's splitlines, JavaScript) split at:
-# escaped, one record stays one line whatever an editor typed into a target.
-_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
-
-
-def json_line(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False).translate(_LINE_SEPARATORS)
 
 
 def _shorten(text: str | None, width: int) -> str:
@@ -49,10 +38,10 @@ def segments_command(
             _check_document(session, document_id)
         for row in iter_segment_rows(session, document_id, status):
             if as_json:
-                click.echo(json_line(row.to_json()))
+                echo(json_line(row.to_json()))
             else:
                 english = row.target or row.mt or ""
-                click.echo(
+                echo(
                     f"{row.id:>7} {row.document:>4}:{row.position:<5} {row.status:<10} "
                     f"v{row.version:<3} {_shorten(row.source, 60)}  |  {_shorten(english, 60)}"
                 )
@@ -90,20 +79,18 @@ def edit_command(
         saved = save_target(
             session, segment_id, text, author, status=status, expect_version=expect_version
         )
-    click.echo(f"segment {saved.segment_id} saved: version {saved.version}, status {saved.status}")
+    echo(f"segment {saved.segment_id} saved: version {saved.version}, status {saved.status}")
     for claim in saved.reanchored:
         which = "aligned span" if claim.aligned else "span"
         if claim.anchor_state == "needs_attention":
             flags = "--aligned-start N --aligned-end N" if claim.aligned else "--start N --end N"
-            click.echo(
+            echo(
                 f"claim {claim.claim_id} needs attention: the quote of its English {which} is "
                 f"gone from the new text; set it with `workbench claims edit {claim.claim_id} "
                 f"{flags}`"
             )
         else:
-            click.echo(
-                f"claim {claim.claim_id}: {which} re-anchored to en {claim.start}:{claim.end}"
-            )
+            echo(f"claim {claim.claim_id}: {which} re-anchored to en {claim.start}:{claim.end}")
 
 
 def register(group: click.Group) -> None:

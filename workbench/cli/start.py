@@ -10,6 +10,7 @@ import sys
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo
 from workbench.cli.types import DB_INT
 from workbench.config import SEEDS_DIR, ConfigError
 from workbench.ingest.sources import collect_sources, read_source
@@ -32,11 +33,11 @@ def print_summary(context: CliContext) -> None:
     with context.database().read() as session:
         documents = list_documents(session)
         counts = status_counts(session)
-    click.echo(f"Database: {context.settings.db_url}")
+    echo(f"Database: {context.settings.db_url}")
     for document in documents:
-        click.echo(f"  [{document.id}] {document.source_name}: {document.segment_count} segments")
+        echo(f"  [{document.id}] {document.source_name}: {document.segment_count} segments")
     summary = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
-    click.echo(f"{len(documents)} documents; segments: {summary or 'none'}")
+    echo(f"{len(documents)} documents; segments: {summary or 'none'}")
 
 
 @click.command("start", hidden=True)

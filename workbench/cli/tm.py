@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo, json_line
 from workbench.cli.types import DB_INT, TEXT
 from workbench.services.exact_matches import fill_exact_matches
 from workbench.tm.lookup import tm_matches
@@ -43,12 +42,12 @@ def match_command(
                 "status": match.status,
                 "entry": match.entry_id,
             }
-            click.echo(json.dumps(data, ensure_ascii=False))
+            echo(json_line(data))
         else:
             origin = f"{match.origin}: {match.origin_name}" if match.origin_name else match.origin
-            click.echo(f"{match.score:>3}%  {match.source}\n      {match.target}  [{origin}]")
+            echo(f"{match.score:>3}%  {match.source}\n      {match.target}  [{origin}]")
     if not matches and not as_json:
-        click.echo(f"no match of {cutoff}% or more", err=True)
+        echo(f"no match of {cutoff}% or more", err=True)
 
 
 @tm_group.command("fill")
@@ -60,7 +59,7 @@ def fill_command(context: CliContext, document_id: int | None) -> None:
     Segments a person has edited are never overwritten. Import runs this by itself.
     """
     filled = fill_exact_matches(context.database(), document_id, user_name=context.settings.user)
-    click.echo(f"{filled} segments filled from exact translation-memory matches")
+    echo(f"{filled} segments filled from exact translation-memory matches")
 
 
 def register(group: click.Group) -> None:

@@ -9,6 +9,7 @@ from contextlib import ExitStack
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo
 from workbench.cli.progress import progress_bar
 from workbench.cli.types import DB_INT, POSITIVE_DB_INT
 from workbench.services.exact_matches import fill_exact_matches
@@ -55,7 +56,7 @@ def translate_command(
         mt_threads=threads, mt_beam_size=beam_size, mt_batch_size=batch_size, mt_device=device
     )
     engine = get_engine(settings)  # says what to install before touching the database
-    click.echo(f"Model: {engine.model.label()} ({engine.model.path})", err=True)
+    echo(f"Model: {engine.model.label()} ({engine.model.path})", err=True)
     saved = 0
     with ExitStack() as stack:
         advance: Callable[[int], None] | None = None
@@ -80,24 +81,24 @@ def translate_command(
             )
         except KeyboardInterrupt:
             stack.close()
-            click.echo(
+            echo(
                 f"interrupted: {saved} segments translated and saved; "
                 "run the same command again to resume",
                 err=True,
             )
             sys.exit(INTERRUPTED_EXIT)
-    click.echo(
+    echo(
         f"{report.translated} segments translated in {report.batches} batches, "
         f"{report.seconds:.1f} s ({report.rate:.1f} sentences/s) with {engine.model.label()}"
     )
     if report.skipped_human:
-        click.echo(
+        echo(
             f"{report.skipped_human} segments edited by a person keep the MT they were edited from"
         )
     # A translation-memory match beats fresh MT: fill what the memory knows exactly (as drafts).
     filled = fill_exact_matches(context.database(), document_id, user_name=context.settings.user)
     if filled:
-        click.echo(f"{filled} segments filled from exact translation-memory matches (as drafts)")
+        echo(f"{filled} segments filled from exact translation-memory matches (as drafts)")
 
 
 def register(group: click.Group) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo, json_line
 from workbench.cli.types import TEXT
 from workbench.services.roles import add_user, list_users, parse_role, set_role
 from workbench.store.models import Role
@@ -31,7 +30,7 @@ def add_command(context: CliContext, name: str, role: str) -> None:
     """
     with context.database().write() as session:
         user = add_user(session, context.settings.user, name, parse_role(role))
-        click.echo(f"user {user.name} added as {user.role}")
+        echo(f"user {user.name} added as {user.role}")
 
 
 @users_group.command("set-role")
@@ -46,7 +45,7 @@ def set_role_command(context: CliContext, name: str, role: str) -> None:
     """
     with context.database().write() as session:
         user = set_role(session, context.settings.user, name, parse_role(role))
-        click.echo(f"user {user.name} is now {user.role}")
+        echo(f"user {user.name} is now {user.role}")
 
 
 @users_group.command("list")
@@ -63,9 +62,9 @@ def list_command(context: CliContext, as_json: bool) -> None:
                     "role": user.role,
                     "created_at": user.created_at.isoformat(),
                 }
-                click.echo(json.dumps(record, ensure_ascii=False))
+                echo(json_line(record))
             else:
-                click.echo(f"{user.name:<24} {user.role}")
+                echo(f"{user.name:<24} {user.role}")
 
 
 def register(group: click.Group) -> None:

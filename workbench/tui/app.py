@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -19,6 +20,7 @@ from workbench.mt.packages import MISSING_MODEL_HELP, InstalledModel, find_ar_en
 from workbench.store.database import Database
 from workbench.tui.bidi import resolve_mode
 from workbench.tui.commands import WorkbenchCommands
+from workbench.tui.inert_filter import InertFilter
 from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
@@ -29,6 +31,9 @@ if TYPE_CHECKING:
     from workbench.services.translation import TranslationReport
 
 PROGRESS_INTERVAL = 0.25  # seconds between progress updates from the MT worker
+
+
+_INERT = InertFilter()
 
 
 class WorkbenchApp(App[None]):
@@ -61,6 +66,10 @@ class WorkbenchApp(App[None]):
         check_keymap(settings.keymap)
 
     # --- display ---------------------------------------------------------------------------------
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then control characters shown inert on every line drawn."""
+        return [*super().get_line_filters(), _INERT]
 
     @property
     def bidi_active(self) -> bool:
