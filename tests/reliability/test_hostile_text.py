@@ -62,15 +62,26 @@ def test_a_text_file_with_escape_sequences_is_refused_naming_file_line_and_colum
     check_finds_nothing(any_seeded_cli)
 
 
-def test_a_file_name_with_an_escape_sequence_is_shown_inert(any_cli: Cli, tmp_path: Path) -> None:
+def test_a_file_name_with_an_escape_sequence_is_refused_and_shown_inert(
+    any_seeded_cli: Cli, any_db_url: str, tmp_path: Path
+) -> None:
     named = tmp_path / f"bad{TITLE}name.txt"
-    named.write_bytes(b"\x00")
+    named.write_text(ARABIC, encoding="utf-8")  # good text: the name is what is stored wrong
+    memory = tmp_path / f"memory{CLEAR}.csv"
+    memory.write_text(f"ar,en\n{ARABIC},fine\n", encoding="utf-8")
+    before = table_dump(any_db_url)
 
-    result = any_cli("import", str(named))
+    imported = any_seeded_cli("import", str(named))
+    remembered = any_seeded_cli("import-tm", str(memory))
 
-    assert result.exit_code == 2
-    no_escape(result.stderr)
-    assert "bad␛]0;pwned␇name.txt" in result.stderr
+    assert imported.exit_code == 2
+    assert "bad␛]0;pwned␇name.txt: the file name: character 3 is a control character" in (
+        imported.stderr
+    )
+    assert remembered.exit_code == 2
+    assert "the memory's file name: character 6 is a control character" in remembered.stderr
+    no_escape(imported.stderr + remembered.stderr)
+    assert table_dump(any_db_url) == before
 
 
 @pytest.mark.parametrize(

@@ -139,6 +139,8 @@ def _refuse_overlong(path: Path, text: str, sentences: list[Sentence]) -> None:
 
 
 def read_source(path: Path) -> ParsedDocument:
+    # The name is stored as the document's source name: the same rule as its text.
+    check_storable(path.name, f"{path}: the file name")
     try:
         data = path.read_bytes()
     except OSError as error:
