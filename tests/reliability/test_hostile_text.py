@@ -227,13 +227,22 @@ def test_integers_beyond_64_bits_are_out_of_range(
     assert table_dump(any_db_url) == before
 
 
-def test_the_largest_64_bit_id_is_simply_not_found(any_seeded_cli: Cli) -> None:
-    largest = str(2**63 - 1)
-    for args in (["edit", largest, "--text", "x"], ["history", largest],
-                 ["claims", "history", largest], ["claims", "delete", largest]):  # fmt: skip
-        result = any_seeded_cli(*args)
-        assert result.exit_code == 4, (args, result.output)
-        assert "does not exist" in result.stderr
+def test_ids_are_held_to_the_integer_columns_range_on_every_backend(any_seeded_cli: Cli) -> None:
+    """Ids and versions are INTEGER columns (32-bit on PostgreSQL): the largest is simply not
+    found, one more is out of range, alike on SQLite and PostgreSQL."""
+    largest, beyond = str(2**31 - 1), str(2**31)
+    for command in (["edit", "{}", "--text", "x"], ["history", "{}"], ["claims", "history", "{}"],
+                    ["claims", "delete", "{}"], ["segments", "--doc", "{}"]):  # fmt: skip
+        found = any_seeded_cli(*[arg.replace("{}", largest) for arg in command])
+        assert found.exit_code == 4, (command, found.output)
+        assert "does not exist" in found.stderr
+        refused = any_seeded_cli(*[arg.replace("{}", beyond) for arg in command])
+        assert refused.exit_code == 2, (command, refused.output)
+        assert f"{beyond} is out of range: it must be between -2147483648 and 2147483647" in (
+            refused.stderr
+        )
+    stale = any_seeded_cli("edit", "3", "--text", "x", "--expect-version", largest)
+    assert stale.exit_code == 3  # a version no segment has: stale, nothing written
 
 
 # --- stored escape sequences, shown inert --------------------------------------------------------

@@ -10,7 +10,7 @@ import click
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
 from workbench.cli.output import echo, json_line
-from workbench.cli.types import DB_INT, TEXT
+from workbench.cli.types import DB_INT, ROW_ID, TEXT
 from workbench.export.claims import FORMATS, export_claims
 from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values, label
 from workbench.services.claims import delete_claim, tag_claim, update_claim
@@ -139,7 +139,7 @@ def claims_group() -> None:
 
 
 @claims_group.command("add")
-@click.argument("segment_id", type=DB_INT)
+@click.argument("segment_id", type=ROW_ID)
 @click.option("--side", required=True, type=click.Choice([s.value for s in ClaimSide]))
 @click.option("--start", required=True, type=DB_INT, metavar="N", help="First code point.")
 @click.option("--end", required=True, type=DB_INT, metavar="N", help="One past the last.")
@@ -172,7 +172,7 @@ def add_command(
 
 
 @claims_group.command("edit")
-@click.argument("claim_id", type=DB_INT)
+@click.argument("claim_id", type=ROW_ID)
 @click.option("--start", type=DB_INT, metavar="N", help="Move the span (the quote is re-read).")
 @click.option("--end", type=DB_INT, metavar="N", help="Move the end of the span.")
 @_field_options
@@ -223,7 +223,7 @@ def edit_command(
 
 
 @claims_group.command("delete")
-@click.argument("claim_id", type=DB_INT)
+@click.argument("claim_id", type=ROW_ID)
 @expect_version_option("claim")
 @pass_context
 def delete_command(context: CliContext, claim_id: int, expect_version: int | None) -> None:
@@ -235,8 +235,8 @@ def delete_command(context: CliContext, claim_id: int, expect_version: int | Non
 
 
 @claims_group.command("list")
-@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
-@click.option("--segment", "segment_id", type=DB_INT, metavar="ID", help="Only this segment.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
+@click.option("--segment", "segment_id", type=ROW_ID, metavar="ID", help="Only this segment.")
 @click.option(
     "--status", "statuses", multiple=True, type=click.Choice(STATUS_NAMES), help="Repeatable."
 )
@@ -269,7 +269,7 @@ def _history_line(entry: HistoryEntry) -> str:
 
 
 @claims_group.command("history")
-@click.argument("claim_id", type=DB_INT)
+@click.argument("claim_id", type=ROW_ID)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
 def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
@@ -286,7 +286,7 @@ def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
 @click.command("claims")
 @click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "file_format", required=True, type=click.Choice(FORMATS))
-@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option(
     "--status",
     "statuses",

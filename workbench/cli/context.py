@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from workbench.cli.types import DB_INT
+from workbench.cli.types import ROW_ID
 from workbench.config import Settings
 from workbench.store.database import Database, open_database
 
@@ -37,7 +37,7 @@ def expect_version_option(thing: str, why: str = "") -> Callable[[F], F]:
     """`--expect-version N`, the optimistic check every write command offers on `thing`."""
     return click.option(
         "--expect-version",
-        type=DB_INT,
+        type=ROW_ID,
         metavar="N",
         help=f"Refuse (exit 3) unless the {thing} is still at version N{why}.",
     )

@@ -15,7 +15,7 @@ from workbench.cli.claims import export_claims_command
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.output import echo
 from workbench.cli.progress import progress_bar
-from workbench.cli.types import DB_INT
+from workbench.cli.types import ROW_ID
 from workbench.export.files import ExportJob, run_export
 from workbench.export.rows import DEFAULT_FLOOR, STATUS_FLOORS, ExportFilter
 
@@ -25,7 +25,7 @@ _OVERWRITES = (
 )
 
 document_option = click.option(
-    "--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document (default: all)."
+    "--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document (default: all)."
 )
 status_option = click.option(
     "--status",

@@ -8,7 +8,7 @@ import click
 
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.output import echo, json_line
-from workbench.cli.types import DB_INT
+from workbench.cli.types import ROW_ID
 from workbench.qa.codes import CHECKS
 from workbench.qa.segments import SegmentIssue, iter_issues
 
@@ -36,7 +36,7 @@ def _json(found: SegmentIssue) -> str:
 
 
 @click.command("qa", epilog="Checks: " + "; ".join(f"{c}: {d}" for c, (_, d) in CHECKS.items()))
-@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per issue and line.")
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any issue.")
 @pass_context

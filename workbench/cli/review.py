@@ -8,7 +8,7 @@ from rich.text import Text
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
 from workbench.cli.output import echo, json_line
-from workbench.cli.types import DB_INT, TEXT
+from workbench.cli.types import ROW_ID, TEXT
 from workbench.review.diff import DiffPiece, plain
 from workbench.review.history import DIFF_BASES, HistoryEntry, segment_diff, segment_history
 from workbench.review.queues import editor_queue, review_queue
@@ -38,7 +38,7 @@ def review_group() -> None:
 
 
 @review_group.command("approve")
-@click.argument("segment_id", type=DB_INT)
+@click.argument("segment_id", type=ROW_ID)
 @click.option(
     "--comment", type=TEXT, metavar="TEXT", help="An optional note kept with the approval."
 )
@@ -63,7 +63,7 @@ def approve_command(
 
 
 @review_group.command("reject")
-@click.argument("segment_id", type=DB_INT)
+@click.argument("segment_id", type=ROW_ID)
 @click.option(
     "--comment", type=TEXT, metavar="TEXT", required=True, help="What the editor should fix."
 )
@@ -81,7 +81,7 @@ def reject_command(
 
 @review_group.command("queue")
 @click.option("--editor", type=TEXT, metavar="NAME", help="Only texts written by this editor.")
-@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
 def queue_command(
@@ -141,7 +141,7 @@ def _history_line(entry: HistoryEntry) -> str:
 
 
 @click.command("history")
-@click.argument("segment_id", type=DB_INT)
+@click.argument("segment_id", type=ROW_ID)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line, oldest first.")
 @pass_context
 def history_command(context: CliContext, segment_id: int, as_json: bool) -> None:
@@ -163,7 +163,7 @@ def _coloured(pieces: list[DiffPiece]) -> Text:
 
 
 @click.command("diff")
-@click.argument("segment_id", type=DB_INT)
+@click.argument("segment_id", type=ROW_ID)
 @click.option(
     "--from",
     "base",

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
 from workbench.cli.output import echo, json_line
-from workbench.cli.types import DB_INT, TEXT
+from workbench.cli.types import ROW_ID, TEXT
 from workbench.errors import NotFoundError
 from workbench.services.editing import EDITOR_STATUSES, save_target
 from workbench.services.users import ensure_user
@@ -25,7 +25,7 @@ def _shorten(text: str | None, width: int) -> str:
 
 
 @click.command("segments")
-@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option("--status", type=click.Choice(STATUS_NAMES), help="Only segments with this status.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
@@ -61,7 +61,7 @@ def _check_document(session: Session, document_id: int) -> None:
 
 
 @click.command("edit")
-@click.argument("segment_id", type=DB_INT)
+@click.argument("segment_id", type=ROW_ID)
 @click.option("--text", type=TEXT, required=True, help="The new English target.")
 @click.option("--status", type=click.Choice([s.value for s in EDITOR_STATUSES]))
 @expect_version_option("segment")

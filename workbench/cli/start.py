@@ -11,7 +11,7 @@ import click
 
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.output import echo
-from workbench.cli.types import DB_INT
+from workbench.cli.types import ROW_ID
 from workbench.config import SEEDS_DIR, ConfigError
 from workbench.ingest.sources import collect_sources, read_source
 from workbench.services.glossary import seed_starter_glossary_if_empty
@@ -62,7 +62,7 @@ def open_tui(context: CliContext, document_id: int | None, *, translate: bool) -
 
 
 @click.command("tui")
-@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Open this document first.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Open this document first.")
 @click.option("--no-mt", is_flag=True, help="Do not start machine translation in the background.")
 @pass_context
 def tui_command(context: CliContext, document_id: int | None, no_mt: bool) -> None:

@@ -8,7 +8,7 @@ from rich.table import Table
 
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.output import echo, json_line
-from workbench.cli.types import DB_INT
+from workbench.cli.types import ROW_ID
 from workbench.review import metrics
 from workbench.review.records import FINISHED_STATUSES, load_stats
 from workbench.review.stats import GROUPINGS, GroupBy, GroupStats, SegmentMetrics, StatsReport
@@ -104,7 +104,7 @@ def _legend() -> str:
     type=click.Choice([*GROUPINGS, "segment"]),
     help="Group by editor or document, or list every segment.",
 )
-@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option(
     "--json",
     "as_json",

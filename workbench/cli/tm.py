@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.output import echo, json_line
-from workbench.cli.types import DB_INT, TEXT
+from workbench.cli.types import ROW_ID, TEXT
 from workbench.services.exact_matches import fill_exact_matches
 from workbench.tm.lookup import tm_matches
 
@@ -51,7 +51,7 @@ def match_command(
 
 
 @tm_group.command("fill")
-@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @pass_context
 def fill_command(context: CliContext, document_id: int | None) -> None:
     """Fill untouched segments whose source is in the memory word for word (origin tm, draft).

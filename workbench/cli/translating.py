@@ -11,14 +11,15 @@ import click
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.output import echo
 from workbench.cli.progress import progress_bar
-from workbench.cli.types import DB_INT, POSITIVE_DB_INT
+from workbench.cli.types import POSITIVE_DB_INT, ROW_ID
+from workbench.config import ConfigError, validate
 from workbench.services.exact_matches import fill_exact_matches
 
 INTERRUPTED_EXIT = 130  # what shells report for Ctrl-C
 
 
 @click.command("translate")
-@click.option("--doc", "document_id", type=DB_INT, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option("--limit", type=POSITIVE_DB_INT, metavar="N", help="At most N segments.")
 @click.option(
     "--retranslate",
@@ -28,9 +29,9 @@ INTERRUPTED_EXIT = 130  # what shells report for Ctrl-C
 @click.option(
     "--threads", type=click.IntRange(min=0), metavar="N", help="CPU threads (0: one per core)."
 )
-@click.option("--beam-size", type=POSITIVE_DB_INT, metavar="N", help="Beam size (1: greedy).")
+@click.option("--beam-size", type=click.IntRange(min=1), metavar="N", help="Beam size (1: greedy).")
 @click.option(
-    "--batch-size", type=POSITIVE_DB_INT, metavar="N", help="Sentences per batch and commit."
+    "--batch-size", type=click.IntRange(min=1), metavar="N", help="Sentences per batch and commit."
 )
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), help="Where to run the model.")
 @pass_context
@@ -52,9 +53,17 @@ def translate_command(
     from workbench.mt.engine import get_engine
     from workbench.services.translation import translate_segments
 
-    settings = context.settings.with_overrides(
-        mt_threads=threads, mt_beam_size=beam_size, mt_batch_size=batch_size, mt_device=device
-    )
+    try:  # the flags are held to the same rules as the settings they override
+        settings = validate(
+            context.settings.with_overrides(
+                mt_threads=threads,
+                mt_beam_size=beam_size,
+                mt_batch_size=batch_size,
+                mt_device=device,
+            )
+        )
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from error
     engine = get_engine(settings)  # says what to install before touching the database
     echo(f"Model: {engine.model.label()} ({engine.model.path})", err=True)
     saved = 0

@@ -14,9 +14,11 @@ import click
 
 from workbench.text.controls import unstorable
 
-# PostgreSQL's bigint and SQLite's INTEGER are both signed 64-bit.
-DB_INT_MIN = -(2**63)
-DB_INT_MAX = 2**63 - 1
+# SQLite's INTEGER and PostgreSQL's bigint are signed 64-bit; ids and versions are INTEGER
+# columns, which PostgreSQL keeps in 32 bits, so they are checked against the smaller range on
+# every backend alike.
+DB_INT_MIN, DB_INT_MAX = -(2**63), 2**63 - 1
+ID_MIN, ID_MAX = -(2**31), 2**31 - 1
 
 
 class StorableText(click.ParamType[str, Any]):
@@ -34,18 +36,18 @@ class StorableText(click.ParamType[str, Any]):
 
 
 class DatabaseInt(click.ParamType[int, Any]):
-    """An integer that fits the database's 64-bit columns (ids, versions, offsets, limits)."""
+    """An integer that fits the database's columns: ids and versions, offsets, limits."""
 
     name = "integer"
 
-    def __init__(self, minimum: int = DB_INT_MIN) -> None:
-        self.minimum = minimum
+    def __init__(self, minimum: int = DB_INT_MIN, maximum: int = DB_INT_MAX) -> None:
+        self.minimum, self.maximum = minimum, maximum
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         number = click.INT.convert(value, param, ctx)
-        if not self.minimum <= number <= DB_INT_MAX:
+        if not self.minimum <= number <= self.maximum:
             self.fail(
-                f"{number} is out of range: it must be between {self.minimum} and {DB_INT_MAX}",
+                f"{number} is out of range: it must be between {self.minimum} and {self.maximum}",
                 param,
                 ctx,
             )
@@ -53,5 +55,6 @@ class DatabaseInt(click.ParamType[int, Any]):
 
 
 TEXT = StorableText()
-DB_INT = DatabaseInt()
+DB_INT = DatabaseInt()  # code-point offsets (checked against the text), limits
+ROW_ID = DatabaseInt(ID_MIN, ID_MAX)  # ids of documents, segments, claims; versions
 POSITIVE_DB_INT = DatabaseInt(minimum=1)

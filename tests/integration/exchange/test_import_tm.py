@@ -145,7 +145,9 @@ def test_targets_fill_empty_segments_only(desk: Desk, tmp_path: Path) -> None:
 
 def test_import_is_idempotent(desk: Desk, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
-    assert desk.cli("export", "csv", str(out)).exit_code == 0
+    # The seeds' document: the tricky one holds control characters, which CSV carries and
+    # import-tm refuses (test_a_csv_carrying_stored_control_characters_is_refused_whole).
+    assert desk.cli("export", "csv", str(out), "--doc", "1").exit_code == 0
     cli, database = fresh(tmp_path, "again.sqlite", seeded=True)
     first = cli("import-tm", str(out))
     assert first.exit_code == 0
