@@ -20,6 +20,8 @@ from tests.dbstate import table_dump
 from tests.tui.conftest import XTERM
 from workbench.config import load_settings
 from workbench.store.database import Database
+from workbench.text.controls import UNSTORABLE
+from workbench.text.inert import inert
 from workbench.tui.app import WorkbenchApp
 
 # What an attacker puts in a file: retitle the window, write the clipboard (OSC 52), clear the
@@ -359,3 +361,13 @@ async def test_the_app_refuses_to_save_control_characters(
     assert any(note.startswith(message) for note in notes), notes
     assert table_dump(any_db_url) == before
     check_finds_nothing(any_seeded_cli)
+
+
+def test_inert_maps_one_code_point_to_one_and_leaves_no_control() -> None:
+    """Offsets into stored text (claims, glossary hits) stay valid on screen."""
+    every = "".join(chr(code) for code in range(0x3000)) + "\ud800\udfff\U0001f600"
+    shown = inert(every)
+    assert len(shown) == len(every)
+    assert UNSTORABLE.search(shown.replace("\t", "").replace("\n", "").replace("\r", "")) is None
+    assert [shown[code] for code in (0x1B, 0x07, 0x7F, 0x9B)] == ["␛", "␇", "␡", "\ufffd"]
+    assert inert(ARABIC + "\t\n") == ARABIC + "\t\n"  # tab and line feed are layout, kept

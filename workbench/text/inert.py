@@ -28,11 +28,17 @@ _ACTIVE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _JSON_ESCAPE = re.compile("[\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 
 
+def _picture(match: re.Match[str]) -> str:
+    return _TABLE[ord(match.group())]
+
+
 def inert(text: str) -> str:
     """`text` with every control character replaced by a visible symbol, one for one."""
-    if _ACTIVE.search(text) is None:  # the common case, and much faster than translate
+    # Called for every line drawn: isprintable (C) settles most text; then only what needs it
+    # is replaced (str.translate with this table would cost far more).
+    if text.isprintable() or _ACTIVE.search(text) is None:
         return text
-    return text.translate(_TABLE)
+    return _ACTIVE.sub(_picture, text)
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -19,6 +19,9 @@ from workbench.text.inert import inert
 class InertFilter(LineFilter):
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         # Segments with `control` are Textual's own cursor moves, not text: left as they are.
+        # Nearly every line has nothing to change: then the same list goes back.
+        if all(segment.control or inert(segment.text) is segment.text for segment in segments):
+            return segments
         return [
             segment if segment.control else Segment(inert(segment.text), segment.style)
             for segment in segments
