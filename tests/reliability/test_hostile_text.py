@@ -10,6 +10,9 @@ controls as visible symbols by the CLI and by the app; the stored text is not ch
 from __future__ import annotations
 
 import json
+import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from sqlalchemy import create_engine, text
 from tests.conftest import SEEDS_DIR, Cli
 from tests.dbstate import table_dump
 from tests.tui.conftest import XTERM
+from tests.tui.test_tmux import Tmux, quit_app, start_app
 from workbench.config import load_settings
 from workbench.store.database import Database
 from workbench.text.controls import UNSTORABLE
@@ -371,3 +375,25 @@ def test_inert_maps_one_code_point_to_one_and_leaves_no_control() -> None:
     assert UNSTORABLE.search(shown.replace("\t", "").replace("\n", "").replace("\r", "")) is None
     assert [shown[code] for code in (0x1B, 0x07, 0x7F, 0x9B)] == ["␛", "␇", "␡", "\ufffd"]
     assert inert(ARABIC + "\t\n") == ARABIC + "\t\n"  # tab and line feed are layout, kept
+
+
+@pytest.fixture
+def tmux() -> Iterator[Tmux]:
+    server = Tmux(f"workbench-hostile-{os.getpid()}")
+    yield server
+    server("kill-server", check=False)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_in_a_real_terminal_the_window_title_is_not_hijacked(tmux: Tmux, tmp_path: Path) -> None:
+    """OSC 0 in a stored target would retitle the terminal (tmux's pane title) if obeyed."""
+    db_path = tmp_path / "tmux.sqlite"
+    plant_hostile_text(Cli(f"sqlite:///{db_path}"), f"sqlite:///{db_path}")
+    (tmp_path / "argos").mkdir()
+    start_app(tmux, db_path, tmp_path / "argos")
+    shown = tmux.wait_for("␛]0;pwned␇")
+    assert "Text␛]0;pwned␇ with␛]52;c;ZWNobyBoaQ==␇" in shown
+    title = tmux("display-message", "-p", "-t", "app", "#{pane_title}").strip()
+    assert "pwned" not in title
+    quit_app(tmux)
