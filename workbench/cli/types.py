@@ -2,8 +2,8 @@
 
 Declared once here so that each option only names its type: text with a NUL, a control
 character or a lone surrogate is refused while the command line is parsed (exit 2, naming the
-option), and an id or version beyond what the database's 64-bit integers hold is refused
-before any query, instead of an OverflowError from the driver.
+option), and an id, version or offset beyond what its database column holds is refused before
+any query ("out of range", exit 2), instead of an OverflowError or a DataError from the driver.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ _C0_NAMES = (
 
 
 def describe(char: str) -> str:
-    """What `char` is, in words a user can search for: 'U+001B (ESC), a control character'."""
+    """What `char` is, in words a user can search for: 'a control character (U+001B, ESC), ...'."""
     code = ord(char)
     if code == 0:
         return "a NUL (U+0000), which cannot be stored"
