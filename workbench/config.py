@@ -15,6 +15,19 @@ from typing import Any, Literal
 
 from platformdirs import user_config_dir
 
+from workbench.config_rules import (
+    Codes,
+    ConfigError,
+    Flag,
+    Number,
+    OneOf,
+    Rule,
+    Table,
+    Text,
+    Whole,
+    check_values,
+)
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB_PATH = PROJECT_ROOT / "db" / "workbench.sqlite"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
@@ -57,9 +70,7 @@ DEFAULT_BLOCKING: tuple[str, ...] = (
 DEFAULT_MAX_TEXT_MB = 16
 DEFAULT_MAX_MEMORY_MB = 512
 
-
-class ConfigError(ValueError):
-    """A setting has a value the workbench cannot use; the message says which and why."""
+__all__ = ["ConfigError", "Settings", "load_settings"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,44 +156,41 @@ def _from_environment() -> dict[str, Any]:
     return values
 
 
+# What each setting may hold (the engine's own limits are far above these; these catch typos).
+RULES: dict[str, Rule] = {
+    "db_url": Text(),
+    "user": Text(),
+    "bidi": OneOf(BIDI_MODES),
+    "mt_threads": Whole(0, 1024),  # 0: one per core
+    "mt_beam_size": Whole(1, 64),
+    "mt_batch_size": Whole(1, 4096),
+    "mt_device": OneOf(("cpu", "cuda")),
+    "mt_num_hypotheses": Whole(1, 64),
+    "allow_self_approval": Flag(),
+    "trust_user_option": Flag(),
+    "keymap": Table(),
+    "tm_min_score": Whole(0, 100),
+    "qa_blocking": Codes(tuple(CHECKS)),
+    "qa_identical_to_mt_when_reviewed": Flag(),
+    "qa_length_ratio_min": Number(above=0),
+    "qa_length_ratio_max": Number(above=0),
+    "qa_length_min_source_chars": Whole(0, 1_000_000),
+    "max_text_file_mb": Whole(1, 1_000_000),
+    "max_memory_file_mb": Whole(1, 1_000_000),
+}
+
+
 def validate(settings: Settings) -> Settings:
-    if settings.bidi not in BIDI_MODES:
-        raise ConfigError(f"bidi mode {settings.bidi!r} is not one of: {', '.join(BIDI_MODES)}")
-    if settings.mt_device not in ("cpu", "cuda"):
-        raise ConfigError(f"mt_device {settings.mt_device!r} is not one of: cpu, cuda")
-    if not isinstance(settings.allow_self_approval, bool):
-        raise ConfigError(
-            f"allow_self_approval {settings.allow_self_approval!r} is not true or false"
-        )
-    if not isinstance(settings.trust_user_option, bool):
-        raise ConfigError(f"trust_user_option {settings.trust_user_option!r} is not true or false")
+    """Every value against its rule, then the rules between values."""
+    values = {f.name: getattr(settings, f.name) for f in fields(Settings) if f.name in RULES}
+    check_values(values, RULES, "")
     if not settings.user.strip():
         raise ConfigError("the user name is empty; pass --user NAME or set WORKBENCH_USER")
-    return _validate_quality(settings)
-
-
-def _validate_quality(settings: Settings) -> Settings:
-    blocking: object = settings.qa_blocking  # from a config file it may be anything
-    if not isinstance(blocking, list | tuple) or not all(isinstance(c, str) for c in blocking):
-        raise ConfigError('qa_blocking must be a list of check codes, e.g. ["empty-target"]')
-    unknown = sorted(set(blocking) - set(CHECKS))
-    if unknown:
-        raise ConfigError(
-            f"qa_blocking: unknown check code(s) {', '.join(unknown)}; known: {', '.join(CHECKS)}"
-        )
     low, high = settings.qa_length_ratio_min, settings.qa_length_ratio_max
-    if not 0 < low < high:
-        raise ConfigError(
-            f"qa_length_ratio_min ({low}) must be above 0 and below qa_length_ratio_max ({high})"
-        )
-    if not 0 <= settings.tm_min_score <= 100:
-        raise ConfigError(f"tm_min_score ({settings.tm_min_score}) must be between 0 and 100")
-    for name in ("max_text_file_mb", "max_memory_file_mb"):
-        value = getattr(settings, name)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ConfigError(f"{name} ({value!r}) must be a whole number of megabytes, 1 or more")
+    if not low < high:
+        raise ConfigError(f"qa_length_ratio_min ({low}) must be below qa_length_ratio_max ({high})")
     # A TOML array arrives as a list; the settings object is immutable, so keep a tuple.
-    return replace(settings, qa_blocking=tuple(blocking))
+    return replace(settings, qa_blocking=tuple(settings.qa_blocking))
 
 
 def normalise_db_url(value: str) -> str:
@@ -206,7 +214,9 @@ def load_settings(**overrides: Any) -> Settings:
     path = config_path()
     from_file = _read_config_file(path)
     values = _from_file(from_file or {}, path)
+    check_values(values, RULES, f"{path}: ")  # named with the file it came from
     environment = _from_environment()
+    check_values(environment, RULES, "environment (WORKBENCH_*): ")
     values.update(environment)
     values.update({k: v for k, v in overrides.items() if v is not None})
     if "user" in values:

@@ -17,6 +17,7 @@ from workbench.cli.context import CliContext
 from workbench.cli.lazy import LazyCommand, LazyGroup
 from workbench.config import BIDI_MODES, ConfigError, load_settings
 from workbench.errors import WorkbenchError
+from workbench.text.inert import inert
 
 # Every command: name, where it lives, and the first line of its help (what `workbench --help`
 # shows without importing it). tests/unit/test_cli_table.py checks this against the commands.
@@ -133,7 +134,7 @@ class WorkbenchGroup(LazyGroup):
         try:
             return super().invoke(ctx)
         except WorkbenchError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(inert(f"error: {error}"), err=True)
             sys.exit(error.exit_code)
 
 

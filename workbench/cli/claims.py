@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -10,7 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
-from workbench.cli.output import echo_header, plural
+from workbench.cli.output import echo, echo_header, json_line, plural
+from workbench.cli.types import DB_INT, ROW_ID, TEXT
 from workbench.export.claim_formats import FORMATS, claims_format
 from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values
 from workbench.store.claim_labels import label
@@ -44,29 +44,45 @@ STATUS_NAMES = [status.value for status in ClaimStatus]
 def _field_options(function: F) -> F:
     """The claim fields, shared by `claims add` and `claims edit`."""
     options = [
-        click.option("--aligned-start", type=int, metavar="N", help="Aligned span, other side."),
-        click.option("--aligned-end", type=int, metavar="N", help="End of the aligned span."),
-        click.option("--claim-text", metavar="TEXT", help="The claim, stated in English."),
-        click.option("--worthiness", metavar="VALUE", help=allowed_values("check_worthiness")),
-        click.option("--type", "claim_type", metavar="VALUE", help=allowed_values("claim_type")),
-        click.option("--claimant", metavar="NAME", help="Who made the claim."),
-        click.option("--claimant-role", metavar="ROLE", help="The claimant's role or title."),
-        click.option("--claimant-kind", metavar="KIND", help=allowed_values("claimant_kind")),
-        click.option("--date", "claim_date", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD."),
-        click.option("--place", metavar="PLACE", help="Where the claim was made."),
-        click.option("--verdict", metavar="VALUE", help=allowed_values("verdict")),
+        click.option("--aligned-start", type=DB_INT, metavar="N", help="Aligned span, other side."),
+        click.option("--aligned-end", type=DB_INT, metavar="N", help="End of the aligned span."),
         click.option(
-            "--evidence", multiple=True, metavar="URL", help="An http(s) link; repeat for more."
+            "--claim-text", type=TEXT, metavar="TEXT", help="The claim, stated in English."
+        ),
+        click.option(
+            "--worthiness", type=TEXT, metavar="VALUE", help=allowed_values("check_worthiness")
+        ),
+        click.option(
+            "--type", "claim_type", type=TEXT, metavar="VALUE", help=allowed_values("claim_type")
+        ),
+        click.option("--claimant", type=TEXT, metavar="NAME", help="Who made the claim."),
+        click.option(
+            "--claimant-role", type=TEXT, metavar="ROLE", help="The claimant's role or title."
+        ),
+        click.option(
+            "--claimant-kind", type=TEXT, metavar="KIND", help=allowed_values("claimant_kind")
+        ),
+        click.option(
+            "--date", "claim_date", type=TEXT, metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD."
+        ),
+        click.option("--place", type=TEXT, metavar="PLACE", help="Where the claim was made."),
+        click.option("--verdict", type=TEXT, metavar="VALUE", help=allowed_values("verdict")),
+        click.option(
+            "--evidence",
+            multiple=True,
+            type=TEXT,
+            metavar="URL",
+            help="An http(s) link; repeat for more.",
         ),
         click.option(
             "--mt-distorted/--mt-faithful",
             default=None,
             help="Whether the machine translation distorted the claim.",
         ),
-        click.option("--notes", metavar="TEXT", help="Free notes."),
-        click.option("--status", metavar="STATUS", help=allowed_values("status")),
+        click.option("--notes", type=TEXT, metavar="TEXT", help="Free notes."),
+        click.option("--status", type=TEXT, metavar="STATUS", help=allowed_values("status")),
         click.option("--json", "as_json", is_flag=True, help="Print the claim as JSON."),
-    ]  # fmt: skip
+    ]
     for option in reversed(options):
         function = option(function)
     return function
@@ -103,13 +119,13 @@ def _shorten(text: str | None, width: int) -> str:
 
 def _echo_claim(claim: ClaimView, as_json: bool) -> None:
     if as_json:
-        click.echo(json.dumps(claim.to_json(), ensure_ascii=False))
+        echo(json_line(claim.to_json()))
         return
     kinds = ", ".join(label(v) for v in (claim.claim_type, claim.check_worthiness) if v)
     attention = ""
     if claim.anchor_state == "needs_attention":
         attention = "  [English span needs attention]"
-    click.echo(
+    echo(
         f"{claim.id:>6} {claim.document_id:>4}:{claim.position:<5} seg {claim.segment_id:<6} "
         f"{claim.side} {claim.start}:{claim.end:<9} {claim.status:<9} v{claim.version:<3} "
         f"{kinds:<28} «{_shorten(claim.quote, 50)}»{attention}"
@@ -126,10 +142,10 @@ def claims_group() -> None:
 
 
 @claims_group.command("add")
-@click.argument("segment_id", type=int)
+@click.argument("segment_id", type=ROW_ID)
 @click.option("--side", required=True, type=click.Choice([s.value for s in ClaimSide]))
-@click.option("--start", required=True, type=int, metavar="N", help="First code point.")
-@click.option("--end", required=True, type=int, metavar="N", help="One past the last.")
+@click.option("--start", required=True, type=DB_INT, metavar="N", help="First code point.")
+@click.option("--end", required=True, type=DB_INT, metavar="N", help="One past the last.")
 @_field_options
 @pass_context
 def add_command(
@@ -153,16 +169,16 @@ def add_command(
     if options["as_json"]:
         _echo_claim(claim, True)
     else:
-        click.echo(
+        echo(
             f"claim {claim.id} tagged on segment {claim.segment_id} "
             f"({claim.side} {claim.start}:{claim.end}): «{claim.quote}»"
         )
 
 
 @claims_group.command("edit")
-@click.argument("claim_id", type=int)
-@click.option("--start", type=int, metavar="N", help="Move the span (the quote is re-read).")
-@click.option("--end", type=int, metavar="N", help="Move the end of the span.")
+@click.argument("claim_id", type=ROW_ID)
+@click.option("--start", type=DB_INT, metavar="N", help="Move the span (the quote is re-read).")
+@click.option("--end", type=DB_INT, metavar="N", help="Move the end of the span.")
 @_field_options
 @click.option(
     "--clear",
@@ -207,11 +223,11 @@ def edit_command(
     if options["as_json"]:
         _echo_claim(claim, True)
     else:
-        click.echo(f"claim {claim.id} saved: version {claim.version}, status {claim.status}")
+        echo(f"claim {claim.id} saved: version {claim.version}, status {claim.status}")
 
 
 @claims_group.command("delete")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ROW_ID)
 @expect_version_option("claim")
 @pass_context
 def delete_command(context: CliContext, claim_id: int, expect_version: int | None) -> None:
@@ -221,12 +237,12 @@ def delete_command(context: CliContext, claim_id: int, expect_version: int | Non
     claim = remove_claim(
         context.database(), context.settings.user, claim_id, expect_version=expect_version
     )
-    click.echo(f"claim {claim.id} deleted (version {claim.version})")
+    echo(f"claim {claim.id} deleted (version {claim.version})")
 
 
 @claims_group.command("list")
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
-@click.option("--segment", "segment_id", type=int, metavar="ID", help="Only this segment.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
+@click.option("--segment", "segment_id", type=ROW_ID, metavar="ID", help="Only this segment.")
 @click.option(
     "--status", "statuses", multiple=True, type=click.Choice(STATUS_NAMES), help="Repeatable."
 )
@@ -266,7 +282,7 @@ def _history_line(entry: HistoryEntry) -> str:
 
 
 @claims_group.command("history")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ROW_ID)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
 def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
@@ -277,9 +293,9 @@ def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
         entries = claim_history(session, claim_id)
     for entry in entries:
         if as_json:
-            click.echo(json.dumps(entry.to_json(), ensure_ascii=False))
+            echo(json_line(entry.to_json()))
         else:
-            click.echo(_history_line(entry))
+            echo(_history_line(entry))
 
 
 @click.command("claims")
@@ -290,7 +306,7 @@ def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
     type=click.Choice(FORMATS),
     help="Default: from OUT's extension (.jsonl, .csv; .jsonld or .json for claimreview).",
 )
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option(
     "--status",
     "statuses",
@@ -298,7 +314,9 @@ def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
     type=click.Choice(STATUS_NAMES),
     help="Only claims with this status; repeatable (e.g. --status approved).",
 )
-@click.option("--organisation", metavar="NAME", help="ClaimReview author (default: reviewer).")
+@click.option(
+    "--organisation", type=TEXT, metavar="NAME", help="ClaimReview author (default: reviewer)."
+)
 @pass_context
 def export_claims_command(
     context: CliContext,
@@ -322,4 +340,4 @@ def export_claims_command(
     with database.read() as session:
         claims = list_claims(session, document_id, None, statuses)
     count = export_claims(claims, out, chosen, organisation, database_files(database))
-    click.echo(f"{plural(count, 'claim')} written to {out} ({chosen})")
+    echo(f"{plural(count, 'claim')} written to {out} ({chosen})")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from workbench.cli.types import ROW_ID
 from workbench.config import Settings
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def expect_version_option(thing: str, why: str = "") -> Callable[[F], F]:
     """`--expect-version N`, the optimistic check every write command offers on `thing`."""
     return click.option(
         "--expect-version",
-        type=int,
+        type=ROW_ID,
         metavar="N",
         help=f"Refuse (exit 3) unless the {thing} is still at version N{why}.",
     )

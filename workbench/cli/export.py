@@ -14,7 +14,8 @@ import click
 
 from workbench.cli.claims import export_claims_command
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.output import plural
+from workbench.cli.output import echo, plural
+from workbench.cli.types import ROW_ID
 from workbench.export.floors import DEFAULT_FLOOR, STATUS_FLOORS
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ _OVERWRITES = (
 )
 
 document_option = click.option(
-    "--doc", "document_id", type=int, metavar="ID", help="Only this document (default: all)."
+    "--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document (default: all)."
 )
 status_option = click.option(
     "--status",
@@ -51,7 +52,7 @@ def _export(context: CliContext, job: ExportJob) -> None:
             return stack.enter_context(progress_bar("Exporting", total, "segments"))
 
         written = run_export(context.database(), job, start)
-    click.echo(f"wrote {plural(written, 'segment')} to {job.path}")
+    echo(f"wrote {plural(written, 'segment')} to {job.path}")
 
 
 @click.group("export")

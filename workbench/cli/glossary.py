@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.output import echo_header, plural
+from workbench.cli.output import echo, echo_header, json_line, plural
+from workbench.cli.types import TEXT
 from workbench.errors import InputError
 from workbench.files.inputs import text_cap
 
@@ -25,9 +25,11 @@ def glossary_group() -> None:
 
 
 @glossary_group.command("add")
-@click.argument("term_ar")
-@click.argument("term_en")
-@click.option("--note", help="Shown beside the term in the editor (context, full name...).")
+@click.argument("term_ar", type=TEXT)
+@click.argument("term_en", type=TEXT)
+@click.option(
+    "--note", type=TEXT, help="Shown beside the term in the editor (context, full name...)."
+)
 @pass_context
 def add_command(context: CliContext, term_ar: str, term_en: str, note: str | None) -> None:
     """Add TERM_AR (Arabic) with its English TERM_EN; a known pair gets the new --note."""
@@ -35,11 +37,11 @@ def add_command(context: CliContext, term_ar: str, term_en: str, note: str | Non
 
     outcome = add_term(context.database(), term_ar, term_en, note, context.settings.user)
     if outcome.added:
-        click.echo(f"added term {outcome.added[0]}: {term_ar.strip()} -> {term_en.strip()}")
+        echo(f"added term {outcome.added[0]}: {term_ar.strip()} -> {term_en.strip()}")
     elif outcome.updated:
-        click.echo(f"updated the note of term {outcome.updated[0]}")
+        echo(f"updated the note of term {outcome.updated[0]}")
     else:
-        click.echo("already in the glossary; nothing changed")
+        echo("already in the glossary; nothing changed")
 
 
 @glossary_group.command("list")
@@ -61,14 +63,14 @@ def list_command(context: CliContext, as_json: bool) -> None:
                     "note": term.note,
                     "term_ar_norm": term.term_ar_norm,
                 }
-                click.echo(json.dumps(data, ensure_ascii=False))
+                echo(json_line(data))
             else:
                 note = f"  ({term.note})" if term.note else ""
-                click.echo(f"{term.id:>5}  {term.term_ar}  ->  {term.term_en}{note}")
+                echo(f"{term.id:>5}  {term.term_ar}  ->  {term.term_en}{note}")
 
 
 def _report(outcome: GlossaryWrite) -> None:
-    click.echo(outcome.summary())
+    echo(outcome.summary())
 
 
 @glossary_group.command("import")
@@ -107,4 +109,4 @@ def export_command(context: CliContext, path: Path) -> None:
     with database.read() as session:
         terms = [(term.term_ar, term.term_en, term.note) for term in list_terms(session)]
     count = write_terms(path, terms, database_files(database))
-    click.echo(f"{plural(count, 'term')} written to {path}")
+    echo(f"{plural(count, 'term')} written to {path}")

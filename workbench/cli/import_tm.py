@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.output import plural
+from workbench.cli.output import echo, plural
 from workbench.files.inputs import memory_cap
 
 # The readers (lxml) and the service are imported inside the command (cli/lazy.py).
@@ -31,14 +31,14 @@ def import_tm_command(context: CliContext, file: Path) -> None:
 
     source = TmFile(file, memory_cap(context.settings.max_memory_file_mb))
     outcome = import_tm(context.database(), source.pairs(), file.name, context.settings.user)
-    click.echo(
+    echo(
         f"read {plural(outcome.pairs, 'pair')} from {file.name}: "
         f"{plural(outcome.entries_added, 'new TM entry')}, "
         f"{outcome.entries_present} already in the TM"
     )
-    click.echo(
+    echo(
         f"{plural(outcome.targets_set, 'segment')} got an English target; "
         f"{plural(outcome.targets_kept, 'matching segment')} kept the English they had"
     )
     for reason, count in sorted(source.skipped.items()):
-        click.echo(f"skipped {count}: {reason}")
+        echo(f"skipped {count}: {reason}")

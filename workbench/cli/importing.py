@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.output import plural
+from workbench.cli.output import echo, plural
 from workbench.errors import InputError
 from workbench.files.inputs import text_cap
 
@@ -44,14 +44,14 @@ def _read_all(paths: list[Path], advance: Advance, cap: SizeCap) -> list[ParsedD
 def _warn_bidi(document: ParsedDocument) -> None:
     """Bidi controls can make a sentence read differently from what is stored: say where."""
     for mark in document.bidi[:BIDI_SHOWN_PER_FILE]:
-        click.echo(
+        echo(
             f"warning: {document.path}: {mark.describe()}: a bidi control that can reorder or "
             "hide text; imported as written, listed by `workbench check`",
             err=True,
         )
     hidden = len(document.bidi) - BIDI_SHOWN_PER_FILE
     if hidden > 0:
-        click.echo(f"warning: {document.path}: {plural(hidden, 'more bidi control')}", err=True)
+        echo(f"warning: {document.path}: {plural(hidden, 'more bidi control')}", err=True)
 
 
 @click.command("import")
@@ -78,12 +78,12 @@ def import_command(context: CliContext, paths: tuple[Path, ...]) -> None:
         added = _store(context, parsed, advance)
     for outcome in added:
         if outcome.filled:
-            click.echo(
+            echo(
                 f"filled  {plural(outcome.filled, 'segment')} of document {outcome.document_id} "
                 "from the memory"
             )
     skipped = len(parsed) - len(added)
-    click.echo(
+    echo(
         f"{plural(len(added), 'document')} and "
         f"{plural(sum(o.segments for o in added), 'segment')} added"
         + (f"; {skipped} already present" if skipped else "")
@@ -100,13 +100,11 @@ def _store(
     for outcome in import_documents(context.database(), parsed, context.settings.user):
         if outcome.added:
             added.append(outcome)
-            click.echo(
+            echo(
                 f"added   {outcome.name}: document {outcome.document_id}, "
                 f"{plural(outcome.segments, 'segment')}"
             )
         else:
-            click.echo(
-                f"skipped {outcome.name}: already imported as document {outcome.document_id}"
-            )
+            echo(f"skipped {outcome.name}: already imported as document {outcome.document_id}")
         advance(1)
     return added

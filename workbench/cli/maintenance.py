@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.output import plural
+from workbench.cli.output import echo, json_line, plural
 from workbench.errors import WorkbenchError
 
 # The database and its checks are imported inside the commands (cli/lazy.py).
@@ -35,9 +34,9 @@ def check_command(context: CliContext, quick: bool, strict: bool, as_json: bool)
             else:
                 warnings += 1
             if as_json:
-                click.echo(json.dumps(finding.to_json(), ensure_ascii=False))
+                echo(json_line(finding.to_json()))
             else:
-                click.echo(f"{finding.severity:<8} {finding.kind:<16} {finding.message}")
+                echo(f"{finding.severity:<8} {finding.kind:<16} {finding.message}")
     failed = errors + (warnings if strict else 0)
     if failed:
         raise WorkbenchError(
@@ -45,7 +44,7 @@ def check_command(context: CliContext, quick: bool, strict: bool, as_json: bool)
             "(listed above)"
         )
     if not as_json:
-        click.echo(f"database ok: no errors, {plural(warnings, 'warning')}")
+        echo(f"database ok: no errors, {plural(warnings, 'warning')}")
 
 
 @click.command("backup")
@@ -63,4 +62,4 @@ def backup_command(context: CliContext, out: Path, force: bool) -> None:
 
     refuse_unless_sqlite(parse_url(context.settings.db_url), out)
     result = backup(context.database(), out, overwrite=force)
-    click.echo(f"backed up to {result.path} ({result.size:,} bytes, checked)")
+    echo(f"backed up to {result.path} ({result.size:,} bytes, checked)")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
+from workbench.cli.output import echo, json_line
+from workbench.cli.types import TEXT
 from workbench.errors import InputError
 
 
@@ -36,27 +37,29 @@ def list_command(as_json: bool) -> None:
                 "test_model": model.is_test_model,
                 "used": used,
             }
-            click.echo(json.dumps(record, ensure_ascii=False))
+            echo(json_line(record))
         else:
             mark = "*" if used else " "
-            click.echo(
+            echo(
                 f"{mark} {model.from_code}→{model.to_code}  {model.version:<8} "
                 f"{model.label():<45} {model.path}"
             )
     for item in broken:
-        click.echo(f"broken package folder {item.path}: {item.reason}", err=True)
+        echo(f"broken package folder {item.path}: {item.reason}", err=True)
     if not as_json:
         if chosen is None:
             from workbench.mt.packages import MISSING_MODEL_HELP
 
-            click.echo(f"Packages folder: {directory}\n{MISSING_MODEL_HELP}")
+            echo(f"Packages folder: {directory}\n{MISSING_MODEL_HELP}")
         else:
-            click.echo(f"Packages folder: {directory}; * = used for Arabic→English")
+            echo(f"Packages folder: {directory}; * = used for Arabic→English")
 
 
 @models_group.command("install")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--sha256", metavar="HEX", help="Refuse the file unless its SHA-256 is HEX.")
+@click.option(
+    "--sha256", type=TEXT, metavar="HEX", help="Refuse the file unless its SHA-256 is HEX."
+)
 def install_command(file: Path, sha256: str | None) -> None:
     """Install an Arabic→English .argosmodel FILE (checked first; a bad file installs nothing)."""
     from workbench.mt.archive import check_archive, install_archive
@@ -66,10 +69,10 @@ def install_command(file: Path, sha256: str | None) -> None:
         raise InputError(f"--sha256 {sha256!r} is not 64 hexadecimal digits")
     checked = check_archive(file, sha256)
     installed = install_archive(checked)
-    click.echo(f"installed {installed.label()} in {installed.path}")
+    echo(f"installed {installed.label()} in {installed.path}")
     chosen = find_ar_en_model()
     if chosen is not None and chosen.path != installed.path:
-        click.echo(f"note: MT keeps using {chosen.label()} ({chosen.path}), which ranks higher")
+        echo(f"note: MT keeps using {chosen.label()} ({chosen.path}), which ranks higher")
 
 
 def _is_hex_digest(value: str) -> bool:
@@ -90,9 +93,9 @@ def download_command() -> None:
     installed = find_ar_en_model()
     if not index.is_newer(offer, installed):
         assert installed is not None
-        click.echo(f"{installed.label()} is installed and up to date")
+        echo(f"{installed.label()} is installed and up to date")
         return
-    click.echo(f"downloading {offer.version} from {', '.join(offer.links)} ...")
+    echo(f"downloading {offer.version} from {', '.join(offer.links)} ...")
     path = index.download(offer)
     model = install_archive(check_archive(path))
-    click.echo(f"installed {model.label()} in {model.path}")
+    echo(f"installed {model.label()} in {model.path}")

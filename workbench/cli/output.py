@@ -1,12 +1,30 @@
-"""Small pieces of the CLI's printed output: counts in good English, column headers."""
+"""Everything the commands print goes through here, so stored text reaches the terminal inert.
+
+A control character in an imported file (an ESC starting a title or clipboard sequence) is
+shown as a visible symbol rather than obeyed; JSON keeps the exact text with escapes. Also the
+small pieces of printed output: counts in good English, column headers.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
+from workbench.text.inert import inert, inert_json
+
 _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
+
+
+def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """click.echo, with control characters shown as symbols (one for one)."""
+    click.echo(inert(message), err=err, nl=nl)
+
+
+def json_line(data: Any) -> str:
+    """`data` as one line of JSON: exact text, no raw control character or line separator."""
+    return inert_json(data)
 
 
 def plural(count: int, noun: str) -> str:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.output import plural
+from workbench.cli.output import echo, json_line, plural
+from workbench.cli.types import ROW_ID
 from workbench.config import CHECKS
 
 if TYPE_CHECKING:
@@ -37,11 +37,11 @@ def _json(found: SegmentIssue) -> str:
         **found.issue.to_json(),
         "blocking": found.blocking,
     }
-    return json.dumps(data, ensure_ascii=False)
+    return json_line(data)
 
 
 @click.command("qa", epilog="Checks: " + "; ".join(f"{c}: {d}" for c, (_, d) in CHECKS.items()))
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per issue and line.")
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any issue.")
 @pass_context
@@ -57,9 +57,9 @@ def qa_command(context: CliContext, document_id: int | None, as_json: bool, stri
     count = 0
     with context.database().read() as session:
         for found in iter_issues(session, context.settings, document_id):
-            click.echo(_json(found) if as_json else _line(found))
+            echo(_json(found) if as_json else _line(found))
             count += 1
     if not as_json:
-        click.echo(plural(count, "issue"), err=True)
+        echo(plural(count, "issue"), err=True)
     if strict and count:
         sys.exit(1)

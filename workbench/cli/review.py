@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
-from workbench.cli.output import echo_header, plural
+from workbench.cli.output import echo, echo_header, json_line, plural
+from workbench.cli.types import ROW_ID, TEXT
 from workbench.review.diff import DIFF_BASES, DiffPiece, plain
+from workbench.text.inert import inert
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -29,7 +30,7 @@ def _short(text: str | None, width: int = 70) -> str:
 
 
 def _report(outcome: ReviewOutcome) -> None:
-    click.echo(
+    echo(
         f"segment {outcome.segment_id} {outcome.decision}: version {outcome.version} "
         f"(judged revision {outcome.revision_id}: {_short(outcome.text)})"
     )
@@ -41,8 +42,10 @@ def review_group() -> None:
 
 
 @review_group.command("approve")
-@click.argument("segment_id", type=int)
-@click.option("--comment", metavar="TEXT", help="An optional note kept with the approval.")
+@click.argument("segment_id", type=ROW_ID)
+@click.option(
+    "--comment", type=TEXT, metavar="TEXT", help="An optional note kept with the approval."
+)
 @expect_version_option("segment", WHY_EXPECT_VERSION)
 @pass_context
 def approve_command(
@@ -65,8 +68,10 @@ def approve_command(
 
 
 @review_group.command("reject")
-@click.argument("segment_id", type=int)
-@click.option("--comment", metavar="TEXT", required=True, help="What the editor should fix.")
+@click.argument("segment_id", type=ROW_ID)
+@click.option(
+    "--comment", type=TEXT, metavar="TEXT", required=True, help="What the editor should fix."
+)
 @expect_version_option("segment", WHY_EXPECT_VERSION)
 @pass_context
 def reject_command(
@@ -81,8 +86,8 @@ def reject_command(
 
 
 @review_group.command("queue")
-@click.option("--editor", metavar="NAME", help="Only texts written by this editor.")
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--editor", type=TEXT, metavar="NAME", help="Only texts written by this editor.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
 def queue_command(
@@ -97,19 +102,21 @@ def queue_command(
         items = review_queue(session, editor=editor, document_id=document_id)
     for item in items:
         if as_json:
-            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            echo(json_line(item.to_json()))
             continue
         again = f"  [after {item.last_decision}: {item.last_comment}]" if item.last_decision else ""
-        click.echo(
+        echo(
             f"{item.segment_id:>7} {item.document_id:>4}:{item.position:<5} v{item.version:<3} "
             f"{item.editor or '-':<12} {_short(item.target)}{again}"
         )
     if not as_json:
-        click.echo(f"{plural(len(items), 'segment')} waiting for review", err=True)
+        echo(f"{plural(len(items), 'segment')} waiting for review", err=True)
 
 
 @review_group.command("returned")
-@click.option("--editor", metavar="NAME", help="Whose returned segments [default: --user].")
+@click.option(
+    "--editor", type=TEXT, metavar="NAME", help="Whose returned segments [default: --user]."
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
 def returned_command(context: CliContext, editor: str | None, as_json: bool) -> None:
@@ -120,9 +127,9 @@ def returned_command(context: CliContext, editor: str | None, as_json: bool) -> 
         items = editor_queue(session, editor or context.settings.user)
     for item in items:
         if as_json:
-            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            echo(json_line(item.to_json()))
             continue
-        click.echo(
+        echo(
             f"{item.segment_id:>7} {item.document_id:>4}:{item.position:<5} v{item.version:<3} "
             f"{item.reviewer}: {item.comment}\n{'':>19}{_short(item.target)}"
         )
@@ -146,7 +153,7 @@ def _history_line(entry: HistoryEntry) -> str:
 
 
 @click.command("history")
-@click.argument("segment_id", type=int)
+@click.argument("segment_id", type=ROW_ID)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line, oldest first.")
 @pass_context
 def history_command(context: CliContext, segment_id: int, as_json: bool) -> None:
@@ -157,9 +164,9 @@ def history_command(context: CliContext, segment_id: int, as_json: bool) -> None
         entries = segment_history(session, segment_id)
     for entry in entries:
         if as_json:
-            click.echo(json.dumps(entry.to_json(), ensure_ascii=False))
+            echo(json_line(entry.to_json()))
         else:
-            click.echo(_history_line(entry))
+            echo(_history_line(entry))
 
 
 def _coloured(pieces: list[DiffPiece]) -> Text:
@@ -167,12 +174,12 @@ def _coloured(pieces: list[DiffPiece]) -> Text:
 
     text = Text()
     for piece in pieces:
-        text.append(piece.text, style=DIFF_STYLES[piece.op])
+        text.append(inert(piece.text), style=DIFF_STYLES[piece.op])
     return text
 
 
 @click.command("diff")
-@click.argument("segment_id", type=int)
+@click.argument("segment_id", type=ROW_ID)
 @click.option(
     "--from",
     "base",
@@ -197,4 +204,4 @@ def diff_command(context: CliContext, segment_id: int, base: str) -> None:
     if console.is_terminal:
         console.print(_coloured(diff.pieces))
     else:
-        click.echo(plain(diff.pieces))
+        echo(plain(diff.pieces))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
-from workbench.cli.output import echo_header
+from workbench.cli.output import echo, echo_header, json_line
+from workbench.cli.types import ROW_ID, TEXT
 from workbench.errors import NotFoundError
 from workbench.store.vocabulary import EDITOR_STATUSES, SegmentStatus
 
@@ -20,15 +20,6 @@ if TYPE_CHECKING:
 STATUS_NAMES = [status.value for status in SegmentStatus]
 
 
-# Line separators JSON leaves raw but many line readers (Python's splitlines, JavaScript) split at:
-# escaped, one record stays one line whatever an editor typed into a target.
-_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
-
-
-def json_line(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False).translate(_LINE_SEPARATORS)
-
-
 def _shorten(text: str | None, width: int) -> str:
     if not text:
         return ""
@@ -37,7 +28,7 @@ def _shorten(text: str | None, width: int) -> str:
 
 
 @click.command("segments")
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option("--status", type=click.Choice(STATUS_NAMES), help="Only segments with this status.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @pass_context
@@ -54,10 +45,10 @@ def segments_command(
             _check_document(session, document_id)
         for row in iter_segment_rows(session, document_id, status):
             if as_json:
-                click.echo(json_line(row.to_json()))
+                echo(json_line(row.to_json()))
             else:
                 english = row.target or row.mt or ""
-                click.echo(
+                echo(
                     f"{row.id:>7} {row.document:>4}:{row.position:<5} {row.status:<10} "
                     f"v{row.version:<3} {_shorten(row.source, 60)}  |  {_shorten(english, 60)}"
                 )
@@ -79,8 +70,8 @@ def _check_document(session: Session, document_id: int) -> None:
 
 
 @click.command("edit")
-@click.argument("segment_id", type=int)
-@click.option("--text", required=True, help="The new English target.")
+@click.argument("segment_id", type=ROW_ID)
+@click.option("--text", type=TEXT, required=True, help="The new English target.")
 @click.option("--status", type=click.Choice([s.value for s in EDITOR_STATUSES]))
 @expect_version_option("segment")
 @pass_context
@@ -106,17 +97,15 @@ def edit_command(
         status=status,
         expect_version=expect_version,
     )
-    click.echo(f"segment {saved.segment_id} saved: version {saved.version}, status {saved.status}")
+    echo(f"segment {saved.segment_id} saved: version {saved.version}, status {saved.status}")
     for claim in saved.reanchored:
         which = "aligned span" if claim.aligned else "span"
         if claim.anchor_state == "needs_attention":
             flags = "--aligned-start N --aligned-end N" if claim.aligned else "--start N --end N"
-            click.echo(
+            echo(
                 f"claim {claim.claim_id} needs attention: the quote of its English {which} is "
                 f"gone from the new text; set it with `workbench claims edit {claim.claim_id} "
                 f"{flags}`"
             )
         else:
-            click.echo(
-                f"claim {claim.claim_id}: {which} re-anchored to en {claim.start}:{claim.end}"
-            )
+            echo(f"claim {claim.claim_id}: {which} re-anchored to en {claim.start}:{claim.end}")

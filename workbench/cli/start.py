@@ -11,7 +11,8 @@ import sys
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.output import plural
+from workbench.cli.output import echo, plural
+from workbench.cli.types import ROW_ID
 from workbench.config import ConfigError
 
 # The database, readers and services are imported inside the commands (cli/lazy.py).
@@ -23,14 +24,14 @@ def print_summary(context: CliContext) -> None:
     with context.database().read() as session:
         documents = list_documents(session)
         counts = status_counts(session)
-    click.echo(f"Database: {context.settings.db_url}")
+    echo(f"Database: {context.settings.db_url}")
     for document in documents:
         segments = plural(document.segment_count, "segment")
-        click.echo(f"  [{document.id}] {document.source_name}: {segments}")
+        echo(f"  [{document.id}] {document.source_name}: {segments}")
     summary = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
-    click.echo(f"{plural(len(documents), 'document')}; segments: {summary or 'none'}")
+    echo(f"{plural(len(documents), 'document')}; segments: {summary or 'none'}")
     if not documents:
-        click.echo(
+        echo(
             "Add documents with `workbench import FILE...`, or the sample articles and the "
             "starter glossary with `workbench init --seed` (the screen, `workbench` on a "
             "terminal, starts a new database with them too)."
@@ -59,7 +60,7 @@ def open_tui(context: CliContext, document_id: int | None, *, translate: bool) -
 
 
 @click.command("tui")
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Open this document first.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Open this document first.")
 @click.option("--no-mt", is_flag=True, help="Do not start machine translation in the background.")
 @pass_context
 def tui_command(context: CliContext, document_id: int | None, no_mt: bool) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.context import CliContext, pass_context
+from workbench.cli.output import echo, json_line
+from workbench.cli.types import ROW_ID
 from workbench.review import metrics
 from workbench.review.stats import GROUPINGS, GroupBy, GroupStats, SegmentMetrics, StatsReport
+from workbench.text.inert import inert
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -51,7 +53,7 @@ def _group_cells(group: GroupStats) -> list[str]:
     timing = f"{_number(group.seconds_per_word, 2)} ({group.timed_segments} timed"
     timing += f", {group.outliers_cut} cut)" if group.outliers_cut else ")"
     return [
-        group.label,
+        inert(group.label),
         str(group.segments),
         _number(group.hter),
         _number(group.chrf),
@@ -77,7 +79,7 @@ def _segment_table(rows: list[SegmentMetrics]) -> Table:
         per_word = _number(row.seconds_per_word, 2) + (" cut" if row.time_outlier else "")
         table.add_row(
             str(row.segment_id),
-            row.editor or "-",
+            inert(row.editor or "-"),
             row.status,
             str(row.words),
             f"{_number(row.hter)} ({row.edits}/{row.reference_words:g})",
@@ -132,7 +134,7 @@ def _legend() -> str:
     type=click.Choice([*GROUPINGS, "segment"]),
     help="Group by editor or document, or list every segment.",
 )
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option(
     "--json",
     "as_json",
@@ -158,7 +160,7 @@ def stats_command(
         data = report.to_json()
         if by == "segment":
             data["segments"] = [row.to_json() for row in report.segments]
-        click.echo(json.dumps(data, ensure_ascii=False))
+        echo(json_line(data))
         return
     console = Console(highlight=False, width=None if Console().is_terminal else 160)
     if by == "segment":

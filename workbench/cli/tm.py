@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.output import plural
+from workbench.cli.output import echo, json_line, plural
+from workbench.cli.types import ROW_ID, TEXT
 
 # The memory (rapidfuzz) and services are imported inside the commands (cli/lazy.py).
 
@@ -18,7 +17,7 @@ def tm_group() -> None:
 
 
 @tm_group.command("match")
-@click.argument("source")
+@click.argument("source", type=TEXT)
 @click.option("--limit", type=click.IntRange(1, 50), default=3, show_default=True)
 @click.option(
     "--min-score", type=click.IntRange(0, 100), help="Lowest percentage shown [tm_min_score]."
@@ -45,16 +44,16 @@ def match_command(
                 "status": match.status,
                 "entry": match.entry_id,
             }
-            click.echo(json.dumps(data, ensure_ascii=False))
+            echo(json_line(data))
         else:
             origin = f"{match.origin}: {match.origin_name}" if match.origin_name else match.origin
-            click.echo(f"{match.score:>3}%  {match.source}\n      {match.target}  [{origin}]")
+            echo(f"{match.score:>3}%  {match.source}\n      {match.target}  [{origin}]")
     if not matches and not as_json:
-        click.echo(f"no match of {cutoff}% or more", err=True)
+        echo(f"no match of {cutoff}% or more", err=True)
 
 
 @tm_group.command("fill")
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @pass_context
 def fill_command(context: CliContext, document_id: int | None) -> None:
     """Fill untouched segments whose source is in the memory word for word (origin tm, draft).
@@ -64,4 +63,4 @@ def fill_command(context: CliContext, document_id: int | None) -> None:
     from workbench.services.exact_matches import fill_exact_matches
 
     filled = fill_exact_matches(context.database(), document_id, user_name=context.settings.user)
-    click.echo(f"{plural(filled, 'segment')} filled from exact translation-memory matches")
+    echo(f"{plural(filled, 'segment')} filled from exact translation-memory matches")

@@ -9,14 +9,16 @@ from contextlib import ExitStack
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.output import plural
+from workbench.cli.output import echo, plural
+from workbench.cli.types import POSITIVE_DB_INT, ROW_ID
+from workbench.config import ConfigError, validate
 
 INTERRUPTED_EXIT = 130  # what shells report for Ctrl-C
 
 
 @click.command("translate")
-@click.option("--doc", "document_id", type=int, metavar="ID", help="Only this document.")
-@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N segments.")
+@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
+@click.option("--limit", type=POSITIVE_DB_INT, metavar="N", help="At most N segments.")
 @click.option(
     "--retranslate",
     is_flag=True,
@@ -50,11 +52,19 @@ def translate_command(
     from workbench.mt.engine import get_engine
     from workbench.services.translation import translate_segments
 
-    settings = context.settings.with_overrides(
-        mt_threads=threads, mt_beam_size=beam_size, mt_batch_size=batch_size, mt_device=device
-    )
+    try:  # the flags are held to the same rules as the settings they override
+        settings = validate(
+            context.settings.with_overrides(
+                mt_threads=threads,
+                mt_beam_size=beam_size,
+                mt_batch_size=batch_size,
+                mt_device=device,
+            )
+        )
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from error
     engine = get_engine(settings)  # says what to install before touching the database
-    click.echo(f"Model: {engine.model.label()} ({engine.model.path})", err=True)
+    echo(f"Model: {engine.model.label()} ({engine.model.path})", err=True)
     database = context.database()
     settings = settings.with_overrides(user=context.settings.user)  # whoever the database says
     saved = 0
@@ -81,21 +91,21 @@ def translate_command(
             )
         except KeyboardInterrupt:
             stack.close()
-            click.echo(
+            echo(
                 f"interrupted: {plural(saved, 'segment')} translated and saved; "
                 "run the same command again to resume",
                 err=True,
             )
             sys.exit(INTERRUPTED_EXIT)
-    click.echo(
+    echo(
         f"{plural(report.translated, 'segment')} translated in {plural(report.batches, 'batch')}, "
         f"{report.seconds:.1f} s ({report.rate:.1f} sentences/s) with {engine.model.label()}"
     )
     if report.skipped_human:
         edited = plural(report.skipped_human, "segment")
-        click.echo(f"MT not refreshed for {edited} edited by a person (the MT they started from)")
+        echo(f"MT not refreshed for {edited} edited by a person (the MT they started from)")
     if report.filled:
-        click.echo(
+        echo(
             f"{plural(report.filled, 'segment')} filled from exact translation-memory matches "
             "(as drafts)"
         )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.output import echo_header
+from workbench.cli.output import echo, echo_header, json_line
+from workbench.cli.types import TEXT
 from workbench.store.vocabulary import Role
 
 # The services are imported inside the commands (cli/lazy.py: --help stays light).
@@ -21,7 +20,7 @@ def users_group() -> None:
 
 
 @users_group.command("add")
-@click.argument("name")
+@click.argument("name", type=TEXT)
 @click.option("--role", type=click.Choice(ROLE_NAMES), default="editor", show_default=True)
 @pass_context
 def add_command(context: CliContext, name: str, role: str) -> None:
@@ -34,11 +33,11 @@ def add_command(context: CliContext, name: str, role: str) -> None:
 
     database = context.database()  # first: opening it may settle who the user is
     user = add_user_as(database, context.settings.user, name, parse_role(role))
-    click.echo(f"user {user.name} added as {user.role}")
+    echo(f"user {user.name} added as {user.role}")
 
 
 @users_group.command("set-role")
-@click.argument("name")
+@click.argument("name", type=TEXT)
 @click.argument("role", type=click.Choice(ROLE_NAMES))
 @pass_context
 def set_role_command(context: CliContext, name: str, role: str) -> None:
@@ -51,7 +50,7 @@ def set_role_command(context: CliContext, name: str, role: str) -> None:
 
     database = context.database()  # first: opening it may settle who the user is
     user = set_role_as(database, context.settings.user, name, parse_role(role))
-    click.echo(f"user {user.name} is now {user.role}")
+    echo(f"user {user.name} is now {user.role}")
 
 
 @users_group.command("recover-admin")
@@ -67,7 +66,7 @@ def recover_admin_command(context: CliContext, name: str) -> None:
     from workbench.services.roles import recover_admin_in
 
     user = recover_admin_in(context.database(), name)
-    click.echo(f"user {user.name} is now admin (the database had no admin)")
+    echo(f"user {user.name} is now admin (the database had no admin)")
 
 
 @users_group.command("list")
@@ -88,6 +87,6 @@ def list_command(context: CliContext, as_json: bool) -> None:
                     "role": user.role,
                     "created_at": user.created_at.isoformat(),
                 }
-                click.echo(json.dumps(record, ensure_ascii=False))
+                echo(json_line(record))
             else:
-                click.echo(f"{user.name:<24} {user.role}")
+                echo(f"{user.name:<24} {user.role}")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.glossary.matching import term_key
+from workbench.text.controls import unstorable
 
 MAX_TERM_LENGTH = 300  # the column width
 _ARABIC_LETTER = re.compile("[\u0621-\u063f\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff]")  # no tatweel
@@ -41,5 +42,9 @@ def term_problems(term: TermInput) -> list[str]:
     for name, value in (("term_ar", term.term_ar), ("term_en", term.term_en)):
         if len(value) > MAX_TERM_LENGTH:
             problems.append(f"{name} is longer than {MAX_TERM_LENGTH} characters")
+    for name, text in (("term_ar", term.term_ar), ("term_en", term.term_en), ("note", term.note)):
+        problem = unstorable(text or "", name)
+        if problem is not None:
+            problems.append(problem)
     prefix = f"{term.where}: " if term.where else ""
     return [prefix + problem for problem in problems]

@@ -15,6 +15,7 @@ from workbench.errors import InputError
 from workbench.files.encodings import convert_hint, wide_encoding
 from workbench.files.inputs import SizeCap, read_regular, text_cap
 from workbench.ingest.segment import Sentence, segment_document
+from workbench.text.controls import check_storable
 from workbench.text.normalise import BidiMark, locate_bidi_controls, source_hash
 
 TITLE_LENGTH = 120
@@ -112,7 +113,9 @@ def decode_source(path: Path, data: bytes) -> str:
             "convert it first, e.g. `iconv -f CP1256 -t UTF-8`"
         ) from error
     # A BOM and CRLF line ends are encodings of the file, not characters of the article.
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    check_storable(text, str(path), lines=True)
+    return text
 
 
 def parse_text(path: Path, text: str, content_hash: str) -> ParsedDocument:
@@ -163,6 +166,8 @@ def _refuse_overlong(path: Path, text: str, sentences: list[Sentence]) -> None:
 
 def read_source(path: Path, cap: SizeCap | None = None) -> ParsedDocument:
     """Read, check and segment one text file of at most `cap` (default: max_text_file_mb's)."""
+    # The name is stored as the document's source name: the same rule as its text.
+    check_storable(path.name, f"{path}: the file name")
     try:
         data = read_regular(path, cap or text_cap())
     except OSError as error:

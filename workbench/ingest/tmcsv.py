@@ -24,7 +24,7 @@ from pathlib import Path
 from workbench.errors import InputError
 from workbench.files.encodings import convert_hint, wide_encoding
 from workbench.files.inputs import SizeCap, memory_cap, open_regular
-from workbench.ingest.tmpairs import TmPair, check_status
+from workbench.ingest.tmpairs import TmPair, check_status, storable_pair
 from workbench.text.csv_columns import COLUMNS
 from workbench.text.formula import restore
 
@@ -99,7 +99,7 @@ def _pair(path: Path, line: int, cells: list[str], layout: _Layout) -> TmPair | 
         return None
     if not source.strip():
         raise InputError(f"{path}, line {line}: English without Arabic; fill in the Arabic cell")
-    return TmPair(source, target, status, line)
+    return storable_pair(f"{path}, line {line}", line, source, target, status)
 
 
 def iter_csv_pairs(

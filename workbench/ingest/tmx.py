@@ -23,7 +23,7 @@ from lxml import etree
 
 from workbench.errors import InputError
 from workbench.files.inputs import SizeCap, memory_cap, open_regular
-from workbench.ingest.tmpairs import TmPair, check_status
+from workbench.ingest.tmpairs import TmPair, check_status, storable_pair
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MT_ORIGIN = "mt"
@@ -95,7 +95,8 @@ def _pair_of(path: Path, tu: etree._Element, skipped: Counter[str]) -> TmPair | 
     if status_prop is not None:
         where = f"{path}, line {status_prop.sourceline}, x-workbench-status"
         status = check_status(status_prop.text or "", where)
-    return TmPair(source, target, status, tu.sourceline or 0)
+    line = tu.sourceline or 0
+    return storable_pair(f"{path}, line {line}", line, source, target, status)
 
 
 def _problem(path: Path, error: etree.XMLSyntaxError) -> tuple[int, str]:

@@ -24,6 +24,7 @@ from workbench.store.vocabulary import (
     ClaimType,
     Verdict,
 )
+from workbench.text.controls import check_storable
 
 # Field name → the enumeration its values come from, and the name used in messages.
 CHOICES: dict[str, tuple[type[StrEnum], str]] = {
@@ -115,7 +116,16 @@ def _clean_text(value: str | None) -> str | None:
     return stripped or None
 
 
+def _check_texts(field: str, value: Any) -> None:
+    """Every string in `value` (one string, or a list such as the evidence links) storable."""
+    texts = [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else []
+    for text in texts:
+        if isinstance(text, str):
+            check_storable(text, f"the claim's {field.replace('_', ' ')}")
+
+
 def _clean_one(field: str, value: Any) -> Any:
+    _check_texts(field, value)
     if field in TEXT_FIELDS:
         return _clean_text(value)
     if field == "evidence_links":

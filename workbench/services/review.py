@@ -30,6 +30,7 @@ from workbench.qa.segments import approval_blockers
 from workbench.services.memory import sync_segment_memory
 from workbench.services.roles import REVIEW_ROLES, require_role
 from workbench.services.users import ensure_user
+from workbench.services.validation import check_storable
 from workbench.store.database import Database
 from workbench.store.models import (
     Decision,
@@ -219,6 +220,7 @@ def approve(
     `settings` is required: it says whether reviewers may approve their own text
     (`allow_self_approval`) and which quality checks must pass first (`qa_blocking`).
     """
+    check_storable(comment or "", "the review comment")
     note = comment.strip() if comment else None
     return _decide(
         session,
@@ -243,6 +245,7 @@ def reject(
 
     Sending one's own text back harms nobody: no self-approval rule, no quality gate.
     """
+    check_storable(comment, "the review comment")
     note = comment.strip()
     if not note:
         raise InputError(

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from workbench.ingest.tmpairs import TmPair
 from workbench.services.filling import Fill, fill_empty_targets
 from workbench.services.users import ensure_user
+from workbench.services.validation import check_storable
 from workbench.store.database import Database
 from workbench.store.models import Origin, SegmentStatus, TmEntry, User
 from workbench.text.normalise import normalise_arabic, source_hash, target_hash
@@ -101,6 +102,7 @@ def import_tm(
     database: Database, pairs: Iterable[TmPair], origin_name: str, user_name: str
 ) -> TmImportOutcome:
     """Import `pairs` (read lazily, so a reader's InputError rolls everything back)."""
+    check_storable(origin_name, "the memory's file name")  # stored with every entry
     read = set_total = kept_total = 0
     seen: set[int] = set()
     with database.write() as session:

@@ -42,11 +42,36 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+SUPPORTED_URLS = (
+    "a SQLite file path (db/workbench.sqlite) or sqlite:///PATH URL, "
+    "or a PostgreSQL URL (postgresql://USER@HOST:PORT/NAME)"
+)
+# The database drivers this package installs; anything else would fail on a missing module.
+# Read from the URL's text: asking SQLAlchemy would load (and fail on) an unknown dialect.
+_DRIVERS = {"sqlite": ("", "pysqlite"), "postgresql": ("psycopg",)}
+
+
 def parse_url(url: str) -> URL:
+    """The URL, if the workbench can use it; InputError saying what is supported otherwise."""
     try:
-        return make_url(url)
+        parsed = make_url(url)
     except ArgumentError as error:
-        raise InputError(f"database URL {url!r} is not valid: {error}") from error
+        raise InputError(
+            f"database URL {url!r} is not valid: {error}; use {SUPPORTED_URLS}"
+        ) from error
+    backend, _, driver = parsed.drivername.partition("+")
+    if backend == "postgresql" and not driver:
+        driver = "psycopg"  # the driver installed with us
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if driver not in _DRIVERS.get(backend, ()):
+        shown = parsed.render_as_string(hide_password=True)
+        raise InputError(f"database URL {shown!r} is not supported; use {SUPPORTED_URLS}")
+    if backend == "sqlite" and parsed.database and Path(parsed.database).is_dir():
+        raise InputError(
+            f"the database path {parsed.database} is a folder; pass a file path inside it, "
+            f"e.g. {Path(parsed.database) / 'workbench.sqlite'}"
+        )
+    return parsed
 
 
 def create_engine_for(url: str) -> Engine:
@@ -54,6 +79,7 @@ def create_engine_for(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             _make_folder(Path(parsed.database))
+            migrate.refuse_foreign_sqlite(Path(parsed.database))
         engine = create_engine(parsed)
         _configure_sqlite(engine)
         return engine

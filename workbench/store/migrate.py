@@ -7,6 +7,8 @@ loaded only when there is something to create, upgrade or refuse.
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,6 +80,33 @@ def check_current(engine: Engine) -> str | None:
             "(pip install -U workbench) instead of opening it with this one"
         )
     return current
+
+
+def _sqlite_tables(path: Path) -> set[str] | None:
+    """The tables of the SQLite file at `path`, read without changing a byte; None if unreadable."""
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+            rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            return {name for (name,) in rows}
+    except sqlite3.Error:
+        return None  # damaged, locked or not a database: opening it says so in its own words
+
+
+def refuse_foreign_sqlite(path: Path) -> None:
+    """Refuse a SQLite file of another application before the workbench touches it.
+
+    Checked before our engine connects: even switching the file to WAL mode would change it.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    tables = _sqlite_tables(path)
+    if tables and "alembic_version" not in tables:
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise SchemaError(
+            f"{path} is a SQLite database of another application (tables: {shown}), not a "
+            "workbench database; it was left untouched. Pass --db with a new file name or "
+            "the path of a workbench database"
+        )
 
 
 def upgrade_to_head(engine: Engine) -> None:

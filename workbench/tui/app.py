@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -13,6 +13,7 @@ from textual.actions import ActionParseResult
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -22,6 +23,7 @@ from workbench.store.database import Database
 from workbench.tui.bidi import resolve_mode
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.db_file import DatabaseFile
+from workbench.tui.inert_filter import InertFilter
 from workbench.tui.journal import JOURNAL_SECONDS
 from workbench.tui.key_order import keys_delivered
 from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
@@ -35,6 +37,9 @@ if TYPE_CHECKING:
     from workbench.services.translation import TranslationReport
 
 PROGRESS_INTERVAL = 0.25  # seconds between progress updates from the MT worker
+
+
+_INERT = InertFilter()
 
 
 class WorkbenchApp(App[None]):
@@ -72,6 +77,10 @@ class WorkbenchApp(App[None]):
         check_keymap(settings.keymap)
 
     # --- display ---------------------------------------------------------------------------------
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then control characters shown inert on every line drawn."""
+        return [*super().get_line_filters(), _INERT]
 
     @property
     def bidi_active(self) -> bool:

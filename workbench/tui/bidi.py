@@ -21,6 +21,7 @@ from arabic_reshaper import ArabicReshaper
 from bidi import algorithm, get_display
 
 from workbench.config import BidiMode
+from workbench.text.inert import inert
 
 Base = Literal["L", "R"]
 T = TypeVar("T")
@@ -175,5 +176,7 @@ def _needs_bidi(char: str) -> bool:
 
 
 def display_line(text: str, enabled: bool, base: Base = "R") -> str:
-    """What to draw for one line of `text`: converted when bidi display is on."""
+    """What to draw for one line of `text`: control characters made visible (never sent to the
+    terminal as escape sequences), then converted when bidi display is on."""
+    text = inert(text)
     return to_visual(text, base) if enabled else text

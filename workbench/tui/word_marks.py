@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from workbench.text.inert import inert
 from workbench.tui.bidi import Base, reorder_tagged, shape, to_visual
 
 _WORD = re.compile(r"\S+")
@@ -110,6 +111,7 @@ def _visual(line: str, marks: Sequence[Mark], base: Base) -> list[tuple[str, Mar
 def display_marked(line: str, marks: Sequence[Mark], enabled: bool, base: Base = "R") -> list[Run]:
     """What to draw for `line` as runs of (text, mark); the texts join to `display_line`'s.
     `marks` has one entry per character of `line` (see `line_marks`)."""
+    line = inert(line)  # one symbol per control character: the marks still line up
     if not any(marks) or len(marks) != len(line):
         return [(to_visual(line, base) if enabled else line, None)]
     if not enabled or to_visual(line, base) == line:

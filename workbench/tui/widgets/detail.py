@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.message import Message
 
 from workbench.store.queries import SegmentRow
+from workbench.text.inert import inert
 from workbench.tui.claim_offsets import Span, follow_spans, line_ranges
 from workbench.tui.keymap import ALT_DIGIT_KEYS
 from workbench.tui.widgets.qa_badges import QaBadges
@@ -57,6 +58,8 @@ class TargetEditor(WordSelectTextArea):
     def get_line(self, line_index: int) -> Text:
         """A line as drawn: TextArea's documented hook for styling its content."""
         line = super().get_line(line_index)
+        # Control characters drawn as symbols, never obeyed; one for one, so spans still fit.
+        line.plain = inert(line.plain)
         ranges = self._claim_ranges().get(line_index) if self._spans else None
         if ranges:
             style = self.get_component_rich_style("target-editor--claim", partial=True)
