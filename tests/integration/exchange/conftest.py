@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from sqlalchemy import select, update
-from workbench.ingest.normalise import source_hash
 
 from tests.conftest import REPO_ROOT, Cli
 from workbench.services.editing import record_machine_translation
@@ -21,6 +20,7 @@ from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Origin, Revision, Segment, utcnow
 from workbench.text.controls import UNSTORABLE
+from workbench.text.normalise import source_hash
 
 DTD_PATH = REPO_ROOT / "tests" / "fixtures" / "tmx14.dtd"
 
