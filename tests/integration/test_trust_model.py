@@ -139,7 +139,7 @@ def test_trust_user_option_must_be_true_or_false(
     monkeypatch.setenv("WORKBENCH_CONFIG", str(config))
     result = workbench(db_url, "users", "list")
     assert result.exit_code == 2
-    assert "trust_user_option 'yes' is not true or false" in result.stderr
+    assert "trust_user_option = 'yes' is not allowed: use true or false" in result.stderr
 
 
 @pytest.mark.postgres
