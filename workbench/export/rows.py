@@ -5,12 +5,13 @@ status floors and per-segment facts are decided once. Rows are read with `yield_
 on chunk by chunk; nothing holds the whole export in memory.
 
 Claims: `ExportRow.claims` holds the claim notes of a segment (one string per claim, shown as a
-TMX `<note>` and in the CSV `claims` cell), read with one query per chunk of segment ids.
+TMX `<note>` and in the CSV `claims` cell), read by a second streaming query in the same
+(document, position) order and merged with the segments as both go by.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, NamedTuple
@@ -19,7 +20,7 @@ from sqlalchemy import Select, Subquery, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from workbench.errors import InputError, NotFoundError
-from workbench.export.claim_notes import claims_by_segment
+from workbench.export.claim_notes import SegmentKey, notes_in_document_order
 from workbench.store.models import Document, Origin, Revision, Segment, SegmentStatus, User
 
 # `--status X` is a floor: X and every status above it in the review flow.
@@ -174,12 +175,22 @@ def iter_export_rows(
     # Core execution on the session's connection: the rows are plain columns, and the ORM's
     # per-row loading machinery would cost about as much as writing the file.
     result = session.connection().execute(query.execution_options(yield_per=CHUNK))
-    for chunk in result.partitions():
-        rows = [ExportRow(*values) for values in chunk]
-        notes = claims_by_segment(session, [row.segment_id for row in rows])
-        if not notes:
-            yield from rows
-            continue
-        for row in rows:
-            claims = notes.get(row.segment_id)
-            yield row._replace(claims=tuple(claims)) if claims else row
+    rows = (ExportRow(*values) for chunk in result.partitions() for values in chunk)
+    notes = notes_in_document_order(session, export.document_id, CHUNK)
+    return _with_claims(rows, notes)
+
+
+def _with_claims(
+    rows: Iterable[ExportRow], notes: Iterator[tuple[SegmentKey, tuple[str, ...]]]
+) -> Iterator[ExportRow]:
+    """Merge two streams sorted by (document, position): the rows, and the notes of segments
+    with claims (which may include segments the export leaves out)."""
+    pending = next(notes, None)
+    for row in rows:
+        key = (row.document_id, row.position)
+        while pending is not None and pending[0] < key:
+            pending = next(notes, None)
+        if pending is not None and pending[0] == key:
+            yield row._replace(claims=pending[1])
+        else:
+            yield row
