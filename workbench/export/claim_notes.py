@@ -3,17 +3,12 @@ column): `claim [ar 12:40] statistic, check-worthy: «quote» → claim text (ve
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import groupby
+from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
 from workbench.services.claim_fields import label
-from workbench.store.claim_queries import (
-    ClaimView,
-    claims_in_document_order,
-    claims_of_segments,
-)
+from workbench.store.claim_queries import ClaimView, claims_of_segments
 from workbench.store.models import AnchorState
 
 QUOTE_WIDTH = 120  # longer quotes are cut with "…": a note points at the claim, it is not it
@@ -44,16 +39,3 @@ def claims_by_segment(session: Session, segment_ids: Iterable[int]) -> dict[int,
     for claim in claims_of_segments(session, segment_ids):
         notes.setdefault(claim.segment_id, []).append(claim_note(claim))
     return notes
-
-
-# (document id, position) of a segment: the order in which exports read segments.
-SegmentKey = tuple[int, int]
-
-
-def notes_in_document_order(
-    session: Session, document_id: int | None, chunk: int
-) -> Iterator[tuple[SegmentKey, tuple[str, ...]]]:
-    """Per segment with live claims, in document order: its key and one note per claim."""
-    claims = claims_in_document_order(session, document_id, chunk)
-    for key, group in groupby(claims, key=lambda claim: (claim.document_id, claim.position)):
-        yield key, tuple(claim_note(claim) for claim in group)

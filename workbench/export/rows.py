@@ -14,13 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
 from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import Select, Subquery, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from workbench.errors import InputError, NotFoundError
-from workbench.export.claim_notes import SegmentKey, notes_in_document_order
+from workbench.export.claim_notes import claim_note
+from workbench.store.claim_queries import claims_in_document_order
 from workbench.store.models import Document, Origin, Revision, Segment, SegmentStatus, User
 
 # `--status X` is a floor: X and every status above it in the review flow.
@@ -178,6 +180,19 @@ def iter_export_rows(
     rows = (ExportRow(*values) for chunk in result.partitions() for values in chunk)
     notes = notes_in_document_order(session, export.document_id, CHUNK)
     return _with_claims(rows, notes)
+
+
+# (document id, position) of a segment: the order in which exports read segments.
+SegmentKey = tuple[int, int]
+
+
+def notes_in_document_order(
+    session: Session, document_id: int | None, chunk: int
+) -> Iterator[tuple[SegmentKey, tuple[str, ...]]]:
+    """Per segment with live claims, in document order: its key and one note per claim."""
+    claims = claims_in_document_order(session, document_id, chunk)
+    for key, group in groupby(claims, key=lambda claim: (claim.document_id, claim.position)):
+        yield key, tuple(claim_note(claim) for claim in group)
 
 
 def _with_claims(

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, build_seeded_by_cli
-from tests.templates import release_open_databases, restore_template
+from tests.conftest import Cli
 from workbench.services.editing import record_machine_translation, save_target
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
@@ -58,35 +57,20 @@ class Desk:
         return int(rows[0]["id"])
 
 
-ROLES = (
-    ("users", "add", "lead", "--role", "admin"),
-    ("users", "add", "badr", "--role", "reviewer"),
-    ("users", "add", "amal"),
-    ("users", "add", "chadi", "--role", "editor"),
-)
-
-
-def build_desk(url: str) -> None:
-    """The seeds and the team, once per session (the template of `desk`)."""
-    build_seeded_by_cli(url)
-    cli = Cli(url)
-    for args in ROLES:
-        result = cli(*args, user="lead")
-        assert result.exit_code == 0, result.output
-
-
 @pytest.fixture
 def desk(
-    seeded_cli: Cli,
-    database: Database,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    request: pytest.FixtureRequest,
+    seeded_cli: Cli, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Desk:
     # These tests are about the review flow; quality gates have their own tests (test_rules.py).
     config = tmp_path / "review-desk.toml"
     config.write_text("qa_blocking = []\n", encoding="utf-8")
     monkeypatch.setenv("WORKBENCH_CONFIG", str(config))
-    release_open_databases(request)
-    restore_template(request, "review-desk", build_desk, seeded_cli.db_url)
+    for args in (
+        ("users", "add", "lead", "--role", "admin"),
+        ("users", "add", "badr", "--role", "reviewer"),
+        ("users", "add", "amal"),
+        ("users", "add", "chadi", "--role", "editor"),
+    ):
+        result = seeded_cli(*args, user="lead")
+        assert result.exit_code == 0, result.output
     return Desk(seeded_cli, database)
