@@ -11,12 +11,12 @@ CSV file. Then measures, each in a fresh subprocess so that peak memory is its o
    built on it would run. Peak memory: max RSS, and the peak of Python allocations during the
    export (tracemalloc, in a separate run so that it does not slow the timed one).
 2. The writers alone on the same 100,000 rows, already in memory: the workbench's TMX writer
-   against translate-toolkit's. This is the comparison the floor is about: both do the same job
-   on the same pairs, and the shared database read (which no writer can speed up) stays out.
+   against translate-toolkit's, with the shared database read left out.
 
-Floor: the TMX writer at least 5x translate-toolkit's speed on the same pairs (best of --repeat
-runs, wall clock; CPU time is printed too, since the machine may be shared), and flat memory:
-the export's peak of Python allocations at 100,000 segments within 4 MiB of its peak at 10,000.
+Floor: `export tmx` and `export csv` of 100,000 segments, end to end, at least 5x the speed of
+translate-toolkit fed by the same query (best of --repeat runs, wall clock; CPU time is printed
+too, since the machine may be shared), and flat memory: the export's peak of Python allocations
+at 100,000 segments within 4 MiB of its peak at 10,000. The writers alone (2.) are information.
 
     .venv/bin/python bench/export.py [--corpus FOLDER] [--keep FOLDER] [--repeat N]
 """
@@ -211,10 +211,19 @@ def end_to_end(url: str, folder: Path, repeat: int) -> tuple[bool, float]:
         results[kind, "100k"]["traced_mib"] - results[kind, "10k"]["traced_mib"] <= FLAT_MEMORY_MIB
         for kind in ("tmx", "csv")
     )
-    ours, theirs = results["tmx", "100k"], results["ttk", "100k"]
-    ratio = theirs["seconds"] / theirs["count"] / (ours["seconds"] / ours["count"])
-    print(f"   TMX export / translate-toolkit fed by the same query, at 100k: {ratio:.1f}x")
-    return flat, ratio
+    theirs = results["ttk", "100k"]
+    ratios: dict[str, float] = {}
+    for kind in ("tmx", "csv"):
+        ours = results[kind, "100k"]
+        ratios[kind] = theirs["seconds"] / theirs["count"] / (ours["seconds"] / ours["count"])
+        cpu = theirs["cpu"] / theirs["count"] / (ours["cpu"] / ours["count"])
+        memory = theirs["rss_mib"] / ours["rss_mib"]
+        print(
+            f"   {kind.upper()} export / translate-toolkit fed by the same query, at 100k: "
+            f"{ratios[kind]:.1f}x wall, {cpu:.1f}x CPU; peak RSS {ours['rss_mib']:.0f} MiB vs "
+            f"{theirs['rss_mib']:.0f} MiB ({memory:.1f}x less)"
+        )
+    return flat, min(ratios.values())
 
 
 def writers(url: str, folder: Path, repeat: int) -> float:
@@ -229,13 +238,14 @@ def writers(url: str, folder: Path, repeat: int) -> float:
 
 
 def report(url: str, folder: Path, repeat: int) -> int:
-    flat, _ = end_to_end(url, folder, repeat)
-    ratio = writers(url, folder, repeat)
-    passed = ratio >= SPEED_FLOOR and flat
+    flat, end_to_end_ratio = end_to_end(url, folder, repeat)
+    writers(url, folder, repeat)
+    passed = end_to_end_ratio >= SPEED_FLOOR and flat
     print(
-        f"floor: TMX writer >= {SPEED_FLOOR:.0f}x translate-toolkit's on the same pairs "
-        f"({ratio:.1f}x), export memory flat within {FLAT_MEMORY_MIB:.0f} MiB "
-        f"({'yes' if flat else 'no'}): {'PASS' if passed else 'FAIL'}"
+        f"floor: TMX and CSV export, end to end, >= {SPEED_FLOOR:.0f}x translate-toolkit fed by "
+        f"the same query (slower of the two: {end_to_end_ratio:.1f}x), export memory flat "
+        f"within {FLAT_MEMORY_MIB:.0f} MiB ({'yes' if flat else 'no'}): "
+        f"{'PASS' if passed else 'FAIL'}"
     )
     return 0 if passed else 1
 

@@ -20,7 +20,7 @@ SEEDS_DIR = REPO_ROOT / "seeds"
 SHARED_DIR = REPO_ROOT.parent / "shared"
 
 # Fixture plugins of single areas (each module's docstring says what it provides).
-pytest_plugins = ["tests.mt_fixtures", "tests.pg_fixtures"]
+pytest_plugins = ["tests.mt_fixtures", "tests.pg_fixtures", "tests.templates"]
 
 
 @dataclass
@@ -74,15 +74,33 @@ def cli(db_url: str) -> Cli:
     return Cli(db_url)
 
 
+def build_migrated(url: str) -> None:
+    """A new database at this version's schema (the template of `database`)."""
+    open_database(url).dispose()
+
+
+def build_seeded_by_cli(url: str) -> None:
+    """The seeds imported by `workbench import` as alice (the template of `seeded_cli`)."""
+    result = Cli(url)("import", str(SEEDS_DIR))
+    assert result.exit_code == 0, result.output
+
+
 @pytest.fixture
-def database(db_url: str) -> Iterator[Database]:
+def database(db_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """The database at `db_url`, created at this version's schema (a copy of a template)."""
+    from tests.templates import restore_template
+
+    restore_template(request, "migrated", build_migrated, db_url)
     database = open_database(db_url)
     yield database
     database.dispose()
 
 
 @pytest.fixture
-def seeded_cli(cli: Cli) -> Cli:
-    result = cli("import", str(SEEDS_DIR))
-    assert result.exit_code == 0, result.output
+def seeded_cli(cli: Cli, request: pytest.FixtureRequest) -> Cli:
+    """`cli` on a database holding the seed articles, as `workbench import seeds/` leaves it."""
+    from tests.templates import release_open_databases, restore_template
+
+    release_open_databases(request)
+    restore_template(request, "seeded-cli", build_seeded_by_cli, cli.db_url)
     return cli

@@ -27,7 +27,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from tests.conftest import SEEDS_DIR, Cli
+from tests.conftest import Cli
 from workbench.store.database import Database, open_database
 
 SERVER_USERS = ("postgres", "nobody")
@@ -230,16 +230,25 @@ def any_cli(any_db_url: str) -> Cli:
 
 
 @pytest.fixture
-def any_database(any_db_url: str) -> Iterator[Database]:
+def any_database(any_db_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """The database at `any_db_url` at this version's schema (a copy of a template)."""
+    from tests.conftest import build_migrated
+    from tests.templates import restore_template
+
+    restore_template(request, "migrated", build_migrated, any_db_url)
     database = open_database(any_db_url)
     yield database
     database.dispose()
 
 
 @pytest.fixture
-def any_seeded_cli(any_cli: Cli) -> Cli:
-    result = any_cli("import", str(SEEDS_DIR))
-    assert result.exit_code == 0, result.output
+def any_seeded_cli(any_cli: Cli, request: pytest.FixtureRequest) -> Cli:
+    """`any_cli` on a database holding the seed articles, as `workbench import seeds/` leaves it."""
+    from tests.conftest import build_seeded_by_cli
+    from tests.templates import release_open_databases, restore_template
+
+    release_open_databases(request)
+    restore_template(request, "seeded-cli", build_seeded_by_cli, any_cli.db_url)
     return any_cli
 
 

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from tests.templates import release_open_databases, restore_template
 from workbench.config import load_settings
 from workbench.services.editing import save_segment
 from workbench.services.seeding import seed_if_empty
-from workbench.store.database import Database
+from workbench.store.database import Database, open_database
 from workbench.store.models import Revision, Segment
 from workbench.store.queries import SegmentRow, get_segment_row
 from workbench.tui.app import WorkbenchApp
@@ -23,9 +24,20 @@ XTERM = {"TERM": "xterm-256color"}
 AppFactory = Callable[..., WorkbenchApp]
 
 
+def build_seeded_database(url: str) -> None:
+    """What the app seeds a new database with, by "importer" (the template of seeded_database)."""
+    database = open_database(url)
+    try:
+        seed_if_empty(database, "importer")
+    finally:
+        database.dispose()
+
+
 @pytest.fixture
-def seeded_database(database: Database) -> Database:
-    seed_if_empty(database, "importer")
+def seeded_database(database: Database, db_url: str, request: pytest.FixtureRequest) -> Database:
+    """`database`, holding what `seed_if_empty` puts in a new database (a copy of a template)."""
+    release_open_databases(request)
+    restore_template(request, "seeded-app", build_seeded_database, db_url)
     return database
 
 

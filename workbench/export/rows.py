@@ -5,22 +5,25 @@ status floors and per-segment facts are decided once. Rows are read with `yield_
 on chunk by chunk; nothing holds the whole export in memory.
 
 Claims: `ExportRow.claims` holds the claim notes of a segment (one string per claim, shown as a
-TMX `<note>` and in the CSV `claims` cell), read with one query per chunk of segment ids.
+TMX `<note>` and in the CSV `claims` cell), read by a second streaming query in the same
+(document, position) order and merged with the segments as both go by.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
 from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import Select, Subquery, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from workbench.errors import InputError, NotFoundError
-from workbench.export.claim_notes import claims_by_segment
+from workbench.export.claim_notes import claim_note
 from workbench.export.floors import DEFAULT_FLOOR, STATUS_FLOORS
+from workbench.store.claim_queries import claims_in_document_order
 from workbench.store.models import Document, Origin, Revision, Segment, User
 
 CHUNK = 2000
@@ -167,12 +170,35 @@ def iter_export_rows(
     # Core execution on the session's connection: the rows are plain columns, and the ORM's
     # per-row loading machinery would cost about as much as writing the file.
     result = session.connection().execute(query.execution_options(yield_per=CHUNK))
-    for chunk in result.partitions():
-        rows = [ExportRow(*values) for values in chunk]
-        notes = claims_by_segment(session, [row.segment_id for row in rows])
-        if not notes:
-            yield from rows
-            continue
-        for row in rows:
-            claims = notes.get(row.segment_id)
-            yield row._replace(claims=tuple(claims)) if claims else row
+    rows = (ExportRow(*values) for chunk in result.partitions() for values in chunk)
+    notes = notes_in_document_order(session, export.document_id, CHUNK)
+    return _with_claims(rows, notes)
+
+
+# (document id, position) of a segment: the order in which exports read segments.
+SegmentKey = tuple[int, int]
+
+
+def notes_in_document_order(
+    session: Session, document_id: int | None, chunk: int
+) -> Iterator[tuple[SegmentKey, tuple[str, ...]]]:
+    """Per segment with live claims, in document order: its key and one note per claim."""
+    claims = claims_in_document_order(session, document_id, chunk)
+    for key, group in groupby(claims, key=lambda claim: (claim.document_id, claim.position)):
+        yield key, tuple(claim_note(claim) for claim in group)
+
+
+def _with_claims(
+    rows: Iterable[ExportRow], notes: Iterator[tuple[SegmentKey, tuple[str, ...]]]
+) -> Iterator[ExportRow]:
+    """Merge two streams sorted by (document, position): the rows, and the notes of segments
+    with claims (which may include segments the export leaves out)."""
+    pending = next(notes, None)
+    for row in rows:
+        key = (row.document_id, row.position)
+        while pending is not None and pending[0] < key:
+            pending = next(notes, None)
+        if pending is not None and pending[0] == key:
+            yield row._replace(claims=pending[1])
+        else:
+            yield row

@@ -301,6 +301,21 @@ def _batches(ids: Iterable[int]) -> Iterator[list[int]]:
         yield batch
 
 
+def claims_in_document_order(
+    session: Session, document_id: int | None, chunk: int
+) -> Iterator[ClaimView]:
+    """Live claims of one document (or all), streamed in the exporters' segment order.
+
+    One query for a whole export, merged with the segment rows: a query per chunk of segments
+    with an `IN (...)` list of their ids cost as much as reading the segments themselves.
+    """
+    query = _claims_query().execution_options(yield_per=chunk)
+    if document_id is not None:
+        query = query.where(Segment.document_id == document_id)
+    for claim in session.scalars(query):
+        yield ClaimView.from_claim(claim)
+
+
 def claims_of_segments(session: Session, segment_ids: Iterable[int]) -> Iterator[ClaimView]:
     """Live claims of the given segments, batch by batch (for the exporters' notes)."""
     for batch in _batches(segment_ids):

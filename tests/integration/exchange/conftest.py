@@ -7,6 +7,7 @@ revision) straight through the ORM. Everything else goes through the CLI.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,10 +15,11 @@ import pytest
 from lxml import etree
 from sqlalchemy import select, update
 
-from tests.conftest import REPO_ROOT, Cli
+from tests.conftest import REPO_ROOT, SEEDS_DIR, Cli
+from tests.templates import release_open_databases, restore_template
 from workbench.services.editing import record_machine_translation
 from workbench.services.users import ensure_user
-from workbench.store.database import Database
+from workbench.store.database import Database, open_database
 from workbench.store.models import Origin, Revision, Segment, utcnow
 from workbench.text.controls import UNSTORABLE
 from workbench.text.normalise import source_hash
@@ -106,39 +108,53 @@ def plant_legacy_text(database: Database, segment_id: int, *, source: str, targe
         )
 
 
-@pytest.fixture
-def desk(any_seeded_cli: Cli, any_database: Database, tmp_path: Path) -> Desk:
-    """The desk, on SQLite and on PostgreSQL in turn."""
-    seeded_cli, database = any_seeded_cli, any_database
-    tricky_file = tmp_path / "tricky.txt"
-    tricky_file.write_text(UNSTORABLE.sub("", TRICKY_ARABIC), encoding="utf-8")
-    assert seeded_cli("import", str(tricky_file)).exit_code == 0
+def build_desk(url: str) -> None:
+    """The desk's work, done once per session and backend (the template of `desk`)."""
+    cli, database = Cli(url), open_database(url)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            tricky_file = Path(folder) / "tricky.txt"
+            tricky_file.write_text(UNSTORABLE.sub("", TRICKY_ARABIC), encoding="utf-8")
+            assert cli("import", str(SEEDS_DIR)).exit_code == 0  # what any_seeded_cli holds
+            assert cli("import", str(tricky_file)).exit_code == 0
+        tricky = tricky_segments(database)
+        assert len(tricky) == 4
+        edit(cli, 3, "Polling stations closed.", "translated")
+        edit(cli, 3, "Polling stations closed on Sunday.", "translated", user="bob")
+        edit(cli, 4, "Blinken arrived (draft).", "draft")
+        edit(cli, 5, "Approved sentence.", "translated")
+        set_review_status(database, 5, "approved", "rana")
+        edit(cli, 6, "Reviewed sentence.", "translated")
+        set_review_status(database, 6, "reviewed", "rana")
+        record_mt(database, 7, "Machine only & <raw>.")
+        record_mt(database, 8, "Machine first.")
+        edit(cli, 8, "Human after machine.", "translated")
+        for segment_id, text in zip(tricky, TRICKY_ENGLISH, strict=True):
+            edit(cli, segment_id, UNSTORABLE.sub("", text), "translated")
+        for segment_id, source, target in zip(
+            tricky, TRICKY_ARABIC.split("\n\n"), TRICKY_ENGLISH, strict=True
+        ):
+            if UNSTORABLE.search(source + target):
+                plant_legacy_text(database, segment_id, source=source.strip(), target=target)
+    finally:
+        database.dispose()
+
+
+def tricky_segments(database: Database) -> list[int]:
     with database.read() as session:
-        tricky = list(
+        return list(
             session.scalars(
                 select(Segment.id).where(Segment.document_id == 6).order_by(Segment.position)
             )
         )
-    assert len(tricky) == 4
-    cli = seeded_cli
-    edit(cli, 3, "Polling stations closed.", "translated")
-    edit(cli, 3, "Polling stations closed on Sunday.", "translated", user="bob")
-    edit(cli, 4, "Blinken arrived (draft).", "draft")
-    edit(cli, 5, "Approved sentence.", "translated")
-    set_review_status(database, 5, "approved", "rana")
-    edit(cli, 6, "Reviewed sentence.", "translated")
-    set_review_status(database, 6, "reviewed", "rana")
-    record_mt(database, 7, "Machine only & <raw>.")
-    record_mt(database, 8, "Machine first.")
-    edit(cli, 8, "Human after machine.", "translated")
-    for segment_id, text in zip(tricky, TRICKY_ENGLISH, strict=True):
-        edit(cli, segment_id, UNSTORABLE.sub("", text), "translated")
-    for segment_id, source, target in zip(
-        tricky, TRICKY_ARABIC.split("\n\n"), TRICKY_ENGLISH, strict=True
-    ):
-        if UNSTORABLE.search(source + target):
-            plant_legacy_text(database, segment_id, source=source.strip(), target=target)
-    return Desk(cli, database, tricky)
+
+
+@pytest.fixture
+def desk(any_seeded_cli: Cli, any_database: Database, request: pytest.FixtureRequest) -> Desk:
+    """The desk, on SQLite and on PostgreSQL in turn (a copy of a template)."""
+    release_open_databases(request)
+    restore_template(request, "exchange-desk", build_desk, any_seeded_cli.db_url)
+    return Desk(any_seeded_cli, any_database, tricky_segments(any_database))
 
 
 def validate_tmx(path: Path) -> etree._ElementTree:

@@ -1,0 +1,103 @@
+"""Template databases: each kind of starting database is built once per test session and copied
+for every test that starts from it, instead of being migrated (and seeded) again each time.
+
+A SQLite template is a file, copied with `shutil.copyfile` (its WAL is checkpointed into the file
+once, after it is built). A PostgreSQL template is a database on the session's server, copied with
+`CREATE DATABASE ... TEMPLATE`. Either way a test gets its own database with exactly what a fresh
+build would hold; only the timestamps are those of the first build.
+
+`restore_template(request, name, build, url)` makes the database at `url` a copy of the template
+`name`, calling `build(template_url)` the first time a session needs that template. Nothing may
+hold a connection to `url` while it is replaced: `release_open_databases` disposes of the
+`database` / `any_database` fixtures of the test first. Builders run inside the first test that
+needs them, after its environment is isolated (tests/conftest.py), so they see no user's config.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from tests.pg_fixtures import PostgresServer
+from workbench.store.database import Database
+
+Builder = Callable[[str], None]  # fills the (new) database at the URL it is given
+OPEN_DATABASE_FIXTURES = ("database", "any_database")
+
+
+class Templates:
+    """The templates this session has built, per backend."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.built: set[tuple[str, str]] = set()
+
+    def sqlite(self, name: str, build: Builder, target: Path) -> None:
+        template = self.folder / f"{name}.sqlite"
+        if ("sqlite", name) not in self.built:
+            template.unlink(missing_ok=True)
+            build(f"sqlite:///{template}")
+            _checkpoint(template)
+            self.built.add(("sqlite", name))
+        for suffix in ("-wal", "-shm"):  # left by a database opened there before
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(template, target)
+
+    def postgres(self, name: str, build: Builder, server: PostgresServer, target: str) -> None:
+        template = f"template_{name.replace('-', '_')}"
+        if ("postgresql", name) not in self.built:
+            server.drop_database(template)
+            build(server.create_database(template))
+            self.built.add(("postgresql", name))
+        with server.admin() as connection:
+            # Engines of in-process CLI calls may still hold idle connections to either side.
+            connection.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (template,),
+            )
+            connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
+
+
+def _checkpoint(path: Path) -> None:
+    """Move everything committed in the WAL into the file itself, so that a copy of the file
+    alone holds it all."""
+    connection = sqlite3.connect(path)
+    try:
+        busy, frames, done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        connection.close()
+    assert busy == 0 and frames in (done, -1, 0), f"{path}: WAL not checkpointed"
+
+
+@pytest.fixture(scope="session")
+def database_templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    return Templates(tmp_path_factory.mktemp("templates"))
+
+
+def release_open_databases(request: pytest.FixtureRequest) -> None:
+    """Close the pooled connections of this test's open `Database` fixtures (they reconnect on
+    next use, then to the copied database)."""
+    for name in OPEN_DATABASE_FIXTURES:
+        if name in request.fixturenames:
+            database: Database = request.getfixturevalue(name)
+            database.dispose()
+
+
+def restore_template(request: pytest.FixtureRequest, name: str, build: Builder, url: str) -> None:
+    """Make the database at `url` a copy of the template `name` (built by `build` once)."""
+    templates: Templates = request.getfixturevalue("database_templates")
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        target = Path(parsed.database or "")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        templates.sqlite(name, build, target)
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    templates.postgres(name, build, server, parsed.database or "")
