@@ -14,8 +14,11 @@ import pytest
 
 from tests.tui.conftest import AppFactory, main_screen, revisions_of, segment_at
 from tests.tui.test_editing import cursor_position, editor_text, type_text
+from workbench.services.claim_writes import add_claim
+from workbench.store.claim_queries import list_claims
 from workbench.store.database import Database, open_database
 from workbench.tui.app import WorkbenchApp
+from workbench.tui.db_file import DatabaseFileChangedError
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("WORKBENCH_TEST_BACKEND") == "postgresql",
@@ -85,3 +88,22 @@ async def test_deleted_file_is_noticed_at_refresh_and_said_once(
         assert segment_at(database, 1, 1).target == "More"
     finally:
         database.dispose()
+
+
+async def test_every_write_of_the_app_checks_the_file(
+    make_app: AppFactory, seeded_database: Database, db_path: Path
+) -> None:
+    """Not only segment saves: a claim tagged from the screen (its form, the claims panel and the
+    review desk write through the app's database too) is refused into a moved file."""
+    first = segment_at(seeded_database, 1, 1)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        moved = db_path.with_name("elsewhere.sqlite")
+        db_path.rename(moved)
+        with pytest.raises(DatabaseFileChangedError, match="deleted or moved away"):
+            add_claim(app.database, "alice", first.id, "ar", (0, 4))
+        moved.rename(db_path)  # the same file again: writes go through
+        claim = add_claim(app.database, "alice", first.id, "ar", (0, 4))
+        await pilot.pause()
+    with seeded_database.read() as session:
+        assert [view.id for view in list_claims(session, 1)] == [claim.id]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NoReturn
 
@@ -137,13 +137,11 @@ def save_segment(
     origin: Origin = Origin.HUMAN,
     seconds_spent: float | None = None,
     keystrokes: int | None = None,
-    before_commit: Callable[[], None] | None = None,
 ) -> SavedTarget:
     """`save_target` as `user_name`, in a transaction of its own: what `workbench edit` and the
-    screen's editor call. `before_commit` runs last inside the transaction: raising rolls the
-    save back (the screen checks there that its database file is still the one it opened)."""
+    screen's editor call."""
     with database.write() as session:
-        saved = save_target(
+        return save_target(
             session,
             segment_id,
             text,
@@ -154,9 +152,6 @@ def save_segment(
             seconds_spent=seconds_spent,
             keystrokes=keystrokes,
         )
-        if before_commit is not None:
-            before_commit()
-        return saved
 
 
 def record_machine_translations(

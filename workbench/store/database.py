@@ -7,9 +7,9 @@ timeout instead of one failing half-way with "database is locked".
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +144,7 @@ class Database:
     engine: Engine
     _reader: sessionmaker[Session]
     _writer: sessionmaker[Session]
+    write_guard: Callable[[], None] | None = field(default=None, repr=False)
 
     @classmethod
     def from_engine(cls, engine: Engine) -> Database:
@@ -173,10 +174,19 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        `write_guard`, when set, runs as the transaction begins and again just before it commits:
+        raising there rolls it back (the screen checks that its SQLite file is still the one it
+        opened, so that nothing is reported saved into a file deleted or replaced under it).
+        """
         try:
             with self._writer() as session, session.begin():
+                if self.write_guard is not None:
+                    self.write_guard()
                 yield session
+                if self.write_guard is not None:
+                    self.write_guard()
         except DatabaseError as error:
             # A read-only file, a full disk, a damaged file, a lost server: the transaction is
             # rolled back. Constraint errors and the like stay as they are for the caller.

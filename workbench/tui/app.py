@@ -71,6 +71,8 @@ class WorkbenchApp(App[None]):
         self._engine_lock = threading.Lock()
         self.mt_worker: Worker[TranslationReport] | None = None
         self.database_file = DatabaseFile.of(database)
+        # Every write of the screen (saves, claims, reviews, MT) checks the file is still there.
+        database.write_guard = self.database_file.check
         self._database_problem: str | None = None
         self.unsaved = UnsavedKeeper(self)
         self.catch_hang_ups = catch_hang_ups

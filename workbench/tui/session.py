@@ -7,7 +7,6 @@ is needed, which version it must be based on, what is measured) live in one plac
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -78,12 +77,10 @@ class OpenSegment:
         user: str,
         text: str,
         status: str,
-        guard: Callable[[], None] = lambda: None,
     ) -> SavedTarget:
         """Save against the loaded version; StaleVersionError if someone saved in between.
-        `guard` runs before the write and again before the commit: raising rolls it back."""
+        The database's write guard (the app's file check) runs inside the transaction."""
         self.touch()
-        guard()
         saved = save_segment(
             database,
             user,
@@ -95,7 +92,6 @@ class OpenSegment:
             keystrokes=self.keystrokes,
             # The memory's English saved as it was inserted is the memory's work.
             origin=Origin.TM if text == self.tm_text else Origin.HUMAN,
-            before_commit=guard,
         )
         self._saved(database, saved, text)
         return saved

@@ -144,7 +144,6 @@ class UnsavedKeeper:
                 app.settings.user,
                 text,
                 current.status_on_leave(),
-                app.database_file.check,
             )
         except (WorkbenchError, SQLAlchemyError):
             return False  # someone saved meanwhile, or no database: the journal keeps it

@@ -166,7 +166,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         text = self.editor.text
         try:
             database, user = self.workbench.database, self.workbench.settings.user
-            current.save(database, user, text, status, self.workbench.database_file.check)
+            current.save(database, user, text, status)
         except StaleVersionError as error:
             self.show_conflict(error, text, status)
             return False
