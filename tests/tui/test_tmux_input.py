@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import time
 from pathlib import Path
 
@@ -200,3 +201,29 @@ def test_hang_up_after_someone_saved_keeps_the_text_for_next_start(
     finally:
         database.dispose()
     assert journal_files(tmp_path) == []
+
+
+def test_database_replaced_under_the_screen_is_said_and_nothing_saved(
+    tmux: Tmux,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """A restored backup copied over the file while someone types: the screen says so, and the
+    Enter that follows saves nothing into either file."""
+    db_path = tmp_path / "replaced.sqlite"
+    (tmp_path / "argos").mkdir()
+    start_app(tmux, db_path, tmp_path / "argos")
+    tmux.wait_for("Segment 1 of 17")
+    backup = tmp_path / "backup.sqlite"
+    with sqlite3.connect(db_path) as source, sqlite3.connect(backup) as copy:
+        source.backup(copy)
+    tmux(*burst(SENTENCES[0])[:5])  # typed, not confirmed yet
+    tmux.wait_for(SENTENCES[0][:40])
+    backup.replace(db_path)
+    tmux.key("Enter")
+    screen = tmux.wait_for("Not saved")
+    assert "replaced by another file" in screen and "Segment 1 of 17" in screen
+    tmux.key("C-q")
+    deadline = time.monotonic() + 30
+    while tmux.alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert targets(db_path, 1) == [None]
