@@ -285,7 +285,7 @@ def test_the_size_caps_are_settings_and_named_when_exceeded(
     config_file.write_text("max_text_file_mb = 0\n")
     bad = sqlite_cli("import", str(article))
     assert bad.exit_code == 2
-    assert "max_text_file_mb (0) must be a whole number of megabytes" in bad.stderr
+    assert "max_text_file_mb = 0 is not allowed: use a whole number from 1" in bad.stderr
 
 
 def test_a_file_growing_past_the_cap_while_read_is_stopped(tmp_path: Path) -> None:
