@@ -79,7 +79,7 @@ async def test_screen_and_cli_translate_alike_with_an_exact_match(
         with_memory(cli_database)
         result = Cli(cli_url)("translate", "--batch-size", str(ONE_BY_ONE))
         assert result.exit_code == 0, result.output
-        assert "1 segments filled from exact translation-memory matches" in result.stdout
+        assert "1 segment filled from exact translation-memory matches" in result.stdout
         by_cli = outcome(cli_database)
     finally:
         cli_database.dispose()
