@@ -11,6 +11,7 @@ import os
 import signal
 import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -214,7 +215,7 @@ def test_database_replaced_under_the_screen_is_said_and_nothing_saved(
     start_app(tmux, db_path, tmp_path / "argos")
     tmux.wait_for("Segment 1 of 17")
     backup = tmp_path / "backup.sqlite"
-    with sqlite3.connect(db_path) as source, sqlite3.connect(backup) as copy:
+    with closing(sqlite3.connect(db_path)) as source, closing(sqlite3.connect(backup)) as copy:
         source.backup(copy)
     tmux(*burst(SENTENCES[0])[:5])  # typed, not confirmed yet
     tmux.wait_for(SENTENCES[0][:40])
