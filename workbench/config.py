@@ -183,9 +183,7 @@ RULES: dict[str, Rule] = {
 def validate(settings: Settings) -> Settings:
     """Every value against its rule, then the rules between values."""
     values = {f.name: getattr(settings, f.name) for f in fields(Settings) if f.name in RULES}
-    check_values(values, RULES, "")
-    if not settings.user.strip():
-        raise ConfigError("the user name is empty; pass --user NAME or set WORKBENCH_USER")
+    check_values(values, RULES, "")  # `user` is Text(): a blank name is refused there
     low, high = settings.qa_length_ratio_min, settings.qa_length_ratio_max
     if not low < high:
         raise ConfigError(f"qa_length_ratio_min ({low}) must be below qa_length_ratio_max ({high})")
