@@ -43,6 +43,7 @@ from workbench.store.vocabulary import (
 # The vocabularies are re-exported: callers import them from here beside the tables.
 __all__ = [
     "AnchorState",
+    "AuditEvent",
     "Base",
     "CheckWorthiness",
     "Claim",
@@ -104,6 +105,12 @@ class Document(Base):
     segment_count: Mapped[int] = mapped_column(Integer, default=0)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Where it came from, when the source says so (a web page's metadata, a Word file's kind).
+    source_url: Mapped[str | None] = mapped_column(String(2000))
+    outlet: Mapped[str | None] = mapped_column(String(300))
+    author: Mapped[str | None] = mapped_column(String(300))
+    published_at: Mapped[str | None] = mapped_column(String(32))  # as given: ISO date or datetime
+    source_format: Mapped[str] = mapped_column(String(16), default="txt", server_default="txt")
 
     imported_by: Mapped[User | None] = relationship()
     segments: Mapped[list[Segment]] = relationship(
@@ -122,6 +129,8 @@ class Segment(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)  # 1-based within the document
     paragraph: Mapped[int] = mapped_column(Integer)  # 1-based within the document
+    # The paragraph's block kind: None for body text, "h1".."h6", "li" or "quote".
+    block: Mapped[str | None] = mapped_column(String(8))
     source: Mapped[str] = mapped_column(Text)
     # Hash of the Arabic-normalised source: finds the same sentence across spelling variants.
     source_hash: Mapped[str] = mapped_column(String(32), index=True)
@@ -158,6 +167,8 @@ class Revision(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     mt_package: Mapped[str | None] = mapped_column(String(200))
     mt_version: Mapped[str | None] = mapped_column(String(64))
+    # exp(mean token log-probability) of the MT hypothesis, in (0, 1]; None for other origins.
+    mt_score: Mapped[float | None] = mapped_column(Float)
     seconds_spent: Mapped[float | None] = mapped_column(Float)
     keystrokes: Mapped[int | None] = mapped_column(Integer)
 
@@ -252,6 +263,7 @@ class Claim(Base):
     status_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     status_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     anchor_state: Mapped[str] = mapped_column(String(16), default=AnchorState.OK.value)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # the checker on it
     # Optimistic concurrency (SQLAlchemy's version counter): every change bumps it.
     version: Mapped[int] = mapped_column(Integer)
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it as is)
@@ -265,6 +277,7 @@ class Claim(Base):
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
     updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])
     status_by: Mapped[User | None] = relationship(foreign_keys=[status_by_id])
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
 
 
 class ClaimHistory(Base):
@@ -306,3 +319,19 @@ class GlossaryTerm(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     created_by: Mapped[User | None] = relationship()
+
+
+class AuditEvent(Base):
+    """Something done to the desk's data that leaves no row of its own (a deleted document)."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(32))  # e.g. "delete"
+    subject: Mapped[str] = mapped_column(String(32))  # e.g. "document"
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    user: Mapped[User | None] = relationship()
