@@ -139,6 +139,7 @@ class Segment(Base):
     # Optimistic concurrency: every write names the version it read and bumps it.
     version: Mapped[int] = mapped_column(Integer, default=0)
     mt: Mapped[str | None] = mapped_column(Text)
+    mt_score: Mapped[float | None] = mapped_column(Float)  # the score of `mt`'s MT revision
     target: Mapped[str | None] = mapped_column(Text)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -30,6 +30,8 @@ def upgrade() -> None:
     # The block a sentence's paragraph is: NULL for body text, h1..h6, li or quote.
     with op.batch_alter_table('segments') as batch:
         batch.add_column(sa.Column('block', sa.String(length=8), nullable=True))
+        # The current MT's score beside `segments.mt`, so lists sort by it without a join.
+        batch.add_column(sa.Column('mt_score', sa.Float(), nullable=True))
     # exp(mean token log-probability) of the hypothesis an MT revision holds.
     with op.batch_alter_table('revisions') as batch:
         batch.add_column(sa.Column('mt_score', sa.Float(), nullable=True))
@@ -59,6 +61,7 @@ def downgrade() -> None:
     with op.batch_alter_table('revisions') as batch:
         batch.drop_column('mt_score')
     with op.batch_alter_table('segments') as batch:
+        batch.drop_column('mt_score')
         batch.drop_column('block')
     with op.batch_alter_table('documents') as batch:
         for column in ('source_format', 'published_at', 'author', 'outlet', 'source_url'):
