@@ -17,9 +17,17 @@ from argostranslate.package import Package
 
 from workbench.config import Settings
 from workbench.errors import WorkbenchError
+from workbench.mt.confidence import LENGTH_PENALTY, confidence
 from workbench.mt.packages import InstalledModel, ModelMissingError, find_ar_en_model
 
-__all__ = ["DecodeOptions", "ModelMissingError", "MtEngine", "PendingTranslation", "get_engine"]
+__all__ = [
+    "DecodeOptions",
+    "ModelMissingError",
+    "MtEngine",
+    "PendingTranslation",
+    "Scored",
+    "get_engine",
+]
 
 # Stops the loops small models fall into ("President President President ...").
 NO_REPEAT_NGRAM_SIZE = 3
@@ -58,7 +66,12 @@ class MtEngine:
         self._translator = _load_translator(model, options.device, options.threads)
 
     def _encode(self, sources: Sequence[str]) -> list[list[str]]:
-        return [self._tokenizer.encode(source.strip()) for source in sources]
+        return [self.encode_source(source) for source in sources]
+
+    def encode_source(self, source: str) -> list[str]:
+        """The tokens the model reads for one sentence."""
+        tokens: list[str] = self._tokenizer.encode(source.strip())
+        return tokens
 
     def decode(self, tokens: list[str]) -> str:
         text: str = self._tokenizer.decode(tokens)
@@ -81,6 +94,8 @@ class MtEngine:
                 num_hypotheses=num_hypotheses,
                 no_repeat_ngram_size=NO_REPEAT_NGRAM_SIZE,
                 replace_unknowns=True,
+                return_scores=True,
+                length_penalty=LENGTH_PENALTY,
             )
         )
 
@@ -99,6 +114,10 @@ class MtEngine:
     def translate(self, sources: Sequence[str]) -> list[str]:
         """One English sentence per source sentence, in the order given."""
         return self.submit(sources).result()
+
+    def translate_scored(self, sources: Sequence[str]) -> list[Scored]:
+        """One English sentence and its confidence per source sentence, in the order given."""
+        return self.submit(sources).scored()
 
     def alternatives(self, source: str, n: int) -> list[str]:
         """Up to `n` distinct translations of one sentence, the best first."""
@@ -120,10 +139,23 @@ class PendingTranslation:
     jobs: list[Any]  # ctranslate2.AsyncTranslationResult, one per non-empty source
 
     def result(self) -> list[str]:
-        translations = [""] * self.count
+        return [item.text for item in self.scored()]
+
+    def scored(self) -> list[Scored]:
+        """Each translation with its confidence; an empty source gets "" and no score."""
+        translations = [Scored("", None)] * self.count
         for index, job in zip(self.order, self.jobs, strict=True):
-            translations[index] = self.engine.decode(job.result().hypotheses[0])
+            result = job.result()
+            tokens = result.hypotheses[0]
+            score = confidence(result.scores[0], len(tokens)) if result.scores else None
+            translations[index] = Scored(self.engine.decode(tokens), score)
         return translations
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    text: str
+    score: float | None  # exp(mean token log-probability), in (0, 1]; see mt/confidence.py
 
 
 _translators: dict[tuple[Any, ...], ctranslate2.Translator] = {}

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, aliased
 
 from workbench.config import Settings
 from workbench.errors import NotFoundError
-from workbench.mt.engine import MtEngine, PendingTranslation, get_engine
+from workbench.mt.engine import MtEngine, PendingTranslation, Scored, get_engine
 from workbench.services.editing import record_machine_translations
 from workbench.services.exact_matches import fill_exact_matches
 from workbench.services.users import ensure_user
@@ -118,17 +118,17 @@ def _batches(work: list[_Work], size: int) -> Iterator[list[_Work]]:
 
 def _pipelined(
     engine: MtEngine, batches: Iterator[list[_Work]]
-) -> Iterator[tuple[list[_Work], list[str]]]:
+) -> Iterator[tuple[list[_Work], list[Scored]]]:
     """Each batch with its English, one batch ahead: CTranslate2 decodes the next batch in its
     own thread (GIL released) while the caller stores this one."""
     ahead: tuple[list[_Work], PendingTranslation] | None = None
     for batch in batches:
         pending = engine.submit([item.source for item in batch])
         if ahead is not None:
-            yield ahead[0], ahead[1].result()
+            yield ahead[0], ahead[1].scored()
         ahead = (batch, pending)
     if ahead is not None:
-        yield ahead[0], ahead[1].result()
+        yield ahead[0], ahead[1].scored()
 
 
 def _still_wanted(session: Session, batch: Sequence[_Work]) -> list[_Work]:
@@ -155,7 +155,11 @@ def _still_wanted(session: Session, batch: Sequence[_Work]) -> list[_Work]:
 
 
 def _write_batch(
-    database: Database, settings: Settings, engine: MtEngine, batch: list[_Work], texts: list[str]
+    database: Database,
+    settings: Settings,
+    engine: MtEngine,
+    batch: list[_Work],
+    texts: list[Scored],
 ) -> int:
     by_id = dict(zip((item.segment_id for item in batch), texts, strict=True))
     with database.write() as session:
@@ -165,10 +169,11 @@ def _write_batch(
             return 0
         return record_machine_translations(
             session,
-            {item.segment_id: by_id[item.segment_id] for item in wanted},
+            {item.segment_id: by_id[item.segment_id].text for item in wanted},
             author=author,
             mt_package=engine.model.name,
             mt_version=engine.model.version,
+            scores={item.segment_id: by_id[item.segment_id].score for item in wanted},
         )
 
 
