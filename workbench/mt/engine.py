@@ -18,7 +18,14 @@ from argostranslate.package import Package
 from workbench.config import Settings
 from workbench.errors import WorkbenchError
 from workbench.mt.confidence import LENGTH_PENALTY, confidence
-from workbench.mt.packages import InstalledModel, ModelMissingError, find_ar_en_model
+from workbench.mt.ct2_folder import MarianTokenizer, Tokenizer
+from workbench.mt.packages import (
+    KIND_CT2,
+    InstalledModel,
+    ModelMissingError,
+    find_ar_en_model,
+    find_model,
+)
 
 __all__ = [
     "DecodeOptions",
@@ -56,13 +63,17 @@ class MtEngine:
     def __init__(self, model: InstalledModel, options: DecodeOptions) -> None:
         self.model = model
         self.options = options
+        self._target_prefix = ""
         try:
-            package = Package(model.path)
-            self._tokenizer = package.tokenizer  # absent when the package has no tokenizer
+            if model.kind == KIND_CT2:
+                self._tokenizer: Tokenizer = MarianTokenizer(model.path)
+            else:
+                package = Package(model.path)
+                self._tokenizer = package.tokenizer  # absent when the package has no tokenizer
+                self._target_prefix = package.target_prefix or ""
             self._tokenizer.encode("")  # loads it now, not racily on first use
         except Exception as error:  # OSError, RuntimeError, AttributeError: all one remedy
             raise _cannot_load(model, "cpu", error) from error
-        self._target_prefix: str = package.target_prefix or ""
         self._translator = _load_translator(model, options.device, options.threads)
 
     def _encode(self, sources: Sequence[str]) -> list[list[str]]:
@@ -183,7 +194,7 @@ def _load_translator(model: InstalledModel, device: str, threads: int) -> ctrans
         if translator is None:
             try:
                 translator = ctranslate2.Translator(
-                    str(model.path / "model"),
+                    str(model.model_dir),
                     device=device,
                     inter_threads=1,
                     intra_threads=threads,
@@ -194,12 +205,13 @@ def _load_translator(model: InstalledModel, device: str, threads: int) -> ctrans
         return translator
 
 
-def get_engine(settings: Settings) -> MtEngine:
-    """The engine for the installed ar→en model, built once per process and options.
+def get_engine(settings: Settings, name: str | None = None) -> MtEngine:
+    """The engine for the installed ar→en model called `name` (default: the default model),
+    built once per process and options.
 
     Looks for the model on every call (cheap) so a model installed meanwhile is picked up.
     """
-    model = find_ar_en_model()
+    model = find_ar_en_model() if name is None else find_model(name)
     if model is None:
         raise ModelMissingError()
     options = DecodeOptions.from_settings(settings)

@@ -186,16 +186,18 @@ def translate_segments(
     retranslate: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    model_name: str | None = None,
 ) -> TranslationReport:
     """Machine-translate the segments without MT (or with stale MT, with `retranslate`).
 
     Then fills exact translation-memory matches (unless stopped; see `exact_matches`).
-    Raises ModelMissingError when no ar→en model is installed. `on_progress(done, total)` is
+    Translates with the installed model `model_name` (default: the default model). Raises
+    ModelMissingError when no ar→en model is installed. `on_progress(done, total)` is
     called once before the first batch (done = 0) and after each committed batch;
     `should_stop()` is asked before each batch is stored (one batch may have been decoded
     ahead, and is then dropped).
     """
-    engine = get_engine(settings)
+    engine = get_engine(settings, model_name)
     started = time.perf_counter()
     with database.read() as session:
         if document_id is not None and session.get(Document, document_id) is None:
