@@ -98,13 +98,11 @@ def main(argv: list[str]) -> int:
         f"decoding: beam {args.beam_size}, no_repeat_ngram_size 3, length_penalty 1, "
         f"{args.threads} threads"
     )
-    print(
-        f"mean chrF {sum(quality) / len(quality):.1f}; mean mt_score {sum(confidence) / len(confidence):.3f}"
-    )
+    mean_chrf = sum(quality) / len(quality)
+    print(f"mean chrF {mean_chrf:.1f}; mean mt_score {sum(confidence) / len(confidence):.3f}")
+    by_length = spearman([-n for n in lengths], quality)
     print(f"Spearman rho with sentence chrF:  mt_score {spearman(confidence, quality):+.3f}")
-    print(
-        f"                                  -length  {spearman([-n for n in lengths], quality):+.3f}"
-    )
+    print(f"                                  -length  {by_length:+.3f}")
     order = sorted(range(len(sources)), key=lambda i: confidence[i])
     quarter = max(len(order) // 4, 1)
     low = [quality[i] for i in order[:quarter]]

@@ -17,7 +17,7 @@ from workbench.errors import InputError
 
 @click.group("models")
 def models_group() -> None:
-    """Machine-translation models (Argos packages and CTranslate2 folders in $ARGOS_PACKAGES_DIR)."""
+    """Machine-translation models: Argos packages and CTranslate2 folders ($ARGOS_PACKAGES_DIR)."""
 
 
 def _size(size: int) -> str:

@@ -67,7 +67,7 @@ def set_default(name: str, directory: Path | None = None) -> InstalledModel:
     handle, temporary = tempfile.mkstemp(prefix=".default-", dir=root)
     with os.fdopen(handle, "w", encoding="utf-8") as file:
         file.write(model.name + "\n")
-    os.replace(temporary, root / DEFAULT_FILE)
+    Path(temporary).replace(root / DEFAULT_FILE)
     return model
 
 

@@ -116,11 +116,13 @@ def _check_loadable(path: Path) -> None:
         tokenizer = MarianTokenizer(path)
         tokenizer.encode("مرحبا")
     except (OSError, RuntimeError, ValueError) as error:
-        raise _refuse(path, f"a SentencePiece model (source.spm/target.spm) is unreadable: {error}")
+        problem = f"a SentencePiece model (source.spm/target.spm) is unreadable: {error}"
+        raise _refuse(path, problem) from error
     try:
         translator = ctranslate2.Translator(str(path), device="cpu", intra_threads=1)
     except Exception as error:  # C++ errors arrive as assorted Python types
-        raise _refuse(path, f"CTranslate2 cannot load the model ({error}); re-convert it")
+        problem = f"CTranslate2 cannot load the model ({error}); re-convert it"
+        raise _refuse(path, problem) from error
     del translator
 
 
