@@ -20,7 +20,8 @@ LENGTH_PENALTY = 1.0
 def mean_log_prob(score: float, hypothesis_tokens: int, length_penalty: float) -> float:
     """The mean log-probability per token (end token included) behind a CTranslate2 score."""
     length = hypothesis_tokens + 1  # the end token is scored, though not returned
-    return score * float(length) ** length_penalty / length
+    scale: float = math.pow(length, length_penalty) / length
+    return score * scale
 
 
 def confidence(
