@@ -110,6 +110,11 @@ def translate_command(
         f"{plural(report.translated, 'segment')} translated in {plural(report.batches, 'batch')}, "
         f"{report.seconds:.1f} s ({report.rate:.1f} sentences/s) with {engine.model.label()}"
     )
+    if report.reused:
+        echo(
+            f"{plural(report.reused, 'segment')} reused the MT of an identical sentence "
+            "(translated once per model)"
+        )
     if report.skipped_human:
         edited = plural(report.skipped_human, "segment")
         echo(f"MT not refreshed for {edited} edited by a person (the MT they started from)")

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased
 from workbench.config import Settings
 from workbench.errors import NotFoundError
 from workbench.mt.engine import MtEngine, PendingTranslation, Scored, get_engine
+from workbench.services import mt_reuse
 from workbench.services.editing import record_machine_translations
 from workbench.services.exact_matches import fill_exact_matches
 from workbench.services.users import ensure_user
@@ -38,6 +39,7 @@ class TranslationReport:
     seconds: float = 0.0
     cancelled: bool = False
     filled: int = 0  # segments then given an exact translation-memory match (as drafts)
+    reused: int = 0  # of `translated`, those given the MT of an identical sentence (mt_reuse.py)
 
     @property
     def rate(self) -> float:
@@ -49,6 +51,7 @@ class _Work:
     segment_id: int
     source: str
     old_mt: str | None  # what the write expects to replace: another run may have got there first
+    source_hash: str
 
 
 def _human_edited() -> Select[int]:
@@ -88,7 +91,7 @@ def _select_work(
     retranslate: bool,
 ) -> tuple[list[_Work], int]:
     """The segments to translate, in document order, and how many were kept for a human edit."""
-    query: RowsQuery = select(Segment.id, Segment.source, Segment.mt).order_by(
+    query: RowsQuery = select(Segment.id, Segment.source, Segment.mt, Segment.source_hash).order_by(
         Segment.document_id, Segment.position
     )
     if document_id is not None:
@@ -105,7 +108,7 @@ def _select_work(
         query = query.where(Segment.mt.is_(None))
     if limit is not None:
         query = query.limit(limit)
-    work = [_Work(row.id, row.source, row.mt) for row in session.execute(query)]
+    work = [_Work(row.id, row.source, row.mt, row.source_hash) for row in session.execute(query)]
     return work, skipped
 
 
@@ -205,17 +208,44 @@ def translate_segments(
                 f"document {document_id} does not exist; `workbench` with no command lists them"
             )
         work, skipped = _select_work(session, engine, document_id, limit, retranslate)
+        hashes = (item.source_hash for item in work)
+        known = mt_reuse.existing_mt(session, hashes, engine.model.name, engine.model.version)
+    plan = mt_reuse.plan(work, known)
     report = TranslationReport(skipped_human=skipped)
     done = 0
     if on_progress is not None:
         on_progress(0, len(work))
-    for batch, texts in _pipelined(engine, _batches(work, settings.mt_batch_size)):
+    size = settings.mt_batch_size
+    for start in range(0, len(plan.known), size):  # MT this model already made: no decoding
         if should_stop is not None and should_stop():
             report.cancelled = True
             break
-        report.translated += _write_batch(database, settings, engine, batch, texts)
-        report.batches += 1
+        pairs = plan.known[start : start + size]
+        batch, texts = [item for item, _ in pairs], [scored for _, scored in pairs]
+        written = _write_batch(database, settings, engine, batch, texts)
+        report.translated += written
+        report.reused += written
         done += len(batch)
+        if on_progress is not None:
+            on_progress(done, len(work))
+    decoded = [] if report.cancelled else _batches(plan.decode, size)
+    for batch, texts in _pipelined(engine, iter(decoded)):
+        if should_stop is not None and should_stop():
+            report.cancelled = True
+            break
+        copies = [
+            (copy, scored)
+            for item, scored in zip(batch, texts, strict=True)
+            for copy in plan.copies[item.source_hash]
+        ]
+        everything = batch + [copy for copy, _ in copies]
+        written = _write_batch(
+            database, settings, engine, everything, texts + [scored for _, scored in copies]
+        )
+        report.translated += written
+        report.reused += max(written - len(batch), 0)
+        report.batches += 1
+        done += len(everything)
         report.seconds = time.perf_counter() - started
         if on_progress is not None:
             on_progress(done, len(work))

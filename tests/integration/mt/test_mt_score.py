@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from tests.conftest import Cli
@@ -60,3 +62,50 @@ def test_unscored_last_and_review_queue_by_score(
     listed = seeded_cli.json_lines("review", "queue", "--json", "--sort", "mt-score")
     assert [item["segment_id"] for item in listed] == [item.segment_id for item in queue]
     assert [item["mt_score"] for item in listed] == sorted(scored.values())
+
+
+def test_identical_sentences_translated_once(
+    seeded_cli: Cli, database: Database, argos_model: InstalledModel
+) -> None:
+    with database.read() as session:
+        hashes = dict(session.execute(select(Segment.id, Segment.source_hash)).all())
+    repeats = len(hashes) - len(set(hashes.values()))
+    assert repeats > 0  # seed 000 repeats a paragraph
+    first = seeded_cli("translate", "--doc", "1")
+    assert first.exit_code == 0, first.output
+    rest = seeded_cli("translate")
+    assert rest.exit_code == 0, rest.output
+    reused = sum(
+        int(line.split()[0])
+        for result in (first, rest)
+        for line in result.stdout.splitlines()
+        if "reused the MT of an identical sentence" in line
+    )
+    assert reused == repeats
+    rows = seeded_cli.json_lines("segments", "--json")
+    by_hash: dict[str, set[tuple[str, float]]] = {}
+    for row in rows:
+        by_hash.setdefault(hashes[row["id"]], set()).add((row["mt"], row["mt_score"]))
+    assert all(len(found) == 1 for found in by_hash.values())
+
+
+def test_existing_mt_of_the_same_model_is_reused(
+    tmp_path: Path, argos_model: InstalledModel
+) -> None:
+    """A second database-wide run after new copies arrive decodes nothing it already knows."""
+    cli = Cli(f"sqlite:///{tmp_path / 'reuse.sqlite'}")
+    one = tmp_path / "one.txt"
+    one.write_text("أنا أحب القطط.\n\nهل تتكلم الإنجليزية؟\n", encoding="utf-8")
+    two = tmp_path / "two.txt"
+    two.write_text("هل تتكلم الإنجليزية؟\n\nأنا أحب القطط.\n", encoding="utf-8")
+    assert cli("import", str(one)).exit_code == 0
+    assert "2 segments translated" in cli("translate").stdout
+    assert cli("import", str(two)).exit_code == 0
+    again = cli("translate")
+    assert "2 segments translated" in again.stdout, again.output
+    assert "2 segments reused" in again.stdout
+    assert "in 0 batches" in again.stdout  # nothing decoded
+    rows = cli.json_lines("segments", "--json")
+    assert {(r["source"], r["mt"], r["mt_score"]) for r in rows[:2]} == {
+        (r["source"], r["mt"], r["mt_score"]) for r in rows[2:]
+    }
