@@ -28,6 +28,12 @@ TEST_MODEL_MARK = "TEST MODEL"
 KIND_ARGOS = "argos"
 KIND_CT2 = "ctranslate2"
 
+# The exact commands that install a model from a local file or folder (the TUI's MT panel).
+MISSING_MODEL_INSTALLS = (
+    f"workbench models install {REAL_PACKAGE_FILE} --sha256 {REAL_PACKAGE_SHA256}",
+    "workbench models install ./opus-mt-ar-en   (a CTranslate2 folder)",
+)
+
 MISSING_MODEL_HELP = (
     "no Arabic→English translation model is installed, so machine translation is off "
     "(importing, editing and exporting still work).\n"

@@ -126,10 +126,16 @@ def segment_index(
     document_id: int,
     status: str | None = None,
     search: str | None = None,
+    *,
+    below_mt_score: float | None = None,
+    by_mt_score: bool = False,
 ) -> SegmentIndex:
     """Ids and positions of a document's segments, optionally only one status or those whose
-    source, target or MT contains `search` (case-insensitive for Latin letters)."""
+    source, target or MT contains `search` (case-insensitive for Latin letters), or whose MT
+    confidence is below `below_mt_score`; in document order, or least confident MT first."""
     query = select(Segment.id, Segment.position).where(Segment.document_id == document_id)
+    if below_mt_score is not None:
+        query = query.where(Segment.mt_score < below_mt_score)
     if status is not None:
         query = query.where(Segment.status == status)
     if search:
@@ -141,7 +147,8 @@ def segment_index(
         )
     ids: list[int] = []
     positions: list[int] = []
-    for segment_id, position in session.execute(query.order_by(Segment.position)):
+    order = (Segment.mt_score.is_(None), Segment.mt_score) if by_mt_score else ()
+    for segment_id, position in session.execute(query.order_by(*order, Segment.position)):
         ids.append(segment_id)
         positions.append(position)
     return SegmentIndex(ids, positions)
