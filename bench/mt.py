@@ -214,7 +214,7 @@ def best(rounds: list[dict[str, Any]]) -> dict[str, Any]:
 
 def verdict(name: str, ratio: float, floor: float) -> bool:
     passed = ratio >= floor
-    print(f"{name:<28} {ratio:6.2f}  (floor {floor})  {'PASS' if passed else 'FAIL'}")
+    print(f"{name:<40} {ratio:6.2f}  (floor {floor})  {'PASS' if passed else 'FAIL'}")
     return passed
 
 
@@ -226,9 +226,11 @@ def report(args: argparse.Namespace, rounds: dict[str, list[dict[str, Any]]], la
     print(f"decoding (every way): {options}, intra_threads {args.threads}, {args.device}")
     print("  ours also asks for return_scores=True (the confidence); ct2 ways append '</s>';")
     print(
-        f"  peer: argostranslate's own translate_batch call with ARGOS_BEAM_SIZE={args.beam_size}"
-        f", one sentence per call; best of {args.rounds} round(s)"
+        f"  peer: argostranslate's own call: beam_size max(1, ARGOS_BEAM_SIZE={args.beam_size}), "
+        "length_penalty 0.2, batch_type tokens, return_scores, no no_repeat_ngram_size (so its "
+        "English is longer: it loops), one sentence per call"
     )
+    print(f"best of {args.rounds} round(s)")
     print(f"{'way':<14} {'sentences/s':>12} {'tokens/s':>9} {'tokens':>7} {'peak RSS':>9}")
     for way in WAYS:
         r = results[way]
@@ -237,14 +239,21 @@ def report(args: argparse.Namespace, rounds: dict[str, list[dict[str, Any]]], la
             f"{way:<14} {r['sentences'] / r['seconds']:>12.1f} {tokens[way]:>9.0f} "
             f"{r['tokens']:>7} {peak:>6.0f} MB"
         )
+    sentences = {way: r["sentences"] / r["seconds"] for way, r in results.items()}
     checks = [
-        verdict(f"{ours} / {base}", tokens[ours] / tokens[base], floor)
+        verdict(f"{ours} / {base} tokens/s", tokens[ours] / tokens[base], floor)
         for ours, base, floor in (
             ("ours-argos", "ceiling-argos", CEILING_FLOOR),
             ("ours-ct2", "ceiling-ct2", CEILING_FLOOR),
             ("ours-argos", "peer", PEER_FLOOR),
             ("ours-ct2", "peer", PEER_FLOOR),
         )
+    ]
+    # The peer decodes other options (longer, looping English): the same sentences in per second
+    # is what a desk waits for, so that ratio is printed too.
+    checks += [
+        verdict(f"{ours} / peer sentences/s", sentences[ours] / sentences["peer"], PEER_FLOOR)
+        for ours in ("ours-argos", "ours-ct2")
     ]
     return 0 if all(checks) else 1
 

@@ -17,12 +17,14 @@ import hashlib
 import json
 import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from workbench.errors import InputError
+from workbench.files.kinds import kind_of
 from workbench.mt.packages import (
     KIND_CT2,
     SOURCE_CODE,
@@ -86,6 +88,20 @@ def _refuse(path: Path, problem: str) -> InputError:
 
 def looks_like_ct2_folder(path: Path) -> bool:
     return path.is_dir() and not (path / "metadata.json").is_file()
+
+
+def _check_entries(path: Path) -> None:
+    """Only plain files and folders: a link or a device would be copied from wherever it points
+    (a link to /dev/zero never ends)."""
+    for entry in path.rglob("*"):
+        mode = entry.lstat().st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            what = "a symbolic link" if stat.S_ISLNK(mode) else kind_of(mode)
+            raise _refuse(
+                path,
+                f"{entry.relative_to(path)} is {what}, not a plain file; copy the model folder "
+                "without links (cp -rL) and install the copy",
+            )
 
 
 def _check_files(path: Path) -> None:
@@ -165,6 +181,7 @@ def check_folder(
         raise _refuse(
             path, f"{chosen!r} cannot name a model: use letters, digits, '.', '_' and '-' (--name)"
         )
+    _check_entries(path)
     _check_files(path)
     source, target = _languages(path, from_code, to_code)
     _check_loadable(path)

@@ -107,6 +107,11 @@ def _garbage_spm(folder: Path) -> None:
     (folder / "target.spm").write_bytes(b"not a sentencepiece model")
 
 
+def _link_to_device(folder: Path) -> None:
+    (folder / "target.spm").unlink()
+    (folder / "target.spm").symlink_to("/dev/zero")  # copying it would never end
+
+
 def _not_a_model(folder: Path) -> None:
     for path in folder.iterdir():
         path.unlink()
@@ -123,6 +128,7 @@ def _not_a_model(folder: Path) -> None:
         (_not_a_model, "not a CTranslate2 model folder"),
         (_without("config.json"), "config.json is missing"),
         (_without("shared_vocabulary.json"), "no vocabulary"),
+        (_link_to_device, "target.spm is a symbolic link"),
     ],
     ids=[
         "no-source-spm",
@@ -132,6 +138,7 @@ def _not_a_model(folder: Path) -> None:
         "not-a-model",
         "no-config",
         "no-vocab",
+        "link-to-device",
     ],
 )
 def test_bad_folders_refused_with_nothing_installed(
