@@ -17,7 +17,7 @@ and target tokens/s, the tokens being each way's English re-encoded with the mod
 model (one measure for all ways, whatever each returns). Floors: ours >= 0.9 x its ceiling in
 tokens/s for both kinds; ours >= 3 x the peer.
 
-    .venv/bin/python bench/mt.py [--limit 200] [--rounds 1] [--threads 2] [--model FILE]
+    .venv/bin/python bench/mt.py [--limit 150 | --all] [--rounds 1] [--threads 2] [--model FILE]
 """
 
 from __future__ import annotations
@@ -260,7 +260,7 @@ def report(args: argparse.Namespace, rounds: dict[str, list[dict[str, Any]]], la
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--limit", type=int, default=200, help="the first N unique sentences")
+    parser.add_argument("--limit", type=int, default=150, help="the first N unique sentences")
     parser.add_argument("--all", action="store_true", help="every unique sentence (~1,990)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--beam-size", type=int, default=2)

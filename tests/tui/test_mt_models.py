@@ -116,3 +116,45 @@ async def test_alternative_without_another_model_says_how_to_add_one(
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("workbench models install PATH" in m for m in messages), messages
+
+
+async def test_review_queue_sorted_by_mt_confidence(
+    make_app: AppFactory, seeded_database: Database, argos_model: object
+) -> None:
+    from textual.widgets import DataTable
+
+    from tests.tui.review_desk import NO_GATES, set_up_desk
+    from workbench.services.editing import record_machine_translations
+    from workbench.tui.screens.review import ReviewScreen
+
+    desk = set_up_desk(seeded_database)
+    with seeded_database.read() as session:
+        sources = {
+            s.id: s.source
+            for s in session.scalars(select(Segment).where(Segment.id.in_([e.id for e in desk])))
+        }
+    engine = get_engine(load_settings())
+    scored = dict(zip(sources, engine.translate_scored(list(sources.values())), strict=True))
+    with seeded_database.write() as session:
+        record_machine_translations(
+            session,
+            {i: s.text for i, s in scored.items()},
+            author=None,
+            mt_package=engine.model.name,
+            mt_version=engine.model.version,
+            scores={i: s.score for i, s in scored.items()},
+        )
+    least_first = sorted(scored, key=lambda i: scored[i].score or 0.0)
+    app = make_app(user="badr", **NO_GATES)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        table = screen.query_one(DataTable)
+        in_table = [int(str(table.coordinate_to_cell_key((r, 0)).row_key.value)) for r in range(3)]
+        assert in_table == [e.id for e in desk]
+        await pilot.press("s")
+        await pilot.pause()
+        in_table = [int(str(table.coordinate_to_cell_key((r, 0)).row_key.value)) for r in range(3)]
+        assert in_table == least_first
+        assert "least confident MT first" in str(screen.query_one("#review-title").render())
