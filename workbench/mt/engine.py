@@ -1,6 +1,9 @@
-"""The batched translation engine: the package's tokenizer and CTranslate2, nothing else.
+"""The batched translation engine: the model's tokenizer and CTranslate2, nothing else.
 
-The workbench's segments are already sentences, so this bypasses argostranslate.translate (its
+Either kind of installed model: an Argos package (its own tokenizer, `model/`) or a CTranslate2
+folder converted from OPUS-MT/Marian (source.spm + "</s>", target.spm; mt/ct2_folder.py). Every
+translation comes with its confidence (mt/confidence.py). The workbench's segments are already
+sentences, so this bypasses argostranslate.translate (its
 sentence splitter downloads a model at first use, and it translates one text per call). Sentences
 are sorted by length into batches so that little padding is decoded, and put back in order.
 """
