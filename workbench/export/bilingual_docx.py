@@ -61,14 +61,16 @@ def write_bilingual_docx(document: PublishDocument, out: IO[bytes]) -> int:
     info = document.info
     word = new_document(f"Review copy: {info.title}", info.author)
     _landscape(word)
-    heading = word.add_paragraph(style="Title")
-    heading.add_run("Review copy: ")
-    heading.add_run(clean(info.title))
+    word.add_paragraph("Review copy", style="Title")
+    set_rtl(word.add_paragraph(clean(info.title), style="Heading 1"))  # usually Arabic
     facts = [f"Document {info.id}: {info.source_name}"]
     facts += [value for value in (info.source_url, info.outlet, info.published_at) if value]
     word.add_paragraph(clean(" · ".join(facts)), style="Subtitle")
     table = word.add_table(rows=1, cols=len(HEADER))
     table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, WIDTHS, strict=True):
+        column.width = width  # the grid LibreOffice lays out by; Word reads the cells' widths
     _repeat_header(table.rows[0])
     for cell, name, width in zip(table.rows[0].cells, HEADER, WIDTHS, strict=True):
         cell.paragraphs[0].add_run(name).bold = True

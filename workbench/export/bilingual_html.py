@@ -27,6 +27,7 @@ STYLE = (
     ".s-translated{background:#def}.s-reviewed,.s-approved{background:#dfd}"
     ".mt{color:#666;font-style:italic}.claims{font-size:.85em;margin:.3em 0 0 1.2em;padding:0}"
     ".block{color:#888;font-size:.75em}"
+    "dt{display:inline;font-weight:bold}dd{display:inline;margin:0 1.2em 0 .3em}"
 )
 
 

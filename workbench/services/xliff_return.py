@@ -4,7 +4,7 @@ One transaction for the whole file: a unit that does not fit (a segment of anoth
 changed Arabic source, text that cannot be stored) refuses the file and nothing is written. A
 sentence whose English changed in the workbench since the export (its target no longer hashes to
 what the file recorded) is held back, never overwritten, and listed for a person to decide;
-targets equal to the workbench's are skipped; a unit still untranslated (no target, or the Arabic
+targets equal to the workbench's, or to what was exported, are skipped; a unit still untranslated (no target, or the Arabic
 copied into it as OmegaT needs) is counted and left alone.
 """
 
@@ -97,6 +97,12 @@ def _check_unit(path: Path, unit: ReturnedUnit, current: _Current | None, docume
         )
 
 
+def _untouched(unit: ReturnedUnit, text: str) -> bool:
+    """The file's target is the English it was exported with: the translator left it alone, so
+    there is nothing to bring back, whatever happened in the workbench since."""
+    return bool(unit.target_hash) and target_hash(text) == unit.target_hash
+
+
 def _changed_since(unit: ReturnedUnit, current: _Current) -> bool:
     if unit.target_hash is not None:
         return target_hash(current.target) != unit.target_hash
@@ -123,7 +129,7 @@ def _apply(session: Session, returned: ReturnedFile, document: Document, author:
         text = unit.target
         if text is None or _flat(text) == _flat(current.source):
             outcome.untranslated += 1
-        elif text == current.target:
+        elif text == current.target or _untouched(unit, text):
             outcome.unchanged += 1
         elif _changed_since(unit, current):
             outcome.held_back.append(_held(unit, current))
