@@ -20,7 +20,8 @@ from workbench.errors import InputError
 from workbench.files.inputs import SizeCap, memory_cap, read_regular
 
 WB_NS = "urn:x-arabic-news-workbench:xliff"  # the same as export/xliff.py writes
-NAMESPACES = {
+NAMESPACES = {  # 1.1 is read as 1.2: same elements (translate-toolkit still writes it)
+    "urn:oasis:names:tc:xliff:document:1.1": "1.2",
     "urn:oasis:names:tc:xliff:document:1.2": "1.2",
     "urn:oasis:names:tc:xliff:document:2.0": "2.0",
 }
