@@ -46,6 +46,10 @@ class WorkbenchCommands(Provider):
                 partial(screen.apply_filter, RowFilter(status.value, search)),
                 f"List only segments whose status is {status.value}.",
             )
+        # Exports of the open document (issue 15, tui/screens/export_dialog.py).
+        from workbench.tui.screens.export_dialog import export_commands
+
+        yield from export_commands(screen, app)
         with app.database.read() as session:
             documents = list_documents(session)
         for document in documents:
