@@ -1,86 +1,107 @@
 """The bilingual review copy as a Word document: a table, one row per sentence in document order.
 
-Columns: position, Arabic, English, status (with the claims listed under the English). Arabic
+Columns: position, Arabic, English, status (the claims listed under the English). Arabic
 paragraphs carry `w:bidi` and their runs `w:rtl`, so Word and LibreOffice set them right to left;
-the header row repeats on every page. The page is landscape: two languages side by side need the
-width.
+the header row repeats on every page; the page is landscape, as two languages side by side need
+the width. Rows are built as elements directly (docx_parts.py says why).
 """
 
 from __future__ import annotations
 
 from typing import IO
 
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-from docx.table import _Cell
+from docx.shared import Cm
+from lxml import etree
 
 from workbench.export.bilingual_rows import ReviewRow, review_rows
-from workbench.export.docx_parts import clean, new_document, save, set_rtl
+from workbench.export.docx_parts import (
+    W_VAL,
+    append_to_body,
+    new_document,
+    paragraph,
+    save,
+    style_ids,
+)
 from workbench.export.document_read import PublishDocument
 
-WIDTHS = (Cm(1.3), Cm(10.5), Cm(10.5), Cm(3.2))
+TWIPS_PER_CM = 567
+WIDTHS_CM = (1.3, 10.5, 10.5, 3.2)
 HEADER = ("#", "Arabic", "English", "Status")
+NOTE_SIZE = 16  # half-points: claims in 8 pt under the English
+NAMES = ("Title", "Subtitle", "Heading 1", "List Bullet", "Table Grid")
 
 
-def _landscape(document: object) -> None:
-    section = document.sections[0]  # type: ignore[attr-defined]
+def _landscape(document: DocxDocument) -> None:
+    section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(1.5))
+    section.left_margin = section.right_margin = Cm(1.5)
 
 
-def _repeat_header(row: object) -> None:
-    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+def _table(ids: dict[str, str]) -> etree._Element:
+    table = etree.Element(qn("w:tbl"))
+    properties = etree.SubElement(table, qn("w:tblPr"))
+    etree.SubElement(properties, qn("w:tblStyle"), {W_VAL: ids["Table Grid"]})
+    etree.SubElement(properties, qn("w:tblW"), {qn("w:w"): "0", qn("w:type"): "auto"})
+    etree.SubElement(properties, qn("w:tblLayout"), {qn("w:type"): "fixed"})
+    grid = etree.SubElement(table, qn("w:tblGrid"))
+    for width in WIDTHS_CM:
+        etree.SubElement(grid, qn("w:gridCol"), {qn("w:w"): str(round(width * TWIPS_PER_CM))})
+    return table
 
 
-def _fill_english(cell: _Cell, row: ReviewRow) -> None:
-    paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(clean(row.english))
-    run.italic = row.english_is_mt or None
+def _cells(table: etree._Element, header: bool = False) -> list[etree._Element]:
+    row = etree.SubElement(table, qn("w:tr"))
+    if header:
+        etree.SubElement(etree.SubElement(row, qn("w:trPr")), qn("w:tblHeader"))
+    cells = []
+    for width in WIDTHS_CM:
+        cell = etree.SubElement(row, qn("w:tc"))
+        properties = etree.SubElement(cell, qn("w:tcPr"))
+        twips = str(round(width * TWIPS_PER_CM))
+        etree.SubElement(properties, qn("w:tcW"), {qn("w:w"): twips, qn("w:type"): "dxa"})
+        cells.append(cell)
+    return cells
+
+
+def _row(table: etree._Element, row: ReviewRow, bullet: str) -> None:
+    position, arabic, english, status = _cells(table)
+    paragraph(str(row.position), parent=position)
+    paragraph(row.arabic, rtl=True, parent=arabic)
+    paragraph(row.english, parent=english, italic=row.english_is_mt)
     for note in row.claims:
-        cell.add_paragraph(clean(note), style="List Bullet").runs[0].font.size = Pt(8)
-
-
-def _fill(cells: tuple[_Cell, ...], row: ReviewRow) -> None:
-    cells[0].paragraphs[0].add_run(str(row.position))
-    arabic = cells[1].paragraphs[0]
-    arabic.add_run(clean(row.arabic))
-    set_rtl(arabic)
-    _fill_english(cells[2], row)
-    status = row.status_label + (f"\n{len(row.claims)} claim(s)" if row.claims else "")
-    cells[3].paragraphs[0].add_run(status).bold = row.status in ("new", "rejected") or None
+        paragraph(note, bullet, parent=english, half_points=NOTE_SIZE)
+    paragraph(row.status_label, parent=status, bold=row.status in ("new", "rejected"))
+    if row.claims:
+        paragraph(f"{len(row.claims)} claim(s)", parent=status)
 
 
 def write_bilingual_docx(document: PublishDocument, out: IO[bytes]) -> int:
     info = document.info
     word = new_document(f"Review copy: {info.title}", info.author)
     _landscape(word)
-    word.add_paragraph("Review copy", style="Title")
-    set_rtl(word.add_paragraph(clean(info.title), style="Heading 1"))  # usually Arabic
+    ids = style_ids(word, NAMES)
     facts = [f"Document {info.id}: {info.source_name}"]
     facts += [value for value in (info.source_url, info.outlet, info.published_at) if value]
-    word.add_paragraph(clean(" · ".join(facts)), style="Subtitle")
-    table = word.add_table(rows=1, cols=len(HEADER))
-    table.style = "Table Grid"
-    table.autofit = False
-    for column, width in zip(table.columns, WIDTHS, strict=True):
-        column.width = width  # the grid LibreOffice lays out by; Word reads the cells' widths
-    _repeat_header(table.rows[0])
-    for cell, name, width in zip(table.rows[0].cells, HEADER, WIDTHS, strict=True):
-        cell.paragraphs[0].add_run(name).bold = True
-        cell.width = width
+    table = _table(ids)
+    for cell, name in zip(_cells(table, header=True), HEADER, strict=True):
+        paragraph(name, parent=cell, bold=True)
     count = 0
     for row in review_rows(document):
-        cells = table.add_row().cells
-        for cell, width in zip(cells, WIDTHS, strict=True):
-            cell.width = width
-        _fill(tuple(cells), row)
+        _row(table, row, ids["List Bullet"])
         count += 1
+    append_to_body(
+        word,
+        [
+            paragraph("Review copy", ids["Title"]),
+            paragraph(info.title, ids["Heading 1"], rtl=True),  # the title is usually Arabic
+            paragraph(" · ".join(facts), ids["Subtitle"]),
+            table,
+            paragraph(),  # Word wants a paragraph between a table and the section's end
+        ],
+    )
     save(word, out)
     return count

@@ -1,18 +1,29 @@
-"""What the Word writers share: a document with its properties set, right-to-left paragraphs,
-and text python-docx can store (XML 1.0 characters only, see xmltext.py)."""
+"""What the Word writers share: a document with its properties set, and paragraphs, runs and
+table rows built as WordprocessingML elements directly.
+
+python-docx's `add_paragraph(text, style=...)` looks the style up by name and finds the body's
+end anew on every call, which makes a 5,000-paragraph document take seconds and a 5,000-row
+table tens of seconds (bench/publish.py measures it). The elements here are the same ones
+python-docx writes (`w:p` with `w:pPr/w:pStyle`, `w:r/w:t`), built with lxml and appended in one
+pass before the final `w:sectPr`; python-docx still provides the template (styles, numbering for
+List Bullet) and the packaging. Text is reduced to what XML 1.0 can carry (xmltext.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import IO
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph as DocxParagraph
-from docx.text.run import Run
+from lxml import etree
 
 from workbench.export.xmltext import drop_forbidden
+
+W_VAL = qn("w:val")
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def new_document(title: str, author: str | None, language: str = "en-GB") -> DocxDocument:
@@ -25,37 +36,78 @@ def new_document(title: str, author: str | None, language: str = "en-GB") -> Doc
     properties.author = drop_forbidden(author or "")[:255]
     properties.language = language
     properties.comments = "Written by the workbench"
-    normal = document.styles["Normal"].element
-    run_properties = normal.get_or_add_rPr()
+    run_properties = document.styles["Normal"].element.get_or_add_rPr()
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), language)
+    lang.set(W_VAL, language)
     lang.set(qn("w:bidi"), "ar-SA")  # what Word uses for complex-script (Arabic) runs
     run_properties.append(lang)
     return document
 
 
-def set_rtl(paragraph: DocxParagraph) -> None:
-    """Mark a paragraph right-to-left (w:bidi) and each of its runs (w:rtl): Word and
-    LibreOffice then order and align the Arabic from the right."""
-    properties = paragraph._p.get_or_add_pPr()
-    bidi = OxmlElement("w:bidi")
-    # w:bidi must come early in w:pPr (schema order: pStyle, keepNext, ..., bidi, ..., jc).
-    style = properties.find(qn("w:pStyle"))
-    if style is not None:
-        style.addnext(bidi)
-    else:
-        properties.insert(0, bidi)
-    for run in paragraph.runs:
-        set_run_rtl(run)
+def style_ids(document: DocxDocument, names: Iterable[str]) -> dict[str, str]:
+    """Style name -> the id paragraphs refer to (looked up once, not per paragraph)."""
+    return {name: document.styles[name].style_id for name in names}
 
 
-def set_run_rtl(run: Run) -> None:
-    properties = run._r.get_or_add_rPr()
-    properties.append(OxmlElement("w:rtl"))
+def run(
+    parent: etree._Element,
+    text: str,
+    *,
+    rtl: bool = False,
+    bold: bool = False,
+    italic: bool = False,
+    half_points: int | None = None,
+) -> etree._Element:
+    element = etree.SubElement(parent, qn("w:r"))
+    if rtl or bold or italic or half_points:
+        properties = etree.SubElement(element, qn("w:rPr"))
+        if bold:
+            etree.SubElement(properties, qn("w:b"))
+        if italic:
+            etree.SubElement(properties, qn("w:i"))
+        if half_points:
+            etree.SubElement(properties, qn("w:sz"), {W_VAL: str(half_points)})
+        if rtl:
+            etree.SubElement(properties, qn("w:rtl"))  # schema order: b, i, ..., sz, ..., rtl
+    text_element = etree.SubElement(element, qn("w:t"))
+    text_element.text = drop_forbidden(text)
+    text_element.set(XML_SPACE, "preserve")
+    return element
 
 
-def clean(text: str) -> str:
-    return drop_forbidden(text)
+def paragraph(
+    text: str | None = None,
+    style_id: str | None = None,
+    *,
+    rtl: bool = False,
+    parent: etree._Element | None = None,
+    **run_format: bool | int | None,
+) -> etree._Element:
+    """A `w:p`; right-to-left paragraphs get `w:bidi` and their run `w:rtl`, so Word and
+    LibreOffice order and align the Arabic from the right."""
+    element = (
+        etree.SubElement(parent, qn("w:p")) if parent is not None else OxmlElement("w:p")
+    )
+    if style_id or rtl:
+        properties = etree.SubElement(element, qn("w:pPr"))
+        if style_id:
+            etree.SubElement(properties, qn("w:pStyle"), {W_VAL: style_id})
+        if rtl:
+            etree.SubElement(properties, qn("w:bidi"))
+    if text:
+        run(element, text, rtl=rtl, **run_format)  # type: ignore[arg-type]
+    return element
+
+
+def append_to_body(document: DocxDocument, elements: Iterable[etree._Element]) -> None:
+    """Append before the body's final section properties, in order."""
+    body = document.element.body
+    end = body.find(qn("w:sectPr"))
+    for element in elements:
+        if end is not None:
+            end.addprevious(element)
+        else:
+            body.append(element)
 
 
 def save(document: DocxDocument, out: IO[bytes]) -> None:
