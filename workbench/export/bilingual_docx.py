@@ -8,16 +8,22 @@ the width. Rows are built as elements directly (docx_parts.py says why).
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import IO
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.shared import Cm
 from lxml import etree
 
 from workbench.export.bilingual_rows import ReviewRow, review_rows
 from workbench.export.docx_parts import (
+    B,
+    I,
+    R,
+    RPR,
+    T,
     W_VAL,
     append_to_body,
     new_document,
@@ -26,6 +32,9 @@ from workbench.export.docx_parts import (
     style_ids,
 )
 from workbench.export.document_read import PublishDocument
+from workbench.export.xmltext import drop_forbidden
+
+TC = qn("w:tc")
 
 TWIPS_PER_CM = 567
 WIDTHS_CM = (1.3, 10.5, 10.5, 3.2)
@@ -42,7 +51,7 @@ def _landscape(document: DocxDocument) -> None:
 
 
 def _table(ids: dict[str, str]) -> etree._Element:
-    table = etree.Element(qn("w:tbl"))
+    table = etree.Element(qn("w:tbl"), nsmap={"w": nsmap["w"]})
     properties = etree.SubElement(table, qn("w:tblPr"))
     etree.SubElement(properties, qn("w:tblStyle"), {W_VAL: ids["Table Grid"]})
     etree.SubElement(properties, qn("w:tblW"), {qn("w:w"): "0", qn("w:type"): "auto"})
@@ -53,30 +62,52 @@ def _table(ids: dict[str, str]) -> etree._Element:
     return table
 
 
-def _cells(table: etree._Element, header: bool = False) -> list[etree._Element]:
-    row = etree.SubElement(table, qn("w:tr"))
+def _template_row(header: bool = False) -> etree._Element:
+    """A row of four cells with their widths, each holding one paragraph with one empty run
+    (the Arabic one right to left): copied for every sentence and filled, which is several times
+    faster than building the same elements one by one."""
+    row = etree.Element(qn("w:tr"), nsmap={"w": nsmap["w"]})
     if header:
         etree.SubElement(etree.SubElement(row, qn("w:trPr")), qn("w:tblHeader"))
-    cells = []
-    for width in WIDTHS_CM:
+    for column, width in enumerate(WIDTHS_CM):
         cell = etree.SubElement(row, qn("w:tc"))
         properties = etree.SubElement(cell, qn("w:tcPr"))
         twips = str(round(width * TWIPS_PER_CM))
         etree.SubElement(properties, qn("w:tcW"), {qn("w:w"): twips, qn("w:type"): "dxa"})
-        cells.append(cell)
-    return cells
+        paragraph("", parent=cell, rtl=column == 1 and not header, bold=header)
+    return row
+
+
+_TEMPLATE = _template_row()
+
+
+def _fill(row: etree._Element, texts: tuple[str, ...]) -> list[etree._Element]:
+    """Put `texts` in the row's runs; returns the cells."""
+    for text_element, text in zip(row.iter(T), texts, strict=True):
+        text_element.text = drop_forbidden(text)
+    return [cell for cell in row if cell.tag == TC]
 
 
 def _row(table: etree._Element, row: ReviewRow, bullet: str) -> None:
-    position, arabic, english, status = _cells(table)
-    paragraph(str(row.position), parent=position)
-    paragraph(row.arabic, rtl=True, parent=arabic)
-    paragraph(row.english, parent=english, italic=row.english_is_mt)
+    element = deepcopy(_TEMPLATE)
+    table.append(element)
+    texts = (str(row.position), row.arabic, row.english, row.status_label)
+    _, _, english, status = _fill(element, texts)
+    if row.english_is_mt:
+        _format(english, I)
+    if row.status in ("new", "rejected"):
+        _format(status, B)
     for note in row.claims:
         paragraph(note, bullet, parent=english, half_points=NOTE_SIZE)
-    paragraph(row.status_label, parent=status, bold=row.status in ("new", "rejected"))
     if row.claims:
         paragraph(f"{len(row.claims)} claim(s)", parent=status)
+
+
+def _format(cell: etree._Element, tag: str) -> None:
+    """Make the cell's first run bold (B) or italic (I)."""
+    first_run = next(cell.iter(R))
+    first_run.insert(0, etree.Element(RPR))
+    etree.SubElement(first_run[0], tag)
 
 
 def write_bilingual_docx(document: PublishDocument, out: IO[bytes]) -> int:
@@ -87,8 +118,9 @@ def write_bilingual_docx(document: PublishDocument, out: IO[bytes]) -> int:
     facts = [f"Document {info.id}: {info.source_name}"]
     facts += [value for value in (info.source_url, info.outlet, info.published_at) if value]
     table = _table(ids)
-    for cell, name in zip(_cells(table, header=True), HEADER, strict=True):
-        paragraph(name, parent=cell, bold=True)
+    header = _template_row(header=True)
+    table.append(header)
+    _fill(header, HEADER)
     count = 0
     for row in review_rows(document):
         _row(table, row, ids["List Bullet"])
