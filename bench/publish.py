@@ -31,11 +31,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, update
 
-from workbench.export.document_read import read_document
 from workbench.export.article import build_article
+from workbench.export.document_read import read_document
 from workbench.export.publishing import PublishJob, run_publish
 from workbench.ingest.segment import segment_document
 from workbench.ingest.sources import parse_text
@@ -51,7 +52,7 @@ ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
 def _document(arabic: list[str]) -> tuple[str, list[int]]:
-    """Paragraphs of numbered corpus lines, SENTENCES sentences in all, and each paragraph's line."""
+    """Numbered corpus lines as paragraphs, SENTENCES sentences in all; each paragraph's line."""
     paragraphs: list[str] = []
     lines: list[int] = []
     count = index = 0
@@ -82,7 +83,9 @@ def build(folder: Path) -> str:
         for segment_id, paragraph in rows:
             block = "h2" if paragraph % 10 == 1 else ("li" if paragraph % 10 in (5, 6) else None)
             target = english[lines[paragraph - 1]].strip() or "(empty line)"
-            values.append({"id": segment_id, "block": block, "target": target, "status": "approved"})
+            values.append(
+                {"id": segment_id, "block": block, "target": target, "status": "approved"}
+            )
         session.execute(update(Segment), values)
     database.dispose()
     return url
@@ -120,7 +123,7 @@ def dump_inputs(url: str, folder: Path) -> Path:
     return path
 
 
-def _docx_article(data: dict, out: Path) -> None:  # type: ignore[type-arg]
+def _docx_article(data: dict[str, Any], out: Path) -> None:
     import docx
 
     document = docx.Document()
@@ -131,7 +134,7 @@ def _docx_article(data: dict, out: Path) -> None:  # type: ignore[type-arg]
     document.save(str(out))
 
 
-def _docx_bilingual(data: dict, out: Path) -> None:  # type: ignore[type-arg]
+def _docx_bilingual(data: dict[str, Any], out: Path) -> None:
     import docx
 
     document = docx.Document()
@@ -139,12 +142,15 @@ def _docx_bilingual(data: dict, out: Path) -> None:  # type: ignore[type-arg]
     for position, source, target, status in data["rows"]:
         cells = table.add_row().cells
         cells[0].text, cells[1].text, cells[2].text, cells[3].text = (
-            str(position), source, target, status
+            str(position),
+            source,
+            target,
+            status,
         )
     document.save(str(out))
 
 
-def _html(data: dict, kind: str, out: Path) -> None:  # type: ignore[type-arg]
+def _html(data: dict[str, Any], kind: str, out: Path) -> None:
     if kind == "article":
         body = [f"<p>{html.escape(text)}</p>" for _, text in data["paragraphs"]]
     else:
@@ -192,8 +198,11 @@ def main() -> int:
     options = parser.parse_args()
     if options.child:
         who, source, kind, file_format, out = options.child
-        child = child_workbench if who == "workbench" else child_baseline
-        print(json.dumps(child(source if who == "workbench" else Path(source), kind, file_format, Path(out))))  # type: ignore[arg-type]
+        if who == "workbench":
+            result = child_workbench(source, kind, file_format, Path(out))
+        else:
+            result = child_baseline(Path(source), kind, file_format, Path(out))
+        print(json.dumps(result))
         return 0
     with tempfile.TemporaryDirectory() as temporary:
         folder = options.keep or Path(temporary)
@@ -202,14 +211,27 @@ def main() -> int:
         url = build(folder)
         inputs = dump_inputs(url, folder)
         print(f"built a {SENTENCES:,}-sentence document in {time.perf_counter() - began:.1f} s")
-        print(f"{'export':<18} {'workbench s':>11} {'cpu s':>6} {'MiB':>5}   "
-              f"{'baseline s':>10} {'cpu s':>6} {'MiB':>5}   {'ratio':>5}  floor < {FLOOR_SECONDS} s")  # fmt: skip
+        heads = ("workbench s", "cpu s", "MiB", "baseline s", "cpu s", "MiB", "ratio")
+        print(
+            f"{'export':<18} {heads[0]:>11} {heads[1]:>6} {heads[2]:>5}   {heads[3]:>10} ", end=""
+        )
+        print(f"{heads[4]:>6} {heads[5]:>5}   {heads[6]:>5}  floor < {FLOOR_SECONDS} s")
         failed = False
         for kind, file_format in CASES:
             out = folder / f"{kind}.{file_format}"
-            ours = _best([_run_child("workbench", url, kind, file_format, str(out)) for _ in range(options.repeat)])
+            ours = _best(
+                [
+                    _run_child("workbench", url, kind, file_format, str(out))
+                    for _ in range(options.repeat)
+                ]
+            )
             base_out = str(folder / f"baseline-{kind}.{file_format}")
-            theirs = _best([_run_child("baseline", str(inputs), kind, file_format, base_out) for _ in range(options.repeat)])
+            theirs = _best(
+                [
+                    _run_child("baseline", str(inputs), kind, file_format, base_out)
+                    for _ in range(options.repeat)
+                ]
+            )
             ok = ours["seconds"] < FLOOR_SECONDS
             failed |= not ok
             print(
@@ -217,7 +239,7 @@ def main() -> int:
                 f"{ours['rss_mib']:>5.0f}   {theirs['seconds']:>10.2f} {theirs['cpu']:>6.2f} "
                 f"{theirs['rss_mib']:>5.0f}   {ours['seconds'] / theirs['seconds']:>5.2f}  "
                 f"{'ok' if ok else 'MISSED'}"
-            )  # fmt: skip
+            )
     return 1 if failed else 0
 
 

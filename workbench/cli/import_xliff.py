@@ -40,7 +40,11 @@ def import_xliff_command(context: CliContext, file: Path, as_json: bool) -> None
                     "unchanged": outcome.unchanged,
                     "untranslated": outcome.untranslated,
                     "held_back": [
-                        {"segment": held.segment_id, "position": held.position, "reason": held.reason}
+                        {
+                            "segment": held.segment_id,
+                            "position": held.position,
+                            "reason": held.reason,
+                        }
                         for held in outcome.held_back
                     ],
                 }

@@ -68,7 +68,9 @@ def missing_positions(sentences: Iterable[Sentence], missing: str) -> list[int]:
 
 def _refuse(positions: list[int], missing: str, document_id: int) -> None:
     shown = ", ".join(str(position) for position in positions[:POSITIONS_SHOWN])
-    more = f" and {len(positions) - POSITIONS_SHOWN} more" if len(positions) > POSITIONS_SHOWN else ""
+    more = (
+        f" and {len(positions) - POSITIONS_SHOWN} more" if len(positions) > POSITIONS_SHOWN else ""
+    )
     what = "no English" if missing == "fail" else "neither English nor machine translation"
     count = len(positions)
     where = "position" if count == 1 else "positions"
@@ -106,7 +108,11 @@ def _is_title(members: list[Sentence], title: str) -> bool:
     if members[0].block in HEADINGS:
         return True
     stored = " ".join(title.split())
-    return len(members) == 1 and bool(stored) and " ".join(members[0].source.split()).startswith(stored)
+    return (
+        len(members) == 1
+        and bool(stored)
+        and " ".join(members[0].source.split()).startswith(stored)
+    )
 
 
 def build_article(document: PublishDocument, missing: str = "fail") -> Article:
@@ -138,6 +144,10 @@ def heading_level(block: str | None) -> int | None:
 
 def byline(article: Article) -> str | None:
     """`By AUTHOR · OUTLET · DATE`, from what the source said, or None."""
-    parts = [f"By {article.author}" if article.author else None, article.outlet, article.published_at]
+    parts = [
+        f"By {article.author}" if article.author else None,
+        article.outlet,
+        article.published_at,
+    ]
     shown = [" ".join(part.split()) for part in parts if part and part.strip()]
     return " · ".join(shown) if shown else None

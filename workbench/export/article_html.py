@@ -26,7 +26,7 @@ def _head(title: str, article: Article) -> list[str]:
         "<head>",
         '<meta charset="utf-8">',
         f"<title>{html_text(title)}</title>",
-        f"<meta name=\"generator\" content=\"workbench (document {article.document_id})\">",
+        f'<meta name="generator" content="workbench (document {article.document_id})">',
     ]
     if article.author:
         lines.append(f'<meta name="author" content="{html_text(article.author)}">')

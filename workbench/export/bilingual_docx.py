@@ -18,20 +18,20 @@ from docx.shared import Cm
 from lxml import etree
 
 from workbench.export.bilingual_rows import ReviewRow, review_rows
+from workbench.export.document_read import PublishDocument
 from workbench.export.docx_parts import (
-    B,
-    I,
-    R,
+    ITALIC,
     RPR,
-    T,
     W_VAL,
+    B,
+    R,
+    T,
     append_to_body,
     new_document,
     paragraph,
     save,
     style_ids,
 )
-from workbench.export.document_read import PublishDocument
 from workbench.export.xmltext import drop_forbidden
 
 TC = qn("w:tc")
@@ -94,7 +94,7 @@ def _row(table: etree._Element, row: ReviewRow, bullet: str) -> None:
     texts = (str(row.position), row.arabic, row.english, row.status_label)
     _, _, english, status = _fill(element, texts)
     if row.english_is_mt:
-        _format(english, I)
+        _format(english, ITALIC)
     if row.status in ("new", "rejected"):
         _format(status, B)
     for note in row.claims:
@@ -104,7 +104,7 @@ def _row(table: etree._Element, row: ReviewRow, bullet: str) -> None:
 
 
 def _format(cell: etree._Element, tag: str) -> None:
-    """Make the cell's first run bold (B) or italic (I)."""
+    """Make the cell's first run bold (B) or italic (ITALIC)."""
     first_run = next(cell.iter(R))
     first_run.insert(0, etree.Element(RPR))
     etree.SubElement(first_run[0], tag)

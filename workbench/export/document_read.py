@@ -97,10 +97,10 @@ def read_document(
         .order_by(Segment.position)
         .execution_options(yield_per=CHUNK)
     )
-    notes = dict(
-        (position, found)
+    notes = {
+        position: found
         for (_, position), found in notes_in_document_order(session, document_id, CHUNK)
-    )
+    }
     sentences: list[Sentence] = []
     for chunk in session.connection().execute(query).partitions():
         for values in chunk:

@@ -27,7 +27,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Tag names computed once: `qn` costs a microsecond or so, and a 5,000-row table calls it
 # hundreds of thousands of times.
 P, PPR, PSTYLE, BIDI = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:bidi")
-R, RPR, T, B, I, SZ, RTL = (qn(f"w:{tag}") for tag in ("r", "rPr", "t", "b", "i", "sz", "rtl"))
+R, RPR, T, B, ITALIC, SZ, RTL = (qn(f"w:{tag}") for tag in ("r", "rPr", "t", "b", "i", "sz", "rtl"))
 
 
 def new_document(title: str, author: str | None, language: str = "en-GB") -> DocxDocument:
@@ -68,7 +68,7 @@ def run(
         if bold:
             etree.SubElement(properties, B)
         if italic:
-            etree.SubElement(properties, I)
+            etree.SubElement(properties, ITALIC)
         if half_points:
             etree.SubElement(properties, SZ, {W_VAL: str(half_points)})
         if rtl:

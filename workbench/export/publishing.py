@@ -58,7 +58,9 @@ def choose_format(path: Path, given: str | None, allowed: tuple[str, ...], what:
     return chosen
 
 
-def _render(job: PublishJob, document: PublishDocument, article: Article | None, out: IO[bytes]) -> int:
+def _render(
+    job: PublishJob, document: PublishDocument, article: Article | None, out: IO[bytes]
+) -> int:
     if job.kind == "xliff":
         return write_xliff(document, out, job.xliff or XliffOptions())
     if job.kind == "bilingual":
@@ -73,7 +75,7 @@ def _render(job: PublishJob, document: PublishDocument, article: Article | None,
 
 
 def _as_text(out: IO[bytes], write: Callable[[io.TextIOWrapper], int]) -> int:
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")  # type: ignore[arg-type]
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
     try:
         return write(text)
     finally:

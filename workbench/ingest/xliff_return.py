@@ -61,7 +61,9 @@ def _parse(path: Path, cap: SizeCap) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise InputError(f"{path}, line {error.lineno}: not well-formed XML ({error.msg})") from error
+        raise InputError(
+            f"{path}, line {error.lineno}: not well-formed XML ({error.msg})"
+        ) from error
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise InputError(

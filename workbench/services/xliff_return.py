@@ -4,8 +4,9 @@ One transaction for the whole file: a unit that does not fit (a segment of anoth
 changed Arabic source, text that cannot be stored) refuses the file and nothing is written. A
 sentence whose English changed in the workbench since the export (its target no longer hashes to
 what the file recorded) is held back, never overwritten, and listed for a person to decide;
-targets equal to the workbench's, or to what was exported, are skipped; a unit still untranslated (no target, or the Arabic
-copied into it as OmegaT needs) is counted and left alone.
+targets equal to the workbench's, or to what was exported, are skipped; a unit still
+untranslated (no target, or the Arabic copied into it as OmegaT needs) is counted and left
+alone.
 """
 
 from __future__ import annotations
@@ -119,7 +120,9 @@ def _held(unit: ReturnedUnit, current: _Current) -> HeldBack:
     return HeldBack(unit.segment_id, current.position, reason)
 
 
-def _apply(session: Session, returned: ReturnedFile, document: Document, author: User) -> XliffReturnOutcome:
+def _apply(
+    session: Session, returned: ReturnedFile, document: Document, author: User
+) -> XliffReturnOutcome:
     outcome = XliffReturnOutcome(document.id)
     currents = _current(session, document.id)
     for unit in returned.units:

@@ -90,8 +90,8 @@ def _single_sentences() -> list[tuple[str, str]]:
     arabic = (NTREX / "ar.txt").read_text(encoding="utf-8").splitlines()
     english = (NTREX / "en.txt").read_text(encoding="utf-8").splitlines()
     pairs = []
-    for ar, en in zip(arabic, english, strict=True):
-        ar, en = ar.strip(), en.strip()
+    for arabic_line, english_line in zip(arabic, english, strict=True):
+        ar, en = arabic_line.strip(), english_line.strip()
         if ar.endswith(".") and en and len(segment_paragraph(ar)) == 1 and len(ar) < 400:
             pairs.append((ar, en))
     return pairs

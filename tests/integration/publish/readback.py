@@ -70,10 +70,8 @@ def expected_blocks(built: Built) -> list[Block]:
     blocks: list[Block] = []
     for paragraph in built.paragraphs[1:]:
         block = paragraph.block
-        if block and block.startswith("h"):
-            kind = f"h{max(2, int(block[1]))}"
-        else:
-            kind = block or "p"
+        heading = bool(block) and str(block).startswith("h")
+        kind = f"h{max(2, int(str(block)[1]))}" if heading else block or "p"
         blocks.append((kind, paragraph.english_text))
     return blocks
 

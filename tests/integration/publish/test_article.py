@@ -204,8 +204,13 @@ def test_database_is_never_an_output(article: Built, tmp_path: Path) -> None:
         pytest.skip("PostgreSQL run: no database file to protect")
     before = database_file.read_bytes()
     result = article.cli(
-        "export", "article", str(database_file), "--doc", str(article.document_id),
-        "--format", "txt",
+        "export",
+        "article",
+        str(database_file),
+        "--doc",
+        str(article.document_id),
+        "--format",
+        "txt",
     )
     assert result.exit_code == 2
     assert "database" in result.output

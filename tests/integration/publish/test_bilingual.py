@@ -4,8 +4,8 @@ reader sees."""
 
 from __future__ import annotations
 
-import subprocess
 import re
+import subprocess
 from pathlib import Path
 
 import docx

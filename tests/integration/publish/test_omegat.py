@@ -70,9 +70,7 @@ def test_omegat_translates_and_every_target_comes_back(
     pairs = [pair for p in paragraphs for pair in zip(p.arabic, p.english, strict=True)]
     project = make_project(tmp_path / "project", pairs)
     exported = project / "source" / "article.xlf"
-    result = cli(
-        "export", "xliff", str(exported), "--doc", str(built.document_id), "--copy-source"
-    )
+    result = cli("export", "xliff", str(exported), "--doc", str(built.document_id), "--copy-source")
     assert result.exit_code == 0, result.output
     home = tmp_path / "home"
     home.mkdir()

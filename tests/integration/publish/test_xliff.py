@@ -99,7 +99,9 @@ def test_changed_in_workbench_is_held_back(untranslated: Built, tmp_path: Path) 
     edited = untranslated.cli("edit", str(ids[0]), "--text", "Before the export.")
     assert edited.exit_code == 0
     export(untranslated, out)
-    edited = untranslated.cli("edit", str(ids[0]), "--text", "Changed after the export.", user="carol")
+    edited = untranslated.cli(
+        "edit", str(ids[0]), "--text", "Changed after the export.", user="carol"
+    )
     assert edited.exit_code == 0
     translate_in_toolkit(out, "1.2", {str(ids[0]): "Translator's version.", str(ids[1]): "Two."})
     result = untranslated.cli("import-xliff", str(out))
@@ -143,9 +145,9 @@ def test_entity_declarations_are_refused(untranslated: Built, tmp_path: Path) ->
     export(untranslated, out)
     body = out.read_text("utf-8").split("\n", 1)[1]
     first = untranslated.segment_ids[0]
-    body = body.replace(
-        f'<trans-unit id="{first}"', f'<trans-unit id="{first}"', 1
-    ).replace("</source>", "</source><target>&lol;</target>", 1)
+    body = body.replace(f'<trans-unit id="{first}"', f'<trans-unit id="{first}"', 1).replace(
+        "</source>", "</source><target>&lol;</target>", 1
+    )
     out.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY lol "lol lol lol">]>\n' + body, "utf-8"
     )

@@ -47,8 +47,8 @@ class ExportKind:
 
 
 KINDS = (
-    ExportKind("article", "Export article", "The finished English article (.docx, .md, .html, .txt).", ".docx"),
-    ExportKind("bilingual", "Export bilingual copy", "Arabic beside English for review (.docx, .html).", ".docx"),
+    ExportKind("article", "Export article", "The English article (.docx .md .html .txt).", ".docx"),
+    ExportKind("bilingual", "Export bilingual copy", "Arabic beside English (docx, html).", ".docx"),
     ExportKind("xliff", "Export XLIFF", "XLIFF 1.2 for a translator's CAT tool.", ".xlf"),
     ExportKind("tmx", "Export TMX", "The finished pairs as a TMX memory.", ".tmx"),
     ExportKind("csv", "Export CSV", "Every segment as a spreadsheet row.", ".csv"),
@@ -64,7 +64,14 @@ Start = Callable[[int], Callable[[int], None]]
 
 
 def run_document_export(
-    database: Database, kind: str, path: Path, document_id: int, user: str, missing: str, start: Start
+    database: Database,
+    kind: str,
+    path: Path,
+    *,
+    document_id: int,
+    user: str,
+    missing: str,
+    start: Start,
 ) -> int:
     """One export of one document, as the CLI's commands run it; returns what it counted."""
     if kind == "article":
@@ -125,7 +132,13 @@ class ExportDialog(ModalScreen[Path | None]):
 
         try:
             count = run_document_export(
-                self.database, self.kind.key, path, self.document_id, self.user, missing, start
+                self.database,
+                self.kind.key,
+                path,
+                document_id=self.document_id,
+                user=self.user,
+                missing=missing,
+                start=start,
             )
         except WorkbenchError as error:
             self.app.call_from_thread(self._failed, str(error))
@@ -157,8 +170,13 @@ def export_commands(screen: Any, app: Any) -> Iterator[tuple[str, Callable[[], A
         return
     for kind in KINDS:
         dialog = partial(ExportDialog, app.database, screen.document_id, app.settings.user, kind)
-        yield (
-            f"{kind.title} of document {screen.document_id}",
-            lambda dialog=dialog: app.push_screen(dialog()),
-            kind.help,
-        )
+        yield f"{kind.title} of document {screen.document_id}", _opener(app, dialog), kind.help
+
+
+def _opener(app: Any, dialog: Callable[[], ExportDialog]) -> Callable[[], None]:
+    """Opens a fresh dialog each time the palette entry is chosen."""
+
+    def open_dialog() -> None:
+        app.push_screen(dialog())
+
+    return open_dialog
