@@ -48,7 +48,7 @@ class ExportKind:
 
 KINDS = (
     ExportKind("article", "Export article", "The English article (.docx .md .html .txt).", ".docx"),
-    ExportKind("bilingual", "Export bilingual copy", "Arabic beside English (docx, html).", ".docx"),
+    ExportKind("bilingual", "Export bilingual copy", "Arabic beside English, for review.", ".docx"),
     ExportKind("xliff", "Export XLIFF", "XLIFF 1.2 for a translator's CAT tool.", ".xlf"),
     ExportKind("tmx", "Export TMX", "The finished pairs as a TMX memory.", ".tmx"),
     ExportKind("csv", "Export CSV", "Every segment as a spreadsheet row.", ".csv"),
