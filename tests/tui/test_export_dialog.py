@@ -84,3 +84,10 @@ async def test_escape_cancels_and_writes_nothing(make_app: AppFactory, tmp_path:
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
     assert list(tmp_path.glob("*.tmx")) == []
+
+
+def test_every_missing_policy_is_offered() -> None:
+    from workbench.export.article import MISSING
+    from workbench.tui.screens.export_dialog import MISSING_LABELS
+
+    assert tuple(MISSING_LABELS) == MISSING

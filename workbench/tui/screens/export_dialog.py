@@ -24,16 +24,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Select
 
 from workbench.errors import WorkbenchError
-from workbench.export.article import MISSING
-from workbench.export.files import ExportJob, run_export
-from workbench.export.publishing import (
-    ARTICLE_FORMATS,
-    BILINGUAL_FORMATS,
-    PublishJob,
-    choose_format,
-    run_publish,
-)
-from workbench.export.rows import ExportFilter
 from workbench.store.database import Database
 from workbench.text.inert import inert
 
@@ -53,6 +43,7 @@ KINDS = (
     ExportKind("tmx", "Export TMX", "The finished pairs as a TMX memory.", ".tmx"),
     ExportKind("csv", "Export CSV", "Every segment as a spreadsheet row.", ".csv"),
 )  # fmt: skip
+# The writers (python-docx, lxml) are imported when an export runs, not when the palette opens.
 MISSING_LABELS = {
     "fail": "untranslated sentences: refuse",
     "mt": "untranslated sentences: machine translation",
@@ -74,6 +65,16 @@ def run_document_export(
     start: Start,
 ) -> int:
     """One export of one document, as the CLI's commands run it; returns what it counted."""
+    from workbench.export.files import ExportJob, run_export
+    from workbench.export.publishing import (
+        ARTICLE_FORMATS,
+        BILINGUAL_FORMATS,
+        PublishJob,
+        choose_format,
+        run_publish,
+    )
+    from workbench.export.rows import ExportFilter
+
     if kind == "article":
         chosen = choose_format(path, None, ARTICLE_FORMATS, "article")
         return run_publish(database, PublishJob(kind, path, document_id, chosen, missing), start)
@@ -103,7 +104,7 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Label(self.kind.help, classes="dialog-hint")
             yield Input(suggestion, placeholder="file to write", id="export-path")
             if self.kind.key == "article":
-                options = [(MISSING_LABELS[name], name) for name in MISSING]
+                options = [(label, name) for name, label in MISSING_LABELS.items()]
                 yield Select(options, value="fail", allow_blank=False, id="export-missing")
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Label("Enter to export · Escape to cancel", classes="dialog-hint")
