@@ -142,12 +142,24 @@ def heading_level(block: str | None) -> int | None:
     return max(2, int(block[1]))
 
 
-def byline(article: Article) -> str | None:
-    """`By AUTHOR · OUTLET · DATE`, from what the source said, or None."""
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate ... pop directional isolate
+
+
+def byline_parts(article: Article) -> list[str]:
+    """Author (as `By AUTHOR`), outlet and date, those the source gave."""
     parts = [
         f"By {article.author}" if article.author else None,
         article.outlet,
         article.published_at,
     ]
-    shown = [" ".join(part.split()) for part in parts if part and part.strip()]
-    return " · ".join(shown) if shown else None
+    return [" ".join(part.split()) for part in parts if part and part.strip()]
+
+
+def byline(article: Article) -> str | None:
+    """`By AUTHOR · OUTLET · DATE`, or None. A part with Arabic letters (an Arabic outlet's
+    name) is wrapped in Unicode isolates (FSI ... PDI): without them the bidi algorithm joins
+    the date that follows to the Arabic run and shows 2024-03-07 as 07-03-2024."""
+    parts = [
+        FSI + part + PDI if _ARABIC_LETTER.search(part) else part for part in byline_parts(article)
+    ]
+    return " · ".join(parts) if parts else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import TextIO
 
-from workbench.export.article import Article, byline, heading_level
+from workbench.export.article import Article, byline_parts, heading_level
 from workbench.export.xmltext import drop_forbidden
 
 STYLE = (
@@ -65,9 +65,10 @@ def write_html(article: Article, out: TextIO) -> int:
     lines = _head(title, article)
     if article.title:
         lines.append(f"<h1>{html_text(article.title)}</h1>")
-    line = byline(article)
-    if line:
-        lines.append(f'<p class="byline">{html_text(line)}</p>')
+    parts = byline_parts(article)
+    if parts:  # each part isolated (<bdi>): an Arabic outlet's name must not capture the date
+        line = " · ".join(f"<bdi>{html_text(part)}</bdi>" for part in parts)
+        lines.append(f'<p class="byline">{line}</p>')
     lines += _body(article)
     lines += ["</article>", "</body>", "</html>", ""]
     out.write("\n".join(lines))
