@@ -51,6 +51,10 @@ class Article:
     source_url: str | None
 
 
+def has_arabic(text: str) -> bool:
+    return _ARABIC_LETTER.search(text) is not None
+
+
 def is_missing(sentence: Sentence) -> bool:
     target = sentence.target
     return not target or not target.strip() or sentence.status == SegmentStatus.REJECTED.value

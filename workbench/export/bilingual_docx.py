@@ -17,6 +17,7 @@ from docx.oxml.ns import nsmap, qn
 from docx.shared import Cm
 from lxml import etree
 
+from workbench.export.article import has_arabic
 from workbench.export.bilingual_rows import ReviewRow, review_rows
 from workbench.export.document_read import PublishDocument
 from workbench.export.docx_parts import (
@@ -129,7 +130,7 @@ def write_bilingual_docx(document: PublishDocument, out: IO[bytes]) -> int:
         word,
         [
             paragraph("Review copy", ids["Title"]),
-            paragraph(info.title, ids["Heading 1"], rtl=True),  # the title is usually Arabic
+            paragraph(info.title, ids["Heading 1"], rtl=has_arabic(info.title)),
             paragraph(" · ".join(facts), ids["Subtitle"]),
             table,
             paragraph(),  # Word wants a paragraph between a table and the section's end

@@ -178,3 +178,14 @@ def test_not_xliff_is_refused(cli: Cli, tmp_path: Path) -> None:
     result = cli("import-xliff", str(path))
     assert result.exit_code == 2
     assert "not an XLIFF 1.2 or 2.0 file" in result.output
+
+
+def test_malformed_file_names_the_line(untranslated: Built, tmp_path: Path) -> None:
+    out = tmp_path / "out.xlf"
+    export(untranslated, out)
+    lines = out.read_text("utf-8").splitlines()
+    out.write_text("\n".join(lines[: len(lines) // 2]) + "\n", "utf-8")  # cut off half-way
+    result = untranslated.cli("import-xliff", str(out))
+    assert result.exit_code == 2
+    assert f"{out}, line " in result.output and "not well-formed XML" in result.output
+    assert all(segment.target is None for segment in untranslated.segments())
