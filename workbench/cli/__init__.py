@@ -101,13 +101,18 @@ COMMANDS = (
     LazyCommand(
         "export",
         "workbench.cli.export:export_group",
-        "Write segments to exchange files (TMX for CAT tools, CSV for spreadsheets).",
+        "Write exchange files (TMX, CSV, XLIFF) and documents (article, bilingual copy).",
     ),
     LazyCommand(
         "import-tm",
         "workbench.cli.import_tm:import_tm_command",
         "Import a translation memory from FILE (.tmx, or .csv as written by `export csv` or "
         "with the header ar,en).",
+    ),
+    LazyCommand(
+        "import-xliff",
+        "workbench.cli.import_xliff:import_xliff_command",
+        "Bring the English of an XLIFF file exported by `workbench export xliff` back.",
     ),
     LazyCommand(
         "tui",

@@ -15,6 +15,7 @@ import click
 from workbench.cli.claims import export_claims_command
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.output import echo, plural
+from workbench.cli.publish import export_article, export_bilingual, export_xliff
 from workbench.cli.types import ROW_ID
 from workbench.export.floors import DEFAULT_FLOOR, STATUS_FLOORS
 
@@ -57,7 +58,7 @@ def _export(context: CliContext, job: ExportJob) -> None:
 
 @click.group("export")
 def export_group() -> None:
-    """Write segments to exchange files (TMX for CAT tools, CSV for spreadsheets)."""
+    """Write exchange files (TMX, CSV, XLIFF) and documents (article, bilingual copy)."""
 
 
 @export_group.command("tmx", epilog=_OVERWRITES)
@@ -108,3 +109,7 @@ def export_csv(
 
 
 export_group.add_command(export_claims_command, name="claims")
+# Publishing (issue 15): one document as an article, a review copy or XLIFF (cli/publish.py).
+export_group.add_command(export_article, name="article")
+export_group.add_command(export_bilingual, name="bilingual")
+export_group.add_command(export_xliff, name="xliff")

@@ -48,6 +48,10 @@ class WorkbenchCommands(Provider):
                 f"List only segments whose status is {status.value}.",
             )
         yield from confidence_commands(screen, app)  # mt18
+        # Exports of the open document (issue 15, tui/screens/export_dialog.py).
+        from workbench.tui.screens.export_dialog import export_commands
+
+        yield from export_commands(screen, app)
         with app.database.read() as session:
             documents = list_documents(session)
         for document in documents:
