@@ -102,7 +102,7 @@ def test_missing_path_and_empty_folder(
     (folder / "notes.md").write_text("# not a text file", encoding="utf-8")
     empty = any_seeded_cli("import", str(folder))
     assert empty.exit_code == 2
-    assert "holds no .txt file" in empty.stderr
+    assert "holds no file to import" in empty.stderr
     assert table_dump(any_db_url) == before
 
 
