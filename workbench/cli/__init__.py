@@ -31,7 +31,12 @@ COMMANDS = (
     LazyCommand(
         "import",
         "workbench.cli.importing:import_command",
-        "Import UTF-8 .txt files (or folders of them) as documents cut into sentences.",
+        "Import articles (files, folders of them, or web pages) as documents cut into sentences.",
+    ),
+    LazyCommand(
+        "documents",
+        "workbench.cli.documents:documents_group",
+        "List, show, rename and delete documents (titles, sources, progress).",
     ),
     LazyCommand(
         "models",
