@@ -93,11 +93,13 @@ def _paragraphs(document: Any) -> Iterator[Any]:
 
     for item in document.iter_inner_content():
         if isinstance(item, Table):
-            seen: set[int] = set()  # a merged cell is listed once per grid cell it spans
+            # A merged cell is listed once per grid cell it spans. The elements themselves are
+            # kept (not their id()): lxml may reuse a freed proxy's id for another element.
+            seen: set[Any] = set()
             for row in item.rows:
                 for cell in row.cells:
-                    if id(cell._tc) not in seen:
-                        seen.add(id(cell._tc))
+                    if cell._tc not in seen:
+                        seen.add(cell._tc)
                         yield from cell.paragraphs
         else:
             yield item
