@@ -1,7 +1,8 @@
 """The list of documents (F2), shown beside the segments when the user wants to switch.
 
-Each entry: id, date (publication, else import), how many of its segments are translated and
-approved, the format, and the title on a line of its own. The progress comes from one grouped
+Each entry: id, date (publication, else import), how many of its segments are translated (●,
+reviewed and approved included) and approved (✔), as the segment list marks them, the format,
+and the title on a line of its own. The progress comes from one grouped
 query (`store.documents.document_summaries`), the same the CLI's `documents list` reads.
 """
 
@@ -27,10 +28,10 @@ def document_label(summary: DocumentSummary, bidi: bool) -> Text:
     """Two lines: id, date, progress and format; then the title."""
     label = Text()
     label.append(f"{summary.id:>3} ", style="bold")
-    label.append(f"{summary.date}  ", style="dim")
-    label.append(f"{summary.translated}/{summary.segments} translated", style="green")
-    label.append(f" · {summary.approved} approved", style="dim")
-    label.append(f" · {summary.source_format}\n", style="dim")
+    label.append(f"{summary.date} ", style="dim")
+    label.append(f"●{summary.translated}/{summary.segments}", style="green")
+    label.append(f" ✔{summary.approved}", style="bold green" if summary.approved else "dim")
+    label.append(f" {summary.source_format}\n", style="dim")
     label.append(display_line(fit_logical(summary.title, TITLE_CELLS), bidi))
     return label
 
