@@ -15,9 +15,7 @@ async def test_the_list_shows_title_date_and_progress(
     make_app: AppFactory, seeded_database: Database
 ) -> None:
     with seeded_database.write() as session:
-        session.execute(
-            update(Document).where(Document.id == 2).values(published_at="2023-11-10")
-        )
+        session.execute(update(Document).where(Document.id == 2).values(published_at="2023-11-10"))
         for segment_id, status in ((1, "translated"), (2, "approved"), (3, "reviewed")):
             session.execute(
                 update(Segment)

@@ -8,8 +8,8 @@ change with: pytest tests/tui/test_snapshots.py --snapshot-update
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import update

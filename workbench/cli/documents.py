@@ -60,7 +60,9 @@ def list_command(context: CliContext, as_json: bool) -> None:
     if not summaries:
         echo("no documents yet; bring some in with `workbench import FILE|URL`", err=True)
         return
-    echo_header(f"{'id':>4}  {'date':<10}  {'format':<6}  {'translated':>10}  {'approved':>8}  title")
+    echo_header(
+        f"{'id':>4}  {'date':<10}  {'format':<6}  {'translated':>10}  {'approved':>8}  title"
+    )
     for s in summaries:
         progress = f"{s.translated}/{s.segments}"
         echo(

@@ -23,6 +23,7 @@ from workbench.text.controls import check_storable
 from workbench.text.normalise import BidiMark, locate_bidi_controls, source_hash
 
 TITLE_LENGTH = 120
+PLAIN_TEXT = SourceMeta("txt")  # what a .txt file says about itself: nothing but its kind
 # A "sentence" longer than this is a file without sentence ends (or not prose at all): it would
 # be unusable in the editor and for machine translation, so the file is refused, not imported.
 MAX_SENTENCE_CHARS = 10_000
@@ -48,7 +49,7 @@ class ParsedDocument:
     segments: list[ParsedSegment]
     # Bidi controls can reorder or hide text: imported as written, but reported to the user.
     bidi: tuple[BidiMark, ...] = ()
-    meta: SourceMeta = SourceMeta("txt")
+    meta: SourceMeta = PLAIN_TEXT
     name: str | None = None  # what is stored as the source name (a URL's page); else path.name
 
     @property
@@ -63,7 +64,17 @@ class ParsedDocument:
 
 # What a folder given to `workbench import` is searched for (a file named on the command line is
 # read whatever its name: by its extension, plain text when the extension is none of these).
-IMPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".xlf", ".xliff")
+IMPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".docx",
+    ".xlf",
+    ".xliff",
+)
 
 
 def _texts_under(folder: Path) -> list[Path]:
@@ -108,8 +119,7 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
             texts = _texts_under(path)
             if not texts:
                 raise InputError(
-                    f"{path}: the folder holds no file to import "
-                    f"({', '.join(IMPORTED_SUFFIXES)})"
+                    f"{path}: the folder holds no file to import ({', '.join(IMPORTED_SUFFIXES)})"
                 )
             _refuse_links_out(path, texts)
             found.extend(texts)
@@ -199,9 +209,7 @@ def _flatten(block: Block) -> Block:
     """The block with its whitespace runs (line breaks inside a paragraph) made single spaces:
     a paragraph is one line, as in a plain-text file."""
     target = None if block.target is None else " ".join(block.target.split())
-    return Block(
-        " ".join(block.text.split()), block.kind, target, block.target_status, block.group
-    )
+    return Block(" ".join(block.text.split()), block.kind, target, block.target_status, block.group)
 
 
 def parse_blocks(
@@ -230,9 +238,7 @@ def parse_blocks(
             number += 1
         repeat = block.text in seen
         seen.add(block.text)
-        spans = (
-            [(0, len(block.text))] if source.presegmented else segment_paragraph(block.text)
-        )
+        spans = [(0, len(block.text))] if source.presegmented else segment_paragraph(block.text)
         for start, end in spans:
             sentence = block.text[start:end].strip()
             if len(sentence) > MAX_SENTENCE_CHARS:

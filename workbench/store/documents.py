@@ -59,9 +59,7 @@ def _status_counts(session: Session, ids: Sequence[int] | None) -> dict[int, Cou
     return counts
 
 
-def document_summaries(
-    session: Session, ids: Sequence[int] | None = None
-) -> list[DocumentSummary]:
+def document_summaries(session: Session, ids: Sequence[int] | None = None) -> list[DocumentSummary]:
     """Every document (or those with `ids`) in id order, with its progress."""
     query = (
         select(Document, User.name)

@@ -153,7 +153,9 @@ def tm_matches(
         return []
     for attempt in range(2):  # the second time with the index rebuilt
         index = tm_index(session, rebuild=attempt > 0)
-        matches = _ranked(session, index, query, limit, min_score, exclude_segment_id)
+        matches = _ranked(
+            session, index, query, limit, min_score=min_score, exclude_segment_id=exclude_segment_id
+        )
         if matches is not None:
             return matches
     return []
@@ -164,6 +166,7 @@ def _ranked(
     index: TmIndex,
     query: str,
     limit: int,
+    *,
     min_score: float,
     exclude_segment_id: int | None,
 ) -> list[TmMatch] | None:

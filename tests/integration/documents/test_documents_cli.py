@@ -18,8 +18,13 @@ def _audit(url: str) -> list[tuple[str | None, str, str, int | None, dict[str, o
     try:
         with database.read() as session:
             rows = session.execute(
-                select(User.name, AuditEvent.action, AuditEvent.subject, AuditEvent.subject_id,
-                       AuditEvent.detail)
+                select(
+                    User.name,
+                    AuditEvent.action,
+                    AuditEvent.subject,
+                    AuditEvent.subject_id,
+                    AuditEvent.detail,
+                )
                 .outerjoin(User, AuditEvent.user_id == User.id)
                 .order_by(AuditEvent.id)
             )
@@ -43,7 +48,10 @@ def test_list_and_show_say_title_source_and_progress(any_cli: Cli, tmp_path: Pat
     page.write_text(news_page(article), encoding="utf-8")
     assert any_cli("import", str(SEEDS_DIR / seed_paths()[2].name), str(page)).exit_code == 0
     first = any_cli.json_lines("segments", "--doc", "2", "--json")[0]
-    assert any_cli("edit", str(first["id"]), "--text", "Done.", "--status", "translated").exit_code == 0
+    assert (
+        any_cli("edit", str(first["id"]), "--text", "Done.", "--status", "translated").exit_code
+        == 0
+    )
     listed = any_cli.json_lines("documents", "list", "--json")
     assert [(d["id"], d["format"], d["translated"], d["approved"]) for d in listed] == [
         (1, "txt", 0, 0),
@@ -67,7 +75,7 @@ def test_rename_is_kept_and_recorded(any_seeded_cli: Cli) -> None:
     assert result.exit_code == 0, result.output
     shown = any_seeded_cli.json_lines("documents", "show", "3", "--json")[0]
     assert shown["title"] == "بوتين في أستانا"
-    (who, action, subject, subject_id, detail), = _audit(any_seeded_cli.db_url)
+    ((who, action, subject, subject_id, detail),) = _audit(any_seeded_cli.db_url)
     assert (who, action, subject, subject_id) == ("sara", "rename", "document", 3)
     assert detail["title"] == "بوتين في أستانا" and detail["old_title"] != detail["title"]
 
@@ -85,9 +93,18 @@ def test_delete_is_for_admins_asks_for_yes_and_is_recorded(any_seeded_cli: Cli) 
     cli, url = any_seeded_cli, any_seeded_cli.db_url
     assert cli("users", "recover-admin", "root", user="root").exit_code == 0
     segment = cli.json_lines("segments", "--doc", "2", "--json")[0]
-    assert cli("edit", str(segment["id"]), "--text", "Kept in memory.", "--status", "translated").exit_code == 0
-    assert cli("claims", "add", str(segment["id"]), "--side", "ar", "--start", "0",
-               "--end", "3").exit_code == 0
+    assert (
+        cli(
+            "edit", str(segment["id"]), "--text", "Kept in memory.", "--status", "translated"
+        ).exit_code
+        == 0
+    )
+    assert (
+        cli(
+            "claims", "add", str(segment["id"]), "--side", "ar", "--start", "0", "--end", "3"
+        ).exit_code
+        == 0
+    )
     segments = _count(url, Segment, Segment.document_id == 2)
     before = table_dump(url)
 
@@ -106,7 +123,7 @@ def test_delete_is_for_admins_asks_for_yes_and_is_recorded(any_seeded_cli: Cli) 
     assert _count(url, Revision, Revision.segment_id == segment["id"]) == 0
     assert _count(url, Claim, Claim.segment_id == segment["id"]) == 0
     assert _count(url, TmEntry, TmEntry.target == "Kept in memory.") == 1  # the memory keeps it
-    (who, action, subject, subject_id, detail), = _audit(url)
+    ((who, action, subject, subject_id, detail),) = _audit(url)
     assert (who, action, subject, subject_id) == ("root", "delete", "document", 2)
     assert detail["segments"] == segments and len(str(detail["content_hash"])) == 64
     assert detail["title"]

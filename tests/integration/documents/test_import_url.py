@@ -3,6 +3,7 @@ read as HTML; what a server can do wrong is refused by name with nothing written
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -48,10 +49,9 @@ class _Pages(BaseHTTPRequestHandler):
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        # The workbench may hang up first (it stops at the size cap, or timed out).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the workbench hung up (it stops at the size cap, or timed out)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -92,9 +92,7 @@ def test_a_rejected_pair_alone_is_shown_but_not_as_100(other_desk: Cli) -> None:
     assert [m["target"] for m in matches] == [RIGHT]
 
 
-def test_a_rejected_pair_is_not_filled_into_a_new_document(
-    other_desk: Cli, tmp_path: Path
-) -> None:
+def test_a_rejected_pair_is_not_filled_into_a_new_document(other_desk: Cli, tmp_path: Path) -> None:
     article = tmp_path / "again.txt"
     article.write_text(f"{SAID}\n{CLOSE}\n", encoding="utf-8")
     assert other_desk("import", str(article)).exit_code == 0

@@ -93,7 +93,8 @@ def test_markdown_reads_as_pandoc_does(seed: Path, tmp_path: Path) -> None:
 def test_markdown_inline_markup_and_setext_headings(tmp_path: Path) -> None:
     text = (
         "بوتين يزور *كازاخستان*\n=====================\n\n"
-        "وصل **الرئيس** إلى [أستانا](https://example.com) يوم الخميس.\nوكان في استقباله توكاييف.\n\n"
+        "وصل **الرئيس** إلى [أستانا](https://example.com) يوم الخميس.\n"
+        "وكان في استقباله توكاييف.\n\n"
         "1. البند الأول\n2. البند الثاني\n   - بند فرعي\n\n"
         "> قال المتحدث: «الزيارة مهمة».\n\n"
         "```\nكود لا يترجم\n```\n"
@@ -197,7 +198,7 @@ def test_xliff_12_sources_targets_and_states() -> None:
 
 
 def test_xliff_20_units_are_paragraphs_of_segments() -> None:
-    units = [[UNITS[0][:2] + ("final",)], [UNITS[1], (UNITS[2][0], UNITS[2][1], "initial")]]
+    units = [[(*UNITS[0][:2], "final")], [UNITS[1], (UNITS[2][0], UNITS[2][1], "initial")]]
     source = read_xliff(xliff_20(units).encode(), "a.xliff")
     assert [(b.text, b.target, b.target_status, b.group) for b in source.blocks] == [
         ("بوتين يزور كازاخستان", "Putin visits Kazakhstan", "translated", "u1"),

@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from http.client import HTTPMessage
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -52,8 +53,14 @@ def check_url(url: str) -> str:
 class _SafeRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects to http and https only."""
 
-    def redirect_request(
-        self, req: Any, fp: IO[bytes], code: int, msg: str, headers: Message, newurl: str
+    def redirect_request(  # noqa: PLR0917 (urllib's signature, called positionally)
+        self,
+        req: Any,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
     ) -> Any:
         check_url(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)

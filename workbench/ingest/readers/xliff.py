@@ -51,7 +51,7 @@ def _store(data: bytes, label: str) -> Any:
         raise InputError(f"{label}: XLIFF version {version.group(1).decode()} is not 1.2 or 2.0")
     reader = xliff2.Xliff2File if major == "2" else xliff.xlifffile
     try:
-        return reader.parsestring(data)
+        return reader.parsestring(data)  # type: ignore[no-untyped-call]
     except Exception as error:  # lxml's XMLSyntaxError, or the toolkit's ValueError
         raise InputError(
             f"{label}: not well-formed XLIFF ({error}); nothing was imported"
