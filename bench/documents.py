@@ -50,8 +50,7 @@ def make_page(path: Path) -> None:
             block = f"<h2>{html.escape(sentences[index % len(sentences)])}</h2>"
         elif index % 40 == 20:
             items = "".join(
-                f"<li>{html.escape(sentences[(index + i) % len(sentences)])}</li>"
-                for i in range(3)
+                f"<li>{html.escape(sentences[(index + i) % len(sentences)])}</li>" for i in range(3)
             )
             block = f"<ul>{items}</ul>"
         else:
@@ -134,7 +133,9 @@ def run_python_docx(path: Path) -> dict[str, float]:
 
     began = time.perf_counter()
     document = docx.Document(str(path))
-    paragraphs = [(p.text, p.style.name if p.style is not None else "") for p in document.paragraphs]
+    paragraphs = [
+        (p.text, p.style.name if p.style is not None else "") for p in document.paragraphs
+    ]
     seconds = time.perf_counter() - began
     return {"seconds": seconds, "segments": float(len(paragraphs))}
 

@@ -212,6 +212,14 @@ def _flatten(block: Block) -> Block:
     return Block(" ".join(block.text.split()), block.kind, target, block.target_status, block.group)
 
 
+def _check_meta(label: str, meta: SourceMeta) -> None:
+    """What the source says about itself is stored too: the same rule as its text."""
+    for field in ("title", "source_url", "outlet", "author", "published_at"):
+        value = getattr(meta, field)
+        if value is not None:
+            check_storable(value, f"{label}: its {field.replace('_', ' ')}")
+
+
 def parse_blocks(
     path: Path, source: SourceText, content_hash: str, name: str | None = None
 ) -> ParsedDocument:
@@ -225,6 +233,7 @@ def parse_blocks(
             f"{label}: no text to translate was found in it (no article paragraphs); "
             "nothing was imported"
         )
+    _check_meta(label, source.meta)
     for number, block in enumerate(blocks, start=1):
         where = f"{label}: paragraph {number}"
         check_storable(block.text, where)

@@ -29,6 +29,8 @@ from workbench.ingest.readers.docx import read_docx
 from workbench.ingest.readers.html import read_html
 from workbench.ingest.readers.markdown import read_markdown
 from workbench.ingest.readers.xliff import read_xliff
+from workbench.ingest.sources import parse_blocks
+from workbench.ingest.structure import Block, SourceMeta, SourceText
 
 SEEDS = [pytest.param(path, id=path.name[:3]) for path in seed_paths()]
 
@@ -263,3 +265,12 @@ def test_a_plain_text_title_is_its_first_line(tmp_path: Path) -> None:
     path = tmp_path / "c.txt"
     path.write_text("بوتين يقوم بزيارة كازاخستان\nوصل الرئيس. وكان في استقباله توكاييف.\n")
     assert read_document(path).title == "بوتين يقوم بزيارة كازاخستان"
+
+
+def test_a_control_character_in_the_metadata_is_refused() -> None:
+    # trafilatura already drops control characters from what it reads; any reader's metadata is
+    # checked again before it is stored, as text is.
+    meta = SourceMeta("html", title="عنوان", author="سامي\x1b]0;pwned\x07")
+    source = SourceText(meta, [Block("نص المقال.")])
+    with pytest.raises(InputError, match=r"^evil\.html: its author: .*ESC"):
+        parse_blocks(Path("evil.html"), source, "0" * 64)
