@@ -40,6 +40,10 @@ UNFINISHED_STATUSES = frozenset(
     {SegmentStatus.NEW.value, SegmentStatus.DRAFT.value, SegmentStatus.REJECTED.value}
 )
 UNFINISHED_CAP = 99  # the best score an unfinished pair can show
+# How many candidates a lookup reads at most while looking past unfinished pairs for finished
+# ones: a memory imported from a desk's drafts could otherwise make every keystroke read
+# thousands of rows.
+MAX_LOOKAHEAD = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,16 +176,18 @@ def _ranked(
 ) -> list[TmMatch] | None:
     """The best `limit` matches, finished pairs first; None when an entry changed under the
     index. Unfinished pairs among the most similar make the search look further (four times as
-    far each round) until `limit` finished ones are found or the candidates run out."""
+    far each round) until `limit` finished ones are found, the candidates run out, or
+    MAX_LOOKAHEAD candidates were read."""
     wanted = limit
     while True:
         found = index.search(query, wanted, min_score, exclude_segment_id)
         matches = _fetch(session, index, found)
         if matches is None:
             return None
-        if sum(match.finished for match in matches) >= limit or len(found) < wanted:
+        enough = sum(match.finished for match in matches) >= limit
+        if enough or len(found) < wanted or wanted >= MAX_LOOKAHEAD:
             break
-        wanted *= 4
+        wanted = min(wanted * 4, MAX_LOOKAHEAD)
     # Stable: within each group the order stays by similarity.
     return sorted(matches, key=lambda match: not match.finished)[:limit]
 

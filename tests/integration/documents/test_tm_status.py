@@ -12,8 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import insert
 
 from tests.conftest import Cli
+from workbench.store.database import Database
+from workbench.store.models import TmEntry
+from workbench.text.normalise import normalise_arabic, source_hash, target_hash
+from workbench.tm.lookup import tm_matches
 
 # Two sentences that differ by one word: the rejected pair is the exact one for SAID, the
 # finished (approved) one only close.
@@ -99,3 +104,31 @@ def test_a_rejected_pair_is_not_filled_into_a_new_document(other_desk: Cli, tmp_
     rows = {r["source"]: r for r in other_desk.json_lines("segments", "--json")}
     assert rows[CLOSE]["target"] == RIGHT  # exact finished pair: filled as a draft to confirm
     assert rows[SAID]["target"] is None  # the rejected English is not put into the segment
+
+
+def test_many_unfinished_pairs_do_not_hide_a_finished_one(any_database: Database) -> None:
+    """Forty drafts of the same sentence, more similar than the one finished pair: the lookup
+    looks past them (and stops looking after MAX_LOOKAHEAD candidates)."""
+    with any_database.write() as session:
+        rows = [_entry(SAID, f"Draft number {number}.", "draft") for number in range(40)] + [
+            _entry(CLOSE, RIGHT, "translated")
+        ]
+        session.execute(insert(TmEntry), rows)
+    with any_database.read() as session:
+        matches = tm_matches(session, SAID, 3, min_score=50)
+    assert matches[0].target == RIGHT
+    assert [m.status for m in matches] == ["translated", "draft", "draft"]
+    assert all(m.score == 99 and m.similarity == 100 for m in matches[1:])
+
+
+def _entry(source: str, target: str, status: str) -> dict[str, object]:
+    return {
+        "source": source,
+        "target": target,
+        "source_hash": source_hash(source),
+        "target_hash": target_hash(target),
+        "source_norm": normalise_arabic(source),
+        "origin": "import",
+        "origin_name": "drafts.csv",
+        "status": status,
+    }
