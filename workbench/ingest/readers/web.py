@@ -111,6 +111,7 @@ def fetch_page(url: str, cap: SizeCap, timeout: float = TIMEOUT_SECONDS) -> Page
             _content_type(url, response.headers)
             return Page(response.geturl(), _read_capped(url, response, cap))
     except urllib.error.HTTPError as error:
+        error.close()  # it holds the server's open error page
         raise InputError(
             f"{url}: the server answered {error.code} {error.reason}; nothing was imported"
         ) from error
