@@ -99,10 +99,10 @@ def test_missing_path_and_empty_folder(
 
     folder = tmp_path / "folder"
     folder.mkdir()
-    (folder / "notes.md").write_text("# not a text file", encoding="utf-8")
+    (folder / "notes.json").write_text("{}", encoding="utf-8")  # no kind import reads
     empty = any_seeded_cli("import", str(folder))
     assert empty.exit_code == 2
-    assert "holds no .txt file" in empty.stderr
+    assert "holds no file to import" in empty.stderr
     assert table_dump(any_db_url) == before
 
 

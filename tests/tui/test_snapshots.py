@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import update
 from textual.pilot import Pilot
 
 from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
@@ -18,6 +20,7 @@ from workbench.mt.packages import InstalledModel
 from workbench.services.editing import record_machine_translations
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
+from workbench.store.models import Document, Segment
 from workbench.tui.screens.aids import AIDS_DELAY, QA_DELAY
 
 SIZE = (120, 36)
@@ -106,7 +109,17 @@ def test_help_screen(snap_compare: SnapCompare, make_app: AppFactory) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=help_shown)
 
 
-def test_document_picker(snap_compare: SnapCompare, make_app: AppFactory) -> None:
+def test_document_picker(
+    snap_compare: SnapCompare, make_app: AppFactory, seeded_database: Database
+) -> None:
+    # The list shows each document's date (its import date for the seeds): fixed, so that the
+    # picture does not change from one day to the next. One segment translated, one approved.
+    with seeded_database.write() as session:
+        session.execute(update(Document).values(imported_at=datetime(2024, 3, 29, tzinfo=UTC)))
+        for segment_id, status in ((1, "translated"), (2, "approved")):
+            finished = update(Segment).where(Segment.id == segment_id)
+            session.execute(finished.values(status=status, target="Finished."))
+
     async def picker_shown(pilot: Pilot[Any]) -> None:
         await steady(pilot)
         await pilot.press("f2", "down")

@@ -31,12 +31,17 @@ COMMANDS = (
     LazyCommand(
         "import",
         "workbench.cli.importing:import_command",
-        "Import UTF-8 .txt files (or folders of them) as documents cut into sentences.",
+        "Import articles (files, folders of them, or web pages) as documents cut into sentences.",
+    ),
+    LazyCommand(
+        "documents",
+        "workbench.cli.documents:documents_group",
+        "List, show, rename and delete documents (titles, sources, progress).",
     ),
     LazyCommand(
         "models",
         "workbench.cli.models:models_group",
-        "Machine-translation models (Argos Translate packages in $ARGOS_PACKAGES_DIR).",
+        "Machine-translation models: Argos packages and CTranslate2 folders ($ARGOS_PACKAGES_DIR).",
     ),
     LazyCommand(
         "translate",

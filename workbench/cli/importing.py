@@ -1,4 +1,4 @@
-"""`workbench import PATH...`"""
+"""`workbench import PATH|URL...`: articles in any kind the readers know (ingest/readers)."""
 
 from __future__ import annotations
 
@@ -23,15 +23,21 @@ if TYPE_CHECKING:
 BIDI_SHOWN_PER_FILE = 5
 
 
-def _read_all(paths: list[Path], advance: Advance, cap: SizeCap) -> list[ParsedDocument]:
-    """Read and check every file before writing any, so one bad file stops the whole import."""
-    from workbench.ingest.sources import read_source
+def _read_all(
+    sources: list[Path | str], advance: Advance, cap: SizeCap, timeout: float
+) -> list[ParsedDocument]:
+    """Read and check every file (and fetch every page) before writing any, so one bad source
+    stops the whole import."""
+    from workbench.ingest.readers import read_document, read_url
 
     problems: list[str] = []
     parsed: list[ParsedDocument] = []
-    for path in paths:
+    for source in sources:
         try:
-            parsed.append(read_source(path, cap))
+            if isinstance(source, str):
+                parsed.append(read_url(source, cap, timeout))
+            else:
+                parsed.append(read_document(source, cap))
         except InputError as error:
             problems.append(str(error))
         advance(1)
@@ -45,38 +51,71 @@ def _warn_bidi(document: ParsedDocument) -> None:
     """Bidi controls can make a sentence read differently from what is stored: say where."""
     for mark in document.bidi[:BIDI_SHOWN_PER_FILE]:
         echo(
-            f"warning: {document.path}: {mark.describe()}: a bidi control that can reorder or "
+            f"warning: {document.label}: {mark.describe()}: a bidi control that can reorder or "
             "hide text; imported as written, listed by `workbench check`",
             err=True,
         )
     hidden = len(document.bidi) - BIDI_SHOWN_PER_FILE
     if hidden > 0:
-        echo(f"warning: {document.path}: {plural(hidden, 'more bidi control')}", err=True)
+        echo(f"warning: {document.label}: {plural(hidden, 'more bidi control')}", err=True)
+
+
+def _sources(arguments: tuple[str, ...]) -> list[Path | str]:
+    """The files (folders searched) and URLs named, in order; a URL stays a string."""
+    from workbench.ingest.readers.web import check_url, is_url
+    from workbench.ingest.sources import collect_sources
+
+    found: list[Path | str] = []
+    for argument in arguments:
+        if is_url(argument):
+            found.append(check_url(argument))
+        else:
+            found.extend(collect_sources([Path(argument)]))
+    return list(dict.fromkeys(found))
 
 
 @click.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH|URL...")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 600),
+    default=20.0,
+    show_default=True,
+    help="Seconds to wait for a web page's server, at connecting and at each read.",
+)
 @pass_context
-def import_command(context: CliContext, paths: tuple[Path, ...]) -> None:
-    """Import UTF-8 .txt files (or folders of them) as documents cut into sentences.
+def import_command(context: CliContext, paths: tuple[str, ...], timeout: float) -> None:
+    """Import articles (files, folders of them, or web pages) as documents cut into sentences.
 
-    Every file is checked before any is stored; files are stored in transactions of whole
-    documents, so an interrupted import can simply be run again. Importing a file whose content
-    is already in the database adds nothing. Bidi control characters (which can hide or reorder
-    text) are imported as written and reported as warnings.
+    Kinds, by extension: .txt (UTF-8, a paragraph a line), .md (Markdown: headings and list
+    items are paragraphs of their own), .html/.htm (a saved news page: its article only, with
+    title, address, outlet, author and date), .docx (Word: paragraphs, headings, list items),
+    .xlf/.xliff (XLIFF 1.2 or 2.0: sources become segments, targets "import" revisions). An
+    http:// or https:// address is fetched (with --timeout and the max_text_file_mb cap) and
+    read as a web page. Other extensions are read as plain text.
+
+    Every source is checked before any is stored; documents are stored in transactions of whole
+    documents, so an interrupted import can simply be run again. Importing content that is
+    already in the database adds nothing (a web page's article counts, not its ads). Bidi control
+    characters (which can hide or reorder text) are imported as written and reported.
     """
     from workbench.cli.progress import progress_bar
-    from workbench.ingest.sources import collect_sources
 
-    sources = collect_sources(paths)
+    sources = _sources(paths)
     with progress_bar("Checking", total=len(sources), unit="files") as advance:
-        parsed = _read_all(sources, advance, text_cap(context.settings.max_text_file_mb))
+        cap = text_cap(context.settings.max_text_file_mb)
+        parsed = _read_all(sources, advance, cap, timeout)
         for document in parsed:
             if document.bidi:
                 _warn_bidi(document)
         advance.restart("Importing", total=len(parsed))
         added = _store(context, parsed, advance)
     for outcome in added:
+        if outcome.targets:
+            echo(
+                f"kept    {plural(outcome.targets, 'translation')} of document "
+                f"{outcome.document_id} from the file (origin import)"
+            )
         if outcome.filled:
             echo(
                 f"filled  {plural(outcome.filled, 'segment')} of document {outcome.document_id} "

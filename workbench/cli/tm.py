@@ -27,7 +27,11 @@ def tm_group() -> None:
 def match_command(
     context: CliContext, source: str, limit: int, min_score: int | None, as_json: bool
 ) -> None:
-    """Show the memory's closest matches for the Arabic SOURCE, with their percentage."""
+    """Show the memory's closest matches for the Arabic SOURCE, with their percentage and status.
+
+    A pair its file called new, draft or rejected comes after every finished pair and shows at
+    most 99% (its similarity is in --json), marked with its status.
+    """
     from workbench.tm.lookup import tm_matches
 
     cutoff = context.settings.tm_min_score if min_score is None else min_score
@@ -42,12 +46,17 @@ def match_command(
                 "origin": match.origin,
                 "origin_name": match.origin_name,
                 "status": match.status,
+                "finished": match.finished,
+                "similarity": match.similarity,
                 "entry": match.entry_id,
             }
             echo(json_line(data))
         else:
             origin = f"{match.origin}: {match.origin_name}" if match.origin_name else match.origin
-            echo(f"{match.score:>3}%  {match.source}\n      {match.target}  [{origin}]")
+            status = match.status or "no status"
+            if not match.finished:
+                status = f"{status.upper()}, not a finished translation"
+            echo(f"{match.score:>3}%  {match.source}\n      {match.target}  [{origin} · {status}]")
     if not matches and not as_json:
         echo(f"no match of {cutoff}% or more", err=True)
 

@@ -1,6 +1,9 @@
-"""Reading source files: find the .txt files, check they are UTF-8 text, cut them into segments.
+"""Reading source files: find the files to import, check them, cut them into segments.
 
-Nothing here touches the database; `workbench.services.importing` writes what this returns.
+Plain text (.txt) is read here, one paragraph a line; the other kinds (.md, .html, .docx, .xliff,
+a URL) are read by `workbench.ingest.readers` into paragraphs with block kinds, which
+`parse_blocks` segments the same way. Nothing here touches the database;
+`workbench.services.importing` writes what this returns.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ from pathlib import Path
 from workbench.errors import InputError
 from workbench.files.encodings import convert_hint, wide_encoding
 from workbench.files.inputs import SizeCap, read_regular, text_cap
-from workbench.ingest.segment import Sentence, segment_document
+from workbench.ingest.segment import Sentence, segment_document, segment_paragraph
+from workbench.ingest.structure import Block, SourceMeta, SourceText, first_heading
 from workbench.text.controls import check_storable
 from workbench.text.normalise import BidiMark, locate_bidi_controls, source_hash
 
 TITLE_LENGTH = 120
+PLAIN_TEXT = SourceMeta("txt")  # what a .txt file says about itself: nothing but its kind
 # A "sentence" longer than this is a file without sentence ends (or not prose at all): it would
 # be unusable in the editor and for machine translation, so the file is refused, not imported.
 MAX_SENTENCE_CHARS = 10_000
@@ -31,6 +36,9 @@ class ParsedSegment:
     source: str
     source_hash: str
     is_repeat: bool
+    block: str | None = None  # the paragraph's kind: None (body), "h1".."h6", "li", "quote"
+    target: str | None = None  # a translation that came with the source (XLIFF)
+    target_status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +49,36 @@ class ParsedDocument:
     segments: list[ParsedSegment]
     # Bidi controls can reorder or hide text: imported as written, but reported to the user.
     bidi: tuple[BidiMark, ...] = ()
+    meta: SourceMeta = PLAIN_TEXT
+    name: str | None = None  # what is stored as the source name (a URL's page); else path.name
+
+    @property
+    def source_name(self) -> str:
+        return self.name if self.name is not None else self.path.name
+
+    @property
+    def label(self) -> str:
+        """How messages name it: the path as given, or the URL."""
+        return self.name if self.name is not None else str(self.path)
+
+
+# What a folder given to `workbench import` is searched for (a file named on the command line is
+# read whatever its name: by its extension, plain text when the extension is none of these).
+IMPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".docx",
+    ".xlf",
+    ".xliff",
+)
 
 
 def _texts_under(folder: Path) -> list[Path]:
-    """The .txt entries under `folder`, recursively, sorted as paths (folder by folder).
+    """The importable entries under `folder`, recursively, sorted as paths (folder by folder).
 
     Entries that are not regular files (a FIFO, a link to a device) are kept: reading them
     refuses them by name rather than skipping them unseen."""
@@ -54,7 +88,7 @@ def _texts_under(folder: Path) -> list[Path]:
         Path(root, name)
         for root, _, files in os.walk(folder)
         for name in files
-        if name.endswith(".txt")
+        if name.lower().endswith(IMPORTED_SUFFIXES)
     ]
     return sorted(found)
 
@@ -76,7 +110,7 @@ def _refuse_links_out(folder: Path, texts: list[Path]) -> None:
 
 
 def collect_sources(paths: Iterable[Path]) -> list[Path]:
-    """The .txt files named or found (recursively) under `paths`, in a stable order."""
+    """The files named, or found (recursively) under the folders in `paths`, in a stable order."""
     found: list[Path] = []
     for path in paths:
         if not path.exists():
@@ -84,7 +118,9 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             texts = _texts_under(path)
             if not texts:
-                raise InputError(f"{path}: the folder holds no .txt file to import")
+                raise InputError(
+                    f"{path}: the folder holds no file to import ({', '.join(IMPORTED_SUFFIXES)})"
+                )
             _refuse_links_out(path, texts)
             found.extend(texts)
         else:
@@ -143,13 +179,104 @@ def parse_text(path: Path, text: str, content_hash: str) -> ParsedDocument:
         )
         for index, sentence in enumerate(sentences, start=1)
     ]
-    title = sentences[0].text[:TITLE_LENGTH]
     return ParsedDocument(
         path=path,
-        title=title,
+        title=text_title(text, sentences),
         content_hash=content_hash,
         segments=segments,
         bidi=tuple(locate_bidi_controls(text)),
+    )
+
+
+def text_title(text: str, sentences: list[Sentence]) -> str:
+    """A plain text's title: its first line when that is short enough to be a headline (news
+    files put the headline first), else the start of its first sentence."""
+    first_line = text[sentences[0].start :].split("\n", 1)[0].strip()
+    if len(first_line) <= TITLE_LENGTH:
+        return first_line
+    return sentences[0].text[:TITLE_LENGTH]
+
+
+def block_title(source: SourceText, blocks: list[Block]) -> str:
+    """The source's own title, else its first heading, else its first paragraph, shortened."""
+    for candidate in (source.meta.title, first_heading(blocks), blocks[0].text):
+        if candidate and candidate.strip():
+            return " ".join(candidate.split())[:TITLE_LENGTH]
+    return ""
+
+
+def _flatten(block: Block) -> Block:
+    """The block with its whitespace runs (line breaks inside a paragraph) made single spaces:
+    a paragraph is one line, as in a plain-text file."""
+    target = None if block.target is None else " ".join(block.target.split())
+    return Block(" ".join(block.text.split()), block.kind, target, block.target_status, block.group)
+
+
+def _check_meta(label: str, meta: SourceMeta) -> None:
+    """What the source says about itself is stored too: the same rule as its text."""
+    for field in ("title", "source_url", "outlet", "author", "published_at"):
+        value = getattr(meta, field)
+        if value is not None:
+            check_storable(value, f"{label}: its {field.replace('_', ' ')}")
+
+
+def parse_blocks(
+    path: Path, source: SourceText, content_hash: str, name: str | None = None
+) -> ParsedDocument:
+    """Segment every paragraph of a structured source; the block kind goes with each sentence.
+
+    `name` is what the document is stored and named as when it is not a file (a URL)."""
+    label = name or str(path)
+    blocks = [_flatten(block) for block in source.blocks if block.text.strip()]
+    if not blocks:
+        raise InputError(
+            f"{label}: no text to translate was found in it (no article paragraphs); "
+            "nothing was imported"
+        )
+    _check_meta(label, source.meta)
+    for number, block in enumerate(blocks, start=1):
+        where = f"{label}: paragraph {number}"
+        check_storable(block.text, where)
+        if block.target is not None:
+            check_storable(block.target, f"{where}, its translation")
+    segments: list[ParsedSegment] = []
+    seen: set[str] = set()
+    number = 0
+    for index, block in enumerate(blocks):
+        if block.group is None or index == 0 or blocks[index - 1].group != block.group:
+            number += 1
+        repeat = block.text in seen
+        seen.add(block.text)
+        spans = [(0, len(block.text))] if source.presegmented else segment_paragraph(block.text)
+        for start, end in spans:
+            sentence = block.text[start:end].strip()
+            if len(sentence) > MAX_SENTENCE_CHARS:
+                raise InputError(
+                    f"{label}: paragraph {number}: a sentence of {len(sentence):,} characters "
+                    f"with no sentence end (the most a segment may hold is "
+                    f"{MAX_SENTENCE_CHARS:,}); split it into sentences"
+                )
+            segments.append(
+                ParsedSegment(
+                    position=len(segments) + 1,
+                    paragraph=number,
+                    source=sentence,
+                    source_hash=source_hash(sentence),
+                    is_repeat=repeat,
+                    block=block.kind,
+                    target=block.target,
+                    target_status=block.target_status,
+                )
+            )
+    return ParsedDocument(
+        path=path,
+        title=block_title(source, blocks),
+        content_hash=content_hash,
+        segments=segments,
+        # Line n of the joined text is paragraph n: the marks name the paragraph.
+        bidi=tuple(locate_bidi_controls("\n".join(block.text for block in blocks))),
+        meta=source.meta,
+        name=name,
     )
 
 

@@ -28,8 +28,11 @@ from workbench.store.database import Database
 from workbench.store.models import Origin, Revision, Segment, SegmentStatus, TmEntry
 
 FILLABLE_STATUSES = (SegmentStatus.NEW.value, SegmentStatus.DRAFT.value)
-# Which of several exact matches wins: the most trusted status, then the newest entry.
-_STATUS_RANK = {"approved": 0, "reviewed": 1, "translated": 2}
+# Which of several exact matches wins: the most trusted status, then the newest entry. A pair
+# without a status (TMX from a CAT tool) comes next; one its file called new or draft last.
+_STATUS_RANK = {"approved": 0, "reviewed": 1, "translated": 2, "": 3, "new": 4, "draft": 4}
+# A pair a reviewer rejected is never put into a segment, not even as a draft to confirm.
+NEVER_FILLED = ("rejected",)
 _CHUNK = 500  # ids per IN (...) list, well under every database's parameter limit
 TM_USER = "tm"
 
@@ -61,6 +64,7 @@ def _candidates(session: Session, document_ids: Sequence[int] | None) -> list[_F
         .join(TmEntry, TmEntry.source_hash == Segment.source_hash)
         .where(Segment.status.in_(FILLABLE_STATUSES))
         .where((TmEntry.segment_id.is_(None)) | (TmEntry.segment_id != Segment.id))
+        .where(TmEntry.status.is_(None) | TmEntry.status.not_in(NEVER_FILLED))
     )
     queries = [query]
     if document_ids is not None:

@@ -6,6 +6,8 @@ those still missing. Batching keeps a folder of 100,000 small files to a few hun
 Two importers racing on one PostgreSQL database cannot both add the same file: the insert skips a
 content hash that is already there (ON CONFLICT DO NOTHING) and reports the document as present.
 The new documents' exact translation-memory matches are filled in the batch's transaction.
+Translations that came with a source (XLIFF targets) are saved first, in the same transaction, as
+`import` revisions by the importing user, so the memory fills only what the file left empty.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from workbench.ingest.sources import ParsedDocument
+from workbench.services.editing import save_target
 from workbench.services.exact_matches import fill_from_memory
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
-from workbench.store.models import Document, Segment
+from workbench.store.models import Document, Origin, Segment, User
 from workbench.store.queries import memory_is_empty
 
 # A batch closes once it holds this many segments or documents (whichever comes first).
@@ -39,6 +42,7 @@ class ImportOutcome:
     segments: int
     added: bool  # False: a document with the same content was already there
     filled: int = 0  # segments given the English of an exact translation-memory match
+    targets: int = 0  # segments given the translation that came with the source (XLIFF)
 
 
 def import_document(database: Database, parsed: ParsedDocument, user_name: str) -> ImportOutcome:
@@ -96,10 +100,15 @@ def _insert_documents(session: Session, new: list[ParsedDocument], user_id: int)
         [
             {
                 "title": document.title,
-                "source_name": document.path.name,
+                "source_name": document.source_name,
                 "content_hash": document.content_hash,
                 "segment_count": len(document.segments),
                 "imported_by_id": user_id,
+                "source_url": document.meta.source_url,
+                "outlet": document.meta.outlet,
+                "author": document.meta.author,
+                "published_at": document.meta.published_at,
+                "source_format": document.meta.source_format,
             }
             for document in new
         ],
@@ -118,15 +127,49 @@ def _import_batch(
             seen.add(document.content_hash)
             new.append(document)
     added: dict[str, int] = {}
+    targets: Counter[int] = Counter()
     if new:
         user = ensure_user(session, user_name)
         added = _insert_documents(session, new, user.id)
         raced = [d.content_hash for d in new if d.content_hash not in added]
         if raced:
             known.update(_existing(session, raced))
-        _insert_segments(session, [d for d in new if d.content_hash in added], added)
+        stored = [d for d in new if d.content_hash in added]
+        _insert_segments(session, stored, added)
+        targets = _save_targets(session, stored, added, user)
     filled = _fill(session, user_name, list(added.values()))
-    return [_outcome(document, added, known, filled) for document in batch]
+    return [_outcome(document, added, known, filled, targets) for document in batch]
+
+
+def _save_targets(
+    session: Session, documents: list[ParsedDocument], ids: dict[str, int], user: User
+) -> Counter[int]:
+    """The translations that came with the sources, as `import` revisions (one per segment)."""
+    saved: Counter[int] = Counter()
+    for document in documents:
+        with_target = {s.position: s for s in document.segments if s.target is not None}
+        if not with_target:
+            continue
+        document_id = ids[document.content_hash]
+        rows = session.execute(
+            select(Segment.id, Segment.position).where(
+                Segment.document_id == document_id, Segment.position.in_(list(with_target))
+            )
+        )
+        for segment_id, position in rows:
+            parsed = with_target[position]
+            assert parsed.target is not None
+            save_target(
+                session,
+                segment_id,
+                parsed.target,
+                user,
+                status=parsed.target_status or "translated",
+                expect_version=0,
+                origin=Origin.IMPORT,
+            )
+            saved[document_id] += 1
+    return saved
 
 
 def _fill(session: Session, user_name: str, document_ids: list[int]) -> Counter[int]:
@@ -147,6 +190,7 @@ def _insert_segments(
             "source": segment.source,
             "source_hash": segment.source_hash,
             "is_repeat": segment.is_repeat,
+            "block": segment.block,
         }
         for document in documents
         for segment in document.segments
@@ -161,11 +205,14 @@ def _outcome(
     added: dict[str, int],
     known: dict[str, tuple[int, int]],
     filled: Counter[int],
+    targets: Counter[int],
 ) -> ImportOutcome:
-    name = document.path.name
+    name = document.source_name
     if document.content_hash in added:
         doc_id = added.pop(document.content_hash)  # popped: a later same-content file is a skip
         known[document.content_hash] = (doc_id, len(document.segments))
-        return ImportOutcome(name, doc_id, len(document.segments), True, filled[doc_id])
+        return ImportOutcome(
+            name, doc_id, len(document.segments), True, filled[doc_id], targets[doc_id]
+        )
     doc_id, count = known[document.content_hash]
     return ImportOutcome(name, doc_id, count, False)

@@ -13,6 +13,12 @@ whose row no longer has the indexed source (SQLite may reuse the highest id), re
 and the lookup runs again. A score of at least `c` percent is only possible between lengths `a`
 and `b` with 2*min(a, b)/(a + b) >= c/100, so only the slice of lengths that can reach the cut-off
 is scored.
+
+Status: a pair whose file called it new, draft or rejected (`import-tm` keeps the status a TMX or
+CSV gives) is not a finished translation. It never outranks a finished pair, whatever the two
+similarities, and it never shows as a clean 100%: its score is at most 99 (`UNFINISHED_CAP`),
+its `similarity` keeps the true figure, and `status` says why. Pairs without a status (most TMX
+from CAT tools) count as finished, as do this database's own finished segments.
 """
 
 from __future__ import annotations
@@ -27,19 +33,34 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.config import DEFAULT_MIN_SCORE
-from workbench.store.models import TmEntry
+from workbench.store.models import SegmentStatus, TmEntry
 from workbench.text.normalise import normalise_arabic
+
+UNFINISHED_STATUSES = frozenset(
+    {SegmentStatus.NEW.value, SegmentStatus.DRAFT.value, SegmentStatus.REJECTED.value}
+)
+UNFINISHED_CAP = 99  # the best score an unfinished pair can show
+# How many candidates a lookup reads at most while looking past unfinished pairs for finished
+# ones: a memory imported from a desk's drafts could otherwise make every keystroke read
+# thousands of rows.
+MAX_LOOKAHEAD = 256
 
 
 @dataclass(frozen=True, slots=True)
 class TmMatch:
     source: str
     target: str
-    score: int  # 0-100, rounded down: 100 only for the same normalised sentence
+    score: int  # 0-100, rounded down: 100 only for the same normalised sentence, finished
     origin: str  # "segment" (a finished segment of this database) or "import" (a TMX/CSV file)
     origin_name: str | None  # the file it came from: a document (segment) or a TMX/CSV (import)
     entry_id: int
     status: str | None
+    similarity: int = 0  # the fuzzy similarity itself, before an unfinished pair's cap
+
+    @property
+    def finished(self) -> bool:
+        """False for a pair its file called new, draft or rejected."""
+        return self.status not in UNFINISHED_STATUSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +155,41 @@ def tm_matches(
     query = normalise_arabic(source)
     if not query or limit <= 0:
         return []
-    index = tm_index(session)
-    matches = _fetch(session, index, index.search(query, limit, min_score, exclude_segment_id))
-    if matches is None:  # an entry changed since the index was built
-        index = tm_index(session, rebuild=True)
-        matches = _fetch(session, index, index.search(query, limit, min_score, exclude_segment_id))
-    return matches or []
+    for attempt in range(2):  # the second time with the index rebuilt
+        index = tm_index(session, rebuild=attempt > 0)
+        matches = _ranked(
+            session, index, query, limit, min_score=min_score, exclude_segment_id=exclude_segment_id
+        )
+        if matches is not None:
+            return matches
+    return []
+
+
+def _ranked(
+    session: Session,
+    index: TmIndex,
+    query: str,
+    limit: int,
+    *,
+    min_score: float,
+    exclude_segment_id: int | None,
+) -> list[TmMatch] | None:
+    """The best `limit` matches, finished pairs first; None when an entry changed under the
+    index. Unfinished pairs among the most similar make the search look further (four times as
+    far each round) until `limit` finished ones are found, the candidates run out, or
+    MAX_LOOKAHEAD candidates were read."""
+    wanted = limit
+    while True:
+        found = index.search(query, wanted, min_score, exclude_segment_id)
+        matches = _fetch(session, index, found)
+        if matches is None:
+            return None
+        enough = sum(match.finished for match in matches) >= limit
+        if enough or len(found) < wanted or wanted >= MAX_LOOKAHEAD:
+            break
+        wanted = min(wanted * 4, MAX_LOOKAHEAD)
+    # Stable: within each group the order stays by similarity.
+    return sorted(matches, key=lambda match: not match.finished)[:limit]
 
 
 def _fetch(
@@ -161,15 +211,17 @@ def _fetch(
     for position, score in found:
         entry = rows[index.ids[position]]
         percent = math.floor(score + 1e-9)  # 100 only for the same normalised sentence
+        shown = percent if entry.status not in UNFINISHED_STATUSES else min(percent, UNFINISHED_CAP)
         matches.append(
             TmMatch(
                 entry.source,
                 entry.target,
-                percent,
+                shown,
                 entry.origin,
                 entry.origin_name,
                 entry.id,
                 entry.status,
+                percent,
             )
         )
     return matches

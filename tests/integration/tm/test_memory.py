@@ -220,7 +220,7 @@ def test_tm_cli(seeded_cli: Cli, database: Database, as_json: bool) -> None:
         assert 90 <= row["score"] < 100
     else:
         assert POLLS_EN in result.stdout
-        assert "[segment: 000_ae694c42faacd3da.txt]" in result.stdout
+        assert "[segment: 000_ae694c42faacd3da.txt · translated]" in result.stdout  # with status
     none = seeded_cli("tm", "match", "جملة أخرى تماما")
     assert none.exit_code == 0
     assert "no match of 70% or more" in none.stderr
