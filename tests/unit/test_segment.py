@@ -490,3 +490,17 @@ def test_issue_16_titles_and_internal_era_stay_whole(sentence: str) -> None:
 def test_hostile_initials_stay_linear() -> None:
     document = "أ. " * 50_000 + "انتهى."
     assert texts(document) == [document.strip()]
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ("صاح: «يوجد قرش في المياه!» كما أضاف هاميل.", 1),
+        ("«هل يعتقدون أنني أحصل على خصم؟» تساءلت.", 1),
+        ('"سنواصل ملاحقتهم." حسبما أفاد السيد ألبنس.', 1),
+        ("هتف المتظاهرون «نوفمبر قادم!» كما تظاهروا في المدخل.", 2),
+        ("قال: «انتهى الأمر.» وغادر القاعة.", 2),
+    ],
+)
+def test_quotation_and_its_attribution_are_one_sentence(document: str, expected: int) -> None:
+    assert len(texts(document)) == expected

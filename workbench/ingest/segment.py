@@ -90,6 +90,21 @@ CONTINUATIONS: frozenset[str] = frozenset(
 )
 # fmt: on
 
+# Words that attribute a quotation just closed ("«…!» قالت الوزيرة."): a short clause (at most
+# five words, no "أن"/"إن", no colon) opening with one of them, or with "كما" and one of them,
+# and ending the sentence makes one sentence with the quotation. A longer clause ("قال فليك إن
+# مكتبه …") is a new sentence.
+# fmt: off
+ATTRIBUTIONS: frozenset[str] = frozenset(
+    {
+        "قال", "قالت", "قالوا", "أضاف", "أضافت", "تساءل", "تساءلت", "حسبما", "بحسب", "وفقا",
+        "وفقًا", "وفقاً", "قائلا", "قائلًا", "قائلاً", "قائلة", "يقول", "تقول", "أكد", "أكدت",
+        "أوضح", "أوضحت", "صرح", "صرحت", "ختم", "ختمت",
+    }
+)
+# fmt: on
+PARTICIPLES = frozenset({"قائلا", "قائلًا", "قائلاً", "قائلة", "قائلين", "مضيفا", "مضيفًا", "مضيفاً"})
+
 # Naming words: a single letter after one is a name ("فيتامين د", "المجموعة A"), so its full
 # stop ends the sentence where after a lone letter it would mark an initial ("د. أحمد").
 # Stems without the article; clitics (و ف ب ل ك) and ال are taken off before matching.
@@ -97,7 +112,7 @@ CONTINUATIONS: frozenset[str] = frozenset(
 NAMING_WORDS: frozenset[str] = frozenset(
     {
         "فيتامين", "مجموعة", "فئة", "خطة", "نسخة", "طراز", "درجة", "قسم", "بند", "ملحق",
-        "جدول", "شكل", "نوع", "مرحلة", "صنف", "فيروس", "كتلة", "منطقة", "مستوى", "فصيلة",
+        "جدول", "شكل", "نوع", "حرف", "مرحلة", "صنف", "فيروس", "كتلة", "منطقة", "مستوى", "فصيلة",
         "Vitamin", "vitamin", "Group", "group", "Plan", "plan", "Type", "type", "Class",
         "class", "Category", "category", "Grade", "grade", "Hepatitis", "hepatitis",
     }
@@ -124,12 +139,16 @@ _CANDIDATE = re.compile(
 )
 _WORD_CHAR = re.compile(r"\w")
 _NEXT_WORD = re.compile(r"\s*(\S+)")
+_CLAUSE = re.compile(
+    rf"\s*([^\s:{re.escape(_TERMINALS)}]+(?:\s+[^\s:{re.escape(_TERMINALS)}]+){{0,4}})[{re.escape(_TERMINALS)}]"
+)
+_THAT = frozenset({"أن", "إن", "أنه", "إنه", "أنها", "إنها"})
 # Harakat, Quranic marks and tatweel: "دُ" and "هـ" must look like "د" and "ه".
 _DECORATION = re.compile(r"[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "د", "A", "U.S", "ق.م", "أ.د"
 _ENUMERATOR = re.compile(r"\d{1,3}")  # "1." / "١." opening a list item
 _LABEL = re.compile(r"[^\W\d_]\d{1,3}")  # "س1." / "ج12." heading a question or an answer
-_NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")  # a year, in either digit set
+_NUMBER = re.compile(r"\d+(?:[.,٫٬/\-–]\d+)*")  # a year or a range, in either digit set
 _PREVIOUS = re.compile(r"(\S+)\s+$")
 _LOOK_BACK = 48  # characters: longer than any year or naming word
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
@@ -202,6 +221,8 @@ def _ends_sentence(text: str, match: re.Match[str], sentence_start: int, end: in
     # A sentence needs some content: a leading "..." or "«!»" opens, not closes.
     if _WORD_CHAR.search(text, sentence_start, match.start(2)) is None:
         return False
+    if _attributed(text, match, end):
+        return False
     if match.group(2) != ".":
         return True  # "!", "؟", "...", "…", "؟!" are never abbreviation dots
     token = _bare(match.group(1))
@@ -213,6 +234,22 @@ def _ends_sentence(text: str, match: re.Match[str], sentence_start: int, end: in
     before = _PREVIOUS.search(text, window, match.start(1))
     previous = "" if before is None else _bare(before.group(1))
     return _period_ends(token, following, previous, at_sentence_start)
+
+
+def _attributed(text: str, match: re.Match[str], end: int) -> bool:
+    """A closed quotation followed by the words that attribute it: «…!» قالت / كما أضاف."""
+    if not any(char in _QUOTES for char in match.group(3)):
+        return False
+    following = _NEXT_WORD.match(text, match.end(), end)
+    if following is not None and following.group(1).rstrip(":،,") in PARTICIPLES:
+        return True  # "«…؟» قائلًا: «…»": a participle never opens a sentence
+    clause = _CLAUSE.match(text, match.end(), end)
+    if clause is None:
+        return False
+    words = clause.group(1).split()
+    if words[0] == "كما":
+        words = words[1:]
+    return bool(words) and words[0] in ATTRIBUTIONS and not _THAT.intersection(words)
 
 
 def _bare(token: str) -> str:
@@ -230,6 +267,8 @@ def _period_ends(token: str, following: str, previous: str, at_sentence_start: b
         return False
     if at_sentence_start and (_ENUMERATOR.fullmatch(token) or _LABEL.fullmatch(token)):
         return False  # "1. " heading a list item, "س1. " heading a question
+    if _ENUMERATOR.fullmatch(token) and previous.endswith(":"):
+        return False  # "three points: 1. lower taxes"
     # Latin has case: a lower-case word after "sect." shows the sentence goes on.
     return not (_LATIN_WORD.fullmatch(token) and _LATIN_LOWER.match(first))
 
