@@ -199,6 +199,39 @@ def wrap_visual(text: str, width: int, base: Base = "R") -> tuple[str, ...]:
     return tuple("".join(char for char, _ in line) for line in lines)
 
 
+@lru_cache(maxsize=8192)
+def head_to_visual(head: str, whole: str, base: Base = "R") -> str:
+    """`head`, the start of `whole` cut to fit a row (whitespace collapsed, maybe an ellipsis at
+    its logical end), in display order with its levels resolved in the context of the whole
+    sentence: the row shows what the first line of the wrapped sentence would show."""
+    prefix = head[:-1] if head.endswith("…") else head
+    flat = " ".join(whole.split())
+    if not flat.startswith(prefix) or not any(_needs_bidi(char) for char in flat):
+        return to_visual(head, base)
+    shown = shape(head)
+    # Shaping is per word and the cut may fall inside one: shape the two sides apart. Presentation
+    # forms keep their letters' bidi class, so the levels are those of the logical sentence.
+    text = shown + shape(flat[len(prefix) :])
+    paragraph = uax9.resolve(text, _BASE_LEVELS[base])
+    return "".join(char for char, _ in _line(text, text, paragraph, 0, len(shown)))
+
+
+def display_head(head: str, whole: str, enabled: bool, base: Base = "R") -> str:
+    """What to draw for a row that shows the start of `whole`: see `head_to_visual`."""
+    head = inert(head)
+    return head_to_visual(head, inert(whole), base) if enabled else head
+
+
+def display_lines(text: str, width: int, enabled: bool, base: Base = "R") -> tuple[str, ...]:
+    """`text` wrapped at `width` cells for drawing: converted per line when bidi is on, with the
+    levels resolved once for the whole text."""
+    text = inert(text)
+    if enabled:
+        return wrap_visual(text, width, base)
+    flat = " ".join(text.split())
+    return tuple(flat[start:end] for start, end in line_spans(flat, width))
+
+
 def _needs_bidi(char: str) -> bool:
     return unicodedata.bidirectional(char) in _RTL_CLASSES
 
