@@ -103,8 +103,9 @@ def _line(
     text: str, tags: Sequence[T], paragraph: uax9.Paragraph, start: int, end: int
 ) -> list[tuple[str, T]]:
     levels = paragraph.levels
+    mirror = uax9.MIRRORED
     return [
-        (uax9.mirrored(text[i], levels[i]), tags[i])
+        (mirror.get(text[i], text[i]) if levels[i] % 2 else text[i], tags[i])
         for i in uax9.reorder_line(text, paragraph, start, end)
     ]
 

@@ -20,12 +20,15 @@ from functools import lru_cache
 
 from bidi.mirror import MIRRORED
 
+__all__ = ["MIRRORED", "Paragraph", "reorder_line", "resolve"]
+
 MAX_DEPTH = 125
 _MAX_BRACKETS = 63  # BD16: a deeper nesting stops the bracket-pair search
 _STRONG = frozenset({"L", "R", "AL"})
 _ISOLATE_INITIATORS = frozenset({"LRI", "RLI", "FSI"})
 _REMOVED = frozenset({"RLE", "LRE", "RLO", "LRO", "PDF", "BN"})  # X9
 _NEUTRAL = frozenset({"B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"})  # NI of N1
+_EXPLICIT = frozenset({"RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI", "B"})
 _TRAILING = frozenset({"WS", "LRI", "RLI", "FSI", "PDI"}) | _REMOVED  # L1
 
 
@@ -316,10 +319,15 @@ def _neutrals(types: list[str], sos: str, eos: str, embedding: str) -> None:
 
 def resolve(text: str, base_level: int) -> Paragraph:
     """X1–I2 over one paragraph (`text` holds no paragraph separator but at its end)."""
-    original = tuple(bidi_class(char) for char in text)
+    original = tuple(map(bidi_class, text))
     classes = list(original)
-    matches = _matching_pdis(classes)
-    levels = _explicit(classes, base_level, matches)
+    present = set(original)
+    if present.isdisjoint(_EXPLICIT):  # the usual sentence: one level, one run sequence
+        matches: dict[int, int] = {}
+        levels = [base_level] * len(classes)
+    else:
+        matches = _matching_pdis(classes)
+        levels = _explicit(classes, base_level, matches)
     explicit = tuple(levels)  # sos and eos compare these, not the levels resolved so far
     kept = [index for index, cls in enumerate(original) if cls not in _REMOVED]
     for seq in _sequences(kept, levels, classes, matches):
@@ -413,8 +421,3 @@ def reorder_line(text: str, paragraph: Paragraph, start: int, end: int) -> list[
         i -= 1
     line = [levels[k] for k in logical]
     return [start + logical[k] for k in visual_order(line)]
-
-
-def mirrored(char: str, level: int) -> str:
-    """L4: a mirrored character in a right-to-left run is drawn as its mirror image."""
-    return MIRRORED.get(char, char) if level % 2 else char
