@@ -5,8 +5,8 @@ line is shaped (letters change form, lam + alef become one glyph) and reordered 
 drawn, so a logical offset says nothing about a screen column. Each character is therefore marked
 in logical order and carries its mark through both steps: shaping works word by word and maps
 letters one to one except in the known ligatures, and the reordering (bidi.py, uax9.py) moves
-each character with its tag. This stays right for mixed Arabic/Latin/digit words, mirrored brackets and
-harakat, and for a span that starts inside a word (a claim after the conjunction و).
+each character with its tag. This stays right for mixed Arabic/Latin/digit words, mirrored
+brackets and harakat, and for a span that starts inside a word (a claim after the conjunction و).
 
 A mark is a name ("term", "claim") or several joined by a space ("claim term"); the widget turns
 names into styles.
