@@ -58,7 +58,11 @@ def test_display_functions_draw_any_mix(text: str, width: int) -> None:
         tagged = reorder_tagged(text, range(len(text)), base)
         assert sorted(index for _, index in tagged) == list(range(len(text)))  # a permutation
         lines = wrap_visual(text, width, base)
-        assert "".join(lines).replace(" ", "") == one.replace(" ", "") or len(lines) > 1
+        flat = " ".join(text.split())
+        if len(lines) == 1:  # one line: the sentence converted at once (a wrapped line drops
+            # the spaces at its ends, which shaping may leave where it dropped a ZWJ)
+            assert lines[0].strip(" ") == to_visual(flat, base).strip(" ")
+        assert sum(len(line) for line in lines) >= len(to_visual(flat, base)) - len(lines)
         drawn = display_marked(text, ["claim"] * len(text), True, base)
         assert "".join(part for part, _ in drawn)
     assert display_line(text, False) == text  # logical text untouched with bidi off
