@@ -17,7 +17,7 @@ import pytest
 
 from tests.fribidi_ref import FriBidi, load
 from workbench.ingest.segment import segment_document
-from workbench.tui.bidi import line_spans, wrap_visual, wrapped_tagged
+from workbench.tui.bidi import head_to_visual, line_spans, to_visual, wrap_visual, wrapped_tagged
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 WIDTHS = (16, 24, 40, 60, 80)
@@ -90,3 +90,15 @@ def test_era_range_reads_the_same_at_every_width(width: int) -> None:
     shown = " ".join(lines)
     assert "285-305" in shown  # the numbers in display order: 305 on the right, read first
     assert "305-285" not in shown
+
+
+def test_a_list_row_reads_the_range_as_the_whole_sentence_does() -> None:
+    start = RANGE.index('"305')
+    for cut in range(start + len('"305-285'), len(RANGE)):
+        head = RANGE[:cut] + "…"
+        shown = head_to_visual(head, RANGE)
+        assert "285-305" in shown, cut
+        assert shown.startswith("…")  # the cut (the logical end) is at the left
+    # Without the sentence as context the range at a line's start reads the other way round,
+    # which is what resolving each line on its own did.
+    assert "305-285" in to_visual(RANGE[start:])
