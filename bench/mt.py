@@ -1,85 +1,120 @@
-"""Machine-translation benchmark: three ways to translate the same sentences with the same model.
+"""Machine-translation benchmark on real news: NTREX-128's unique Arabic sentences, five ways.
 
-    ceiling  raw ctranslate2.Translator.translate_batch on pre-tokenised input (one call)
-    peer     argostranslate's own path, one sentence per call, as a library user writes it
-             (its sentence splitter bypassed: the sentences are already split)
-    ours     `workbench translate` end to end: model load, query, tokenise, decode, detokenise,
-             one database transaction per batch
+    ceiling-argos  raw ctranslate2.Translator.translate_batch on the Argos package's model,
+                   pre-tokenised with its sentencepiece.model (one call, nothing else timed)
+    ceiling-ct2    the same on the CTranslate2 folder (source.spm pieces + "</s>", Marian-style)
+    ours-argos     `workbench translate` end to end with the Argos package: model load, query,
+                   tokenise, decode with scores, detokenise, one transaction per batch
+    ours-ct2       the same with the CTranslate2 folder (`--model NAME`)
+    peer           argostranslate as a library user calls it, one sentence per call (its
+                   sentence splitter bypassed: the sentences are already split)
 
-The seed sentences repeated to at least --sentences; the same thread count, beam size and device
-for all three. Each way runs in a fresh process of its own, so its peak memory (max RSS) is its
-own; the rounds interleave the ways and the best round of each counts. Floors: ours >= 0.85 x
-ceiling and >= 3 x peer.
+The CTranslate2 folder is built from the same test model (its model/ files, its sentencepiece.model
+as both .spm files), so the two kinds decode the same weights. All ways use the same threads,
+beam size, batch size and device; their decoding options are printed. Each way runs in a fresh
+process; rounds interleave the ways and the best round of each counts. Throughput is sentences/s
+and target tokens/s, the tokens being each way's English re-encoded with the model's SentencePiece
+model (one measure for all ways, whatever each returns). Floors: ours >= 0.9 x its ceiling in
+tokens/s for both kinds; ours >= 3 x the peer.
 
-    .venv/bin/python bench/mt.py [--sentences 2000] [--threads 2] [--model FILE.argosmodel]
+    .venv/bin/python bench/mt.py [--limit 150 | --all] [--rounds 1] [--threads 2] [--model FILE]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 TOY_MODEL = REPO / "tests" / "fixtures" / "translate-ar_en-toy.argosmodel"
-WAYS = ("ceiling", "ours", "peer")
-CEILING_FLOOR = 0.85
+NTREX_AR = REPO.parent / "shared" / "corpora" / "ntrex-ar-en" / "ar.txt"
+WAYS = ("ceiling-argos", "ceiling-ct2", "ours-argos", "ours-ct2", "peer")
+CT2_NAME = "opus-mt-ar-en"
+CEILING_FLOOR = 0.9
 PEER_FLOOR = 3.0
 
 
-def seed_sentences(count: int) -> tuple[list[str], int]:
-    from workbench.ingest.sources import collect_sources, read_source
+def unique_sentences(limit: int | None) -> list[str]:
+    """NTREX's Arabic lines, each normalised sentence once (as `translate` would decode them)."""
+    from workbench.text.normalise import source_hash
 
-    seeds = [s.source for p in collect_sources([REPO / "seeds"]) for s in read_source(p).segments]
-    copies = math.ceil(count / len(seeds))
-    return seeds * copies, copies
+    seen: set[str] = set()
+    found: list[str] = []
+    for line in NTREX_AR.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        key = source_hash(text)
+        if text and key not in seen:
+            seen.add(key)
+            found.append(text)
+    return found[:limit]
 
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
 
-def ceiling(args: argparse.Namespace, model_dir: Path) -> dict[str, Any]:
+def decode_options(args: argparse.Namespace) -> dict[str, Any]:
+    from workbench.mt.confidence import LENGTH_PENALTY
+    from workbench.mt.engine import NO_REPEAT_NGRAM_SIZE
+
+    return {
+        "beam_size": args.beam_size,
+        "max_batch_size": args.batch_size,
+        "batch_type": "examples",
+        "no_repeat_ngram_size": NO_REPEAT_NGRAM_SIZE,
+        "replace_unknowns": True,
+        "length_penalty": LENGTH_PENALTY,
+    }
+
+
+def count_tokens(args: argparse.Namespace, texts: list[str]) -> int:
+    import sentencepiece
+
+    package = Path(args.workdir) / "packages" / args.model_top
+    processor = sentencepiece.SentencePieceProcessor(
+        model_file=str(package / "sentencepiece.model")
+    )
+    return sum(len(pieces) for pieces in processor.encode(texts, out_type=str))
+
+
+def ceiling(args: argparse.Namespace, kind: str) -> dict[str, Any]:
     import ctranslate2
     import sentencepiece
 
-    from workbench.mt.engine import NO_REPEAT_NGRAM_SIZE
-
-    sentences, _ = seed_sentences(args.sentences)
-    processor = sentencepiece.SentencePieceProcessor(
-        model_file=str(model_dir / "sentencepiece.model")
-    )
-    tokens = processor.encode(sentences, out_type=str)
+    root = Path(args.workdir) / "packages"
+    sentences = unique_sentences(args.limit)
+    package = root / args.model_top
+    if kind == "argos":
+        model_dir, spm = package / "model", (package / "sentencepiece.model",) * 2
+        end: list[str] = []
+    else:
+        model_dir, end = root / CT2_NAME, ["</s>"]
+        spm = (model_dir / "source.spm", model_dir / "target.spm")
+    source, target = (sentencepiece.SentencePieceProcessor(model_file=str(f)) for f in spm)
+    tokens = [pieces + end for pieces in source.encode(sentences, out_type=str)]
     translator = ctranslate2.Translator(
-        str(model_dir / "model"), device=args.device, inter_threads=1, intra_threads=args.threads
+        str(model_dir), device=args.device, inter_threads=1, intra_threads=args.threads
     )
     began = time.perf_counter()
-    results = translator.translate_batch(
-        tokens,
-        max_batch_size=args.batch_size,
-        batch_type="examples",
-        beam_size=args.beam_size,
-        no_repeat_ngram_size=NO_REPEAT_NGRAM_SIZE,
-        replace_unknowns=True,
-    )
+    results = translator.translate_batch(tokens, **decode_options(args))
     seconds = time.perf_counter() - began
-    words = sum(len(processor.decode(r.hypotheses[0]).split()) for r in results)
-    return {"sentences": len(sentences), "seconds": seconds, "words": words}
+    texts = [target.decode([t for t in r.hypotheses[0] if t != "</s>"]) for r in results]
+    return {"sentences": len(sentences), "seconds": seconds, "texts": texts}
 
 
-def peer(args: argparse.Namespace, model_dir: Path) -> dict[str, Any]:
-    # argos reads these at import: the same threads, beam and device as the other two ways.
+def peer(args: argparse.Namespace) -> dict[str, Any]:
+    # argos reads these at import: the same threads, beam and device as the other ways.
     os.environ.update(
-        ARGOS_PACKAGES_DIR=str(model_dir.parent),
+        ARGOS_PACKAGES_DIR=str(Path(args.workdir) / "packages"),
         ARGOS_INTRA_THREADS=str(args.threads),
         ARGOS_INTER_THREADS="1",
         ARGOS_BEAM_SIZE=str(args.beam_size),
@@ -92,71 +127,75 @@ def peer(args: argparse.Namespace, model_dir: Path) -> dict[str, Any]:
         def split_sentences(self, text: str) -> list[str]:
             return [text]
 
-    sentences, _ = seed_sentences(args.sentences)
+    sentences = unique_sentences(args.limit)
     translation: Any = translate.get_translation_from_codes("ar", "en")
     translation.underlying.sentencizer = AlreadySplit()
     translation.translate("مرحبا")  # loads the model: not timed, as for the ceiling
     began = time.perf_counter()
-    outputs = [translation.translate(sentence) for sentence in sentences]
+    texts = [translation.translate(sentence) for sentence in sentences]
     seconds = time.perf_counter() - began
-    words = sum(len(text.split()) for text in outputs)
-    return {"sentences": len(sentences), "seconds": seconds, "words": words}
+    return {"sentences": len(sentences), "seconds": seconds, "texts": texts}
 
 
-def _fill_database(url: str, copies: int) -> None:
-    from workbench.ingest.sources import collect_sources, read_source
+def _fill_database(url: str, sentences: list[str]) -> None:
+    from workbench.ingest.sources import ParsedDocument, ParsedSegment
     from workbench.services.importing import import_document
     from workbench.store.database import open_database
+    from workbench.text.normalise import source_hash
 
+    segments = [
+        ParsedSegment(i, i, text, source_hash(text), False) for i, text in enumerate(sentences, 1)
+    ]
+    parsed = ParsedDocument(NTREX_AR, "NTREX-128 ar", f"ntrex-{len(sentences)}", segments)
     database = open_database(url)
-    for path in collect_sources([REPO / "seeds"]):
-        parsed = read_source(path)
-        for copy in range(copies):  # a distinct content hash makes each copy a new document
-            import_document(
-                database, replace(parsed, content_hash=f"{parsed.content_hash}-{copy}"), "bench"
-            )
+    import_document(database, parsed, "bench")
     database.dispose()
 
 
-def ours(args: argparse.Namespace, model_dir: Path) -> dict[str, Any]:
+def ours(args: argparse.Namespace, kind: str) -> dict[str, Any]:
     from sqlalchemy import func, select
 
     from workbench.cli import main
     from workbench.store.database import open_database
     from workbench.store.models import Segment
 
-    os.environ["ARGOS_PACKAGES_DIR"] = str(model_dir.parent)
-    _, copies = seed_sentences(args.sentences)
+    os.environ["ARGOS_PACKAGES_DIR"] = str(Path(args.workdir) / "packages")
     url = f"sqlite:///{tempfile.mkdtemp(dir=args.workdir)}/bench.sqlite"  # fresh every round
-    _fill_database(url, copies)
-    command = ["--db", url, "--user", "bench", "translate", "--threads", str(args.threads)]
-    command += ["--beam-size", str(args.beam_size), "--batch-size", str(args.batch_size)]
-    command += ["--device", args.device]
+    _fill_database(url, unique_sentences(args.limit))
+    name = args.model_top if kind == "argos" else CT2_NAME
+    command = ["--db", url, "--user", "bench", "translate", "--model", name]
+    command += ["--threads", str(args.threads), "--beam-size", str(args.beam_size)]
+    command += ["--batch-size", str(args.batch_size), "--device", args.device]
     began = time.perf_counter()
     main.main(command, standalone_mode=False)
     seconds = time.perf_counter() - began
     database = open_database(url)
     with database.read() as session:
         done = session.scalar(select(func.count()).where(Segment.mt.is_not(None))) or 0
-        texts = session.scalars(select(Segment.mt)).all()
+        texts = [text or "" for text in session.scalars(select(Segment.mt))]
     database.dispose()
-    words = sum(len((text or "").split()) for text in texts)
-    return {"sentences": done, "seconds": seconds, "words": words}
+    return {"sentences": done, "seconds": seconds, "texts": texts}
 
 
 def run_way(args: argparse.Namespace) -> None:
-    model_dir = Path(args.workdir) / "packages" / args.model_top
-    measure = {"ceiling": ceiling, "peer": peer, "ours": ours}[args.way]
-    result = measure(args, model_dir)
-    result.update(way=args.way, peak_rss_mb=peak_rss_mb())
+    way: str = args.way
+    if way == "peer":
+        result = peer(args)
+    else:
+        role, kind = way.split("-")
+        result = ceiling(args, kind) if role == "ceiling" else ours(args, kind)
+    texts = result.pop("texts")
+    result.update(way=way, tokens=count_tokens(args, texts), peak_rss_mb=peak_rss_mb())
     print(json.dumps(result))
 
 
 def spawn(args: argparse.Namespace, way: str, workdir: Path, top: str) -> dict[str, Any]:
     command = [sys.executable, __file__, "--way", way, "--workdir", str(workdir)]
-    command += ["--model-top", top, "--sentences", str(args.sentences)]
-    command += ["--threads", str(args.threads), "--beam-size", str(args.beam_size)]
-    command += ["--batch-size", str(args.batch_size), "--device", args.device]
+    command += ["--model-top", top, "--threads", str(args.threads)]
+    command += ["--beam-size", str(args.beam_size), "--batch-size", str(args.batch_size)]
+    command += ["--device", args.device]
+    if args.limit is not None:
+        command += ["--limit", str(args.limit)]
     pythonpath = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "PYTHONPATH": pythonpath}
     print(f"running {way} ...", file=sys.stderr, flush=True, end=" ")
@@ -164,54 +203,86 @@ def spawn(args: argparse.Namespace, way: str, workdir: Path, top: str) -> dict[s
     if done.returncode != 0:
         raise SystemExit(f"{way} failed:\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    print(f"{result['sentences'] / result['seconds']:.1f} sentences/s", file=sys.stderr)
+    print(f"{result['tokens'] / result['seconds']:.0f} tokens/s", file=sys.stderr)
     return result
 
 
 def best(rounds: list[dict[str, Any]]) -> dict[str, Any]:
     """The least disturbed round: on a shared machine, others' load only ever slows a round."""
-    return min(rounds, key=lambda r: r["seconds"] / r["sentences"])
+    return min(rounds, key=lambda r: r["seconds"] / max(r["tokens"], 1))
+
+
+def verdict(name: str, ratio: float, floor: float) -> bool:
+    passed = ratio >= floor
+    print(f"{name:<40} {ratio:6.2f}  (floor {floor})  {'PASS' if passed else 'FAIL'}")
+    return passed
 
 
 def report(args: argparse.Namespace, rounds: dict[str, list[dict[str, Any]]], label: str) -> int:
     results = {way: best(rounds[way]) for way in WAYS}
-    rate = {way: r["sentences"] / r["seconds"] for way, r in results.items()}
-    print(f"model: {label}; {results['ours']['sentences']:,} sentences (the seeds repeated)")
+    tokens = {way: r["tokens"] / r["seconds"] for way, r in results.items()}
+    print(f"model: {label}; {results['ceiling-argos']['sentences']:,} unique NTREX sentences")
+    options = decode_options(args)
+    print(f"decoding (every way): {options}, intra_threads {args.threads}, {args.device}")
+    print("  ours also asks for return_scores=True (the confidence); ct2 ways append '</s>';")
     print(
-        f"threads {args.threads}, beam {args.beam_size}, batch {args.batch_size}, {args.device}; "
-        f"best of {args.rounds} rounds (all rounds in brackets)"
+        f"  peer: argostranslate's own call: beam_size max(1, ARGOS_BEAM_SIZE={args.beam_size}), "
+        "length_penalty 0.2, batch_type tokens, return_scores, no no_repeat_ngram_size (so its "
+        "English is longer: it loops), one sentence per call"
     )
-    print(f"{'way':<8} {'sentences/s':>12} {'words/sentence':>15} {'peak RSS':>9}   rounds")
+    print(f"best of {args.rounds} round(s)")
+    print(f"{'way':<14} {'sentences/s':>12} {'tokens/s':>9} {'tokens':>7} {'peak RSS':>9}")
     for way in WAYS:
         r = results[way]
-        every = ", ".join(f"{x['sentences'] / x['seconds']:.1f}" for x in rounds[way])
         peak = max(x["peak_rss_mb"] for x in rounds[way])
         print(
-            f"{way:<8} {rate[way]:>12.1f} {r['words'] / r['sentences']:>15.1f} "
-            f"{peak:>6.0f} MB   [{every}]"
+            f"{way:<14} {r['sentences'] / r['seconds']:>12.1f} {tokens[way]:>9.0f} "
+            f"{r['tokens']:>7} {peak:>6.0f} MB"
         )
-    to_ceiling = rate["ours"] / rate["ceiling"]
-    to_peer = rate["ours"] / rate["peer"]
-    verdict_ceiling = "PASS" if to_ceiling >= CEILING_FLOOR else "FAIL"
-    verdict_peer = "PASS" if to_peer >= PEER_FLOOR else "FAIL"
-    print(f"ours / ceiling: {to_ceiling:.2f}  (floor {CEILING_FLOOR})  {verdict_ceiling}")
-    print(f"ours / peer:    {to_peer:.2f}  (floor {PEER_FLOOR})  {verdict_peer}")
-    return 0 if "FAIL" not in (verdict_ceiling, verdict_peer) else 1
+    sentences = {way: r["sentences"] / r["seconds"] for way, r in results.items()}
+    checks = [
+        verdict(f"{ours} / {base} tokens/s", tokens[ours] / tokens[base], floor)
+        for ours, base, floor in (
+            ("ours-argos", "ceiling-argos", CEILING_FLOOR),
+            ("ours-ct2", "ceiling-ct2", CEILING_FLOOR),
+            ("ours-argos", "peer", PEER_FLOOR),
+            ("ours-ct2", "peer", PEER_FLOOR),
+        )
+    ]
+    # The peer decodes other options (longer, looping English): the same sentences in per second
+    # is what a desk waits for, so that ratio is printed too.
+    checks += [
+        verdict(f"{ours} / peer sentences/s", sentences[ours] / sentences["peer"], PEER_FLOOR)
+        for ours in ("ours-argos", "ours-ct2")
+    ]
+    return 0 if all(checks) else 1
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sentences", type=int, default=2000, help="at least this many")
+    parser.add_argument("--limit", type=int, default=150, help="the first N unique sentences")
+    parser.add_argument("--all", action="store_true", help="every unique sentence (~1,990)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--beam-size", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--device", choices=["cpu", "cuda"], default="cpu")
-    parser.add_argument("--rounds", type=int, default=3, help="each way this many times")
+    parser.add_argument("--rounds", type=int, default=1, help="each way this many times")
     parser.add_argument("--model", type=Path, default=TOY_MODEL, help="an ar→en .argosmodel")
     parser.add_argument("--way", choices=WAYS, help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
     parser.add_argument("--model-top", help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.all:
+        args.limit = None
+    return args
+
+
+def build_ct2_folder(package: Path, destination: Path) -> Path:
+    """A CTranslate2 folder as OPUS-MT's conversion leaves it, from the package's files."""
+    shutil.copytree(package / "model", destination)
+    for name in ("source.spm", "target.spm"):
+        shutil.copyfile(package / "sentencepiece.model", destination / name)
+    return destination
 
 
 def main(argv: list[str]) -> int:
@@ -220,10 +291,13 @@ def main(argv: list[str]) -> int:
         run_way(args)
         return 0
     from workbench.mt.archive import check_archive, install_archive
+    from workbench.mt.ct2_folder import check_folder, install_folder
 
     with tempfile.TemporaryDirectory() as folder:
         workdir = Path(folder)
         model = install_archive(check_archive(args.model), workdir / "packages")
+        source = build_ct2_folder(model.path, workdir / "source" / CT2_NAME)
+        install_folder(check_folder(source), workdir / "packages")
         rounds: dict[str, list[dict[str, Any]]] = {way: [] for way in WAYS}
         for _ in range(args.rounds):  # interleaved, so a busy spell hits every way alike
             for way in WAYS:

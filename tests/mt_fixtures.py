@@ -7,12 +7,13 @@ its own (so no test ever sees the developer's real packages); a test that wants 
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from workbench.mt.packages import InstalledModel, find_ar_en_model
+from workbench.mt.packages import InstalledModel, find_ar_en_model, find_model
 
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 TOY_MODEL_FILE = FIXTURES_DIR / "translate-ar_en-toy.argosmodel"
@@ -51,3 +52,28 @@ def argos_model(
     model = find_ar_en_model()
     assert model is not None and model.is_test_model, f"no test model in {argos_model_dir}"
     return model
+
+
+CT2_NAME = "opus-mt-ar-en"  # as OPUS-MT names it: the languages are read from the name
+
+
+@pytest.fixture(scope="session")
+def ct2_folder(argos_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A CTranslate2 model folder as the OPUS-MT conversion leaves it, built from the test model:
+    its `model/` files, and its sentencepiece.model as both source.spm and target.spm."""
+    package = next(p for p in argos_model_dir.iterdir() if p.is_dir())
+    folder = tmp_path_factory.mktemp("ct2-source") / CT2_NAME
+    shutil.copytree(package / "model", folder)
+    for name in ("source.spm", "target.spm"):
+        shutil.copyfile(package / "sentencepiece.model", folder / name)
+    return folder
+
+
+@pytest.fixture
+def ct2_model(argos_packages_dir: Path, ct2_folder: Path) -> InstalledModel:
+    """The CTranslate2 folder installed (with `workbench models install`'s code) in this test's
+    own packages folder, alone there."""
+    from workbench.mt.ct2_folder import check_folder, install_folder
+
+    install_folder(check_folder(ct2_folder), argos_packages_dir)
+    return find_model(CT2_NAME)

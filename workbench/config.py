@@ -83,6 +83,9 @@ class Settings:
     mt_batch_size: int = 32
     mt_device: Literal["cpu", "cuda"] = "cpu"
     mt_num_hypotheses: int = 3
+    # MT whose confidence (exp of the mean token log-probability, mt/confidence.py) is below this
+    # is marked in the TUI's list and listed by its "low-confidence MT" filter.
+    mt_low_confidence: float = 0.35
     allow_self_approval: bool = False
     # PostgreSQL only: honour --user / WORKBENCH_USER that differ from the database login (for a
     # shared account acting for people). On SQLite the name is always taken as given.
@@ -166,6 +169,7 @@ RULES: dict[str, Rule] = {
     "mt_batch_size": Whole(1, 4096),
     "mt_device": OneOf(("cpu", "cuda")),
     "mt_num_hypotheses": Whole(1, 64),
+    "mt_low_confidence": Number(above=0),
     "allow_self_approval": Flag(),
     "trust_user_option": Flag(),
     "keymap": Table(),

@@ -89,9 +89,16 @@ def reject_command(
 @click.option("--editor", type=TEXT, metavar="NAME", help="Only texts written by this editor.")
 @click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option(
+    "--sort",
+    type=click.Choice(["document", "mt-score"]),
+    default="document",
+    show_default=True,
+    help="mt-score: segments whose MT the engine was least sure of first.",
+)
 @pass_context
 def queue_command(
-    context: CliContext, editor: str | None, document_id: int | None, as_json: bool
+    context: CliContext, editor: str | None, document_id: int | None, as_json: bool, sort: str
 ) -> None:
     """List segments waiting for a reviewer (translated, not yet approved), in document order."""
     from workbench.review.queues import review_queue
@@ -99,7 +106,7 @@ def queue_command(
     if not as_json:
         echo_header(f"{'id':>7} {'doc':>4}:{'pos':<5} {'ver':<4} {'editor':<12} english")
     with context.database().read() as session:
-        items = review_queue(session, editor=editor, document_id=document_id)
+        items = review_queue(session, editor=editor, document_id=document_id, order=sort)
     for item in items:
         if as_json:
             echo(json_line(item.to_json()))

@@ -31,27 +31,44 @@ def _shorten(text: str | None, width: int) -> str:
 @click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
 @click.option("--status", type=click.Choice(STATUS_NAMES), help="Only segments with this status.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option(
+    "--sort",
+    type=click.Choice(["document", "mt-score"]),
+    default="document",
+    show_default=True,
+    help="mt-score: the least confident machine translation first (unscored last).",
+)
 @pass_context
 def segments_command(
-    context: CliContext, document_id: int | None, status: str | None, as_json: bool
+    context: CliContext, document_id: int | None, status: str | None, as_json: bool, sort: str
 ) -> None:
     """List segments in document order (Arabic in logical order, as stored)."""
     from workbench.store.queries import iter_segment_rows
 
     if not as_json:
-        echo_header(f"{'id':>7} {'doc':>4}:{'pos':<5} {'status':<10} {'ver':<4} arabic  |  english")
+        score = "mt   " if sort == "mt-score" else ""
+        echo_header(
+            f"{'id':>7} {'doc':>4}:{'pos':<5} {'status':<10} {'ver':<4} {score}arabic  |  english"
+        )
     with context.database().read() as session:
         if document_id is not None:
             _check_document(session, document_id)
-        for row in iter_segment_rows(session, document_id, status):
+        for row in iter_segment_rows(session, document_id, status, sort):
             if as_json:
                 echo(json_line(row.to_json()))
             else:
                 english = row.target or row.mt or ""
+                score = "" if sort != "mt-score" else _score(row.mt_score)
                 echo(
                     f"{row.id:>7} {row.document:>4}:{row.position:<5} {row.status:<10} "
-                    f"v{row.version:<3} {_shorten(row.source, 60)}  |  {_shorten(english, 60)}"
+                    f"v{row.version:<3} {score}{_shorten(row.source, 60)}  |  "
+                    f"{_shorten(english, 60)}"
                 )
+
+
+def _score(value: float | None) -> str:
+    """The MT confidence column shown when sorting by it."""
+    return f"{'-' if value is None else f'{value:.2f}':>4} "
 
 
 def _check_document(session: Session, document_id: int) -> None:

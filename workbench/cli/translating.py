@@ -10,7 +10,7 @@ import click
 
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.output import echo, plural
-from workbench.cli.types import POSITIVE_DB_INT, ROW_ID
+from workbench.cli.types import POSITIVE_DB_INT, ROW_ID, TEXT
 from workbench.config import ConfigError, validate
 
 INTERRUPTED_EXIT = 130  # what shells report for Ctrl-C
@@ -32,6 +32,13 @@ INTERRUPTED_EXIT = 130  # what shells report for Ctrl-C
     "--batch-size", type=click.IntRange(min=1), metavar="N", help="Sentences per batch and commit."
 )
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), help="Where to run the model.")
+@click.option(
+    "--model",
+    "model_name",
+    type=TEXT,
+    metavar="NAME",
+    help="An installed model (`workbench models list`) [default: the default model].",
+)
 @pass_context
 def translate_command(
     context: CliContext,
@@ -43,6 +50,7 @@ def translate_command(
     beam_size: int | None,
     batch_size: int | None,
     device: str | None,
+    model_name: str | None,
 ) -> None:
     """Machine-translate segments that have no MT yet, offline, committing each batch.
 
@@ -63,7 +71,7 @@ def translate_command(
         )
     except ConfigError as error:
         raise click.UsageError(str(error)) from error
-    engine = get_engine(settings)  # says what to install before touching the database
+    engine = get_engine(settings, model_name)  # says what to install before the database
     echo(f"Model: {engine.model.label()} ({engine.model.path})", err=True)
     database = context.database()
     settings = settings.with_overrides(user=context.settings.user)  # whoever the database says
@@ -88,6 +96,7 @@ def translate_command(
                 limit=limit,
                 retranslate=retranslate,
                 on_progress=on_progress,
+                model_name=model_name,
             )
         except KeyboardInterrupt:
             stack.close()
@@ -101,6 +110,11 @@ def translate_command(
         f"{plural(report.translated, 'segment')} translated in {plural(report.batches, 'batch')}, "
         f"{report.seconds:.1f} s ({report.rate:.1f} sentences/s) with {engine.model.label()}"
     )
+    if report.reused:
+        echo(
+            f"{plural(report.reused, 'segment')} reused the MT of an identical sentence "
+            "(translated once per model)"
+        )
     if report.skipped_human:
         edited = plural(report.skipped_human, "segment")
         echo(f"MT not refreshed for {edited} edited by a person (the MT they started from)")

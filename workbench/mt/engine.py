@@ -1,6 +1,9 @@
-"""The batched translation engine: the package's tokenizer and CTranslate2, nothing else.
+"""The batched translation engine: the model's tokenizer and CTranslate2, nothing else.
 
-The workbench's segments are already sentences, so this bypasses argostranslate.translate (its
+Either kind of installed model: an Argos package (its own tokenizer, `model/`) or a CTranslate2
+folder converted from OPUS-MT/Marian (source.spm + "</s>", target.spm; mt/ct2_folder.py). Every
+translation comes with its confidence (mt/confidence.py). The workbench's segments are already
+sentences, so this bypasses argostranslate.translate (its
 sentence splitter downloads a model at first use, and it translates one text per call). Sentences
 are sorted by length into batches so that little padding is decoded, and put back in order.
 """
@@ -17,9 +20,24 @@ from argostranslate.package import Package
 
 from workbench.config import Settings
 from workbench.errors import WorkbenchError
-from workbench.mt.packages import InstalledModel, ModelMissingError, find_ar_en_model
+from workbench.mt.confidence import LENGTH_PENALTY, confidence
+from workbench.mt.ct2_folder import MarianTokenizer, Tokenizer
+from workbench.mt.packages import (
+    KIND_CT2,
+    InstalledModel,
+    ModelMissingError,
+    find_ar_en_model,
+    find_model,
+)
 
-__all__ = ["DecodeOptions", "ModelMissingError", "MtEngine", "PendingTranslation", "get_engine"]
+__all__ = [
+    "DecodeOptions",
+    "ModelMissingError",
+    "MtEngine",
+    "PendingTranslation",
+    "Scored",
+    "get_engine",
+]
 
 # Stops the loops small models fall into ("President President President ...").
 NO_REPEAT_NGRAM_SIZE = 3
@@ -48,17 +66,26 @@ class MtEngine:
     def __init__(self, model: InstalledModel, options: DecodeOptions) -> None:
         self.model = model
         self.options = options
+        self._target_prefix = ""
         try:
-            package = Package(model.path)
-            self._tokenizer = package.tokenizer  # absent when the package has no tokenizer
+            if model.kind == KIND_CT2:
+                self._tokenizer: Tokenizer = MarianTokenizer(model.path)
+            else:
+                package = Package(model.path)
+                self._tokenizer = package.tokenizer  # absent when the package has no tokenizer
+                self._target_prefix = package.target_prefix or ""
             self._tokenizer.encode("")  # loads it now, not racily on first use
         except Exception as error:  # OSError, RuntimeError, AttributeError: all one remedy
             raise _cannot_load(model, "cpu", error) from error
-        self._target_prefix: str = package.target_prefix or ""
         self._translator = _load_translator(model, options.device, options.threads)
 
     def _encode(self, sources: Sequence[str]) -> list[list[str]]:
-        return [self._tokenizer.encode(source.strip()) for source in sources]
+        return [self.encode_source(source) for source in sources]
+
+    def encode_source(self, source: str) -> list[str]:
+        """The tokens the model reads for one sentence."""
+        tokens: list[str] = self._tokenizer.encode(source.strip())
+        return tokens
 
     def decode(self, tokens: list[str]) -> str:
         text: str = self._tokenizer.decode(tokens)
@@ -81,6 +108,8 @@ class MtEngine:
                 num_hypotheses=num_hypotheses,
                 no_repeat_ngram_size=NO_REPEAT_NGRAM_SIZE,
                 replace_unknowns=True,
+                return_scores=True,
+                length_penalty=LENGTH_PENALTY,
             )
         )
 
@@ -99,6 +128,10 @@ class MtEngine:
     def translate(self, sources: Sequence[str]) -> list[str]:
         """One English sentence per source sentence, in the order given."""
         return self.submit(sources).result()
+
+    def translate_scored(self, sources: Sequence[str]) -> list[Scored]:
+        """One English sentence and its confidence per source sentence, in the order given."""
+        return self.submit(sources).scored()
 
     def alternatives(self, source: str, n: int) -> list[str]:
         """Up to `n` distinct translations of one sentence, the best first."""
@@ -120,10 +153,23 @@ class PendingTranslation:
     jobs: list[Any]  # ctranslate2.AsyncTranslationResult, one per non-empty source
 
     def result(self) -> list[str]:
-        translations = [""] * self.count
+        return [item.text for item in self.scored()]
+
+    def scored(self) -> list[Scored]:
+        """Each translation with its confidence; an empty source gets "" and no score."""
+        translations = [Scored("", None)] * self.count
         for index, job in zip(self.order, self.jobs, strict=True):
-            translations[index] = self.engine.decode(job.result().hypotheses[0])
+            result = job.result()
+            tokens = result.hypotheses[0]
+            score = confidence(result.scores[0], len(tokens)) if result.scores else None
+            translations[index] = Scored(self.engine.decode(tokens), score)
         return translations
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    text: str
+    score: float | None  # exp(mean token log-probability), in (0, 1]; see mt/confidence.py
 
 
 _translators: dict[tuple[Any, ...], ctranslate2.Translator] = {}
@@ -151,7 +197,7 @@ def _load_translator(model: InstalledModel, device: str, threads: int) -> ctrans
         if translator is None:
             try:
                 translator = ctranslate2.Translator(
-                    str(model.path / "model"),
+                    str(model.model_dir),
                     device=device,
                     inter_threads=1,
                     intra_threads=threads,
@@ -162,12 +208,13 @@ def _load_translator(model: InstalledModel, device: str, threads: int) -> ctrans
         return translator
 
 
-def get_engine(settings: Settings) -> MtEngine:
-    """The engine for the installed ar→en model, built once per process and options.
+def get_engine(settings: Settings, name: str | None = None) -> MtEngine:
+    """The engine for the installed ar→en model called `name` (default: the default model),
+    built once per process and options.
 
     Looks for the model on every call (cheap) so a model installed meanwhile is picked up.
     """
-    model = find_ar_en_model()
+    model = find_ar_en_model() if name is None else find_model(name)
     if model is None:
         raise ModelMissingError()
     options = DecodeOptions.from_settings(settings)

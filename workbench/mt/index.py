@@ -22,6 +22,7 @@ from workbench.mt.packages import (
     SOURCE_CODE,
     TARGET_CODE,
     InstalledModel,
+    find_ar_en_model,
 )
 
 NETWORK_TIMEOUT_S = 20.0
@@ -50,9 +51,20 @@ def _network_timeout(seconds: float) -> Iterator[None]:
 
 
 def _offline(reason: str) -> OfflineError:
+    """Offline: say so, and say what is installed rather than claim that nothing is."""
+    installed = find_ar_en_model()
+    if installed is None:
+        after = MISSING_MODEL_HELP
+    else:
+        after = (
+            f"Machine translation still works with the installed {installed.label()} "
+            f"({installed.name}; `workbench models list` shows all). To add a model without "
+            "network, copy its .argosmodel file or CTranslate2 folder here and run "
+            "`workbench models install PATH`."
+        )
     return OfflineError(
         f"cannot reach the Argos Translate package index ({argos_settings.remote_package_index}): "
-        f"{reason}. This machine looks offline.\n{MISSING_MODEL_HELP}"
+        f"{reason}. This machine looks offline (no network).\n{after}"
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import packaging.version
 from argostranslate.package import Package
 
-from workbench.errors import WorkbenchError
+from workbench.errors import NotFoundError, WorkbenchError
 
 SOURCE_CODE = "ar"
 TARGET_CODE = "en"
@@ -22,6 +22,17 @@ REAL_PACKAGE = "translate-ar_en"
 REAL_PACKAGE_FILE = "translate-ar_en-1_0.argosmodel"
 REAL_PACKAGE_SHA256 = "bc98cd4e27ca1cebfae9b7086b2ebc635e4dbed45e7cb5f0891cb7d22feacfad"
 TEST_MODEL_MARK = "TEST MODEL"
+# The two kinds of installed model. A CTranslate2 folder (converted from OPUS-MT/Marian) is given a
+# metadata.json of this type when installed: argostranslate reads it as a package (its folder scan
+# stops at the first unreadable one) and, not being of type "translate", never translates with it.
+KIND_ARGOS = "argos"
+KIND_CT2 = "ctranslate2"
+
+# The exact commands that install a model from a local file or folder (the TUI's MT panel).
+MISSING_MODEL_INSTALLS = (
+    f"workbench models install {REAL_PACKAGE_FILE} --sha256 {REAL_PACKAGE_SHA256}",
+    "workbench models install ./opus-mt-ar-en   (a CTranslate2 folder)",
+)
 
 MISSING_MODEL_HELP = (
     "no Arabic→English translation model is installed, so machine translation is off "
@@ -30,6 +41,10 @@ MISSING_MODEL_HELP = (
     f"access download {REAL_PACKAGE_FILE} from the Argos Translate package index "
     "(https://www.argosopentech.com/argospm/index/), copy it here and run\n"
     f"    workbench models install {REAL_PACKAGE_FILE} --sha256 {REAL_PACKAGE_SHA256}\n"
+    "or an OPUS-MT model (better Arabic→English) converted to a CTranslate2 folder with\n"
+    "    ct2-transformers-converter --model Helsinki-NLP/opus-mt-ar-en --output_dir "
+    "opus-mt-ar-en --copy_files source.spm target.spm\n"
+    "    workbench models install ./opus-mt-ar-en\n"
     "or, where this machine is online: workbench models download\n"
     "Packages go to $ARGOS_PACKAGES_DIR (default ~/.local/share/argos-translate/packages); "
     "`workbench models list` shows what is there."
@@ -52,6 +67,12 @@ class InstalledModel:
     path: Path
     description: str
     is_test_model: bool
+    kind: str = KIND_ARGOS
+
+    @property
+    def model_dir(self) -> Path:
+        """The CTranslate2 model: an Argos package's `model/`, a CTranslate2 folder itself."""
+        return self.path if self.kind == KIND_CT2 else self.path / "model"
 
     def label(self) -> str:
         """How the model is named to users: a test model never passes for the real one."""
@@ -109,6 +130,7 @@ def model_from_path(path: Path) -> InstalledModel:
         path=path,
         description=description,
         is_test_model=description.startswith(TEST_MODEL_MARK),
+        kind=KIND_CT2 if package.type == KIND_CT2 else KIND_ARGOS,
     )
 
 
@@ -142,9 +164,40 @@ def _version_key(model: InstalledModel) -> tuple[bool, packaging.version.Version
     return (not model.is_test_model, version)
 
 
+DEFAULT_FILE = ".workbench-default-model"  # a file: argostranslate only reads the folders
+
+
+def default_name(directory: Path | None = None) -> str | None:
+    """The model chosen with `workbench models default NAME`, if any."""
+    root = directory if directory is not None else packages_dir()
+    try:
+        name = (root / DEFAULT_FILE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return name or None
+
+
 def find_ar_en_model(directory: Path | None = None) -> InstalledModel | None:
-    """The package the workbench translates with: real before test, then the newest."""
+    """The model the workbench translates with: the chosen default if it is installed, else
+    real before test, then the newest."""
     candidates = [model for model in scan_packages(directory)[0] if model.is_ar_en]
     if not candidates:
         return None
+    chosen = default_name(directory)
+    for model in candidates:
+        if model.name == chosen:
+            return model
     return max(candidates, key=_version_key)
+
+
+def find_model(name: str, directory: Path | None = None) -> InstalledModel:
+    """The installed ar→en model called `name`; the error lists those there are."""
+    models = [model for model in scan_packages(directory)[0] if model.is_ar_en]
+    for model in models:
+        if model.name == name:
+            return model
+    names = ", ".join(model.name for model in models) or "none"
+    raise NotFoundError(
+        f"no Arabic→English model named {name!r} is installed (installed: {names}); "
+        "`workbench models list` shows them, `workbench models install PATH` adds one"
+    )

@@ -47,6 +47,7 @@ class QueueItem:
     edited_at: datetime
     last_decision: str | None  # the previous review, if it was sent back once already
     last_comment: str | None
+    mt_score: float | None = None  # the MT engine's confidence in the segment's MT
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "edited_at": iso(self.edited_at)}
@@ -91,10 +92,21 @@ def latest_reviews() -> Any:
     )
 
 
+QUEUE_ORDERS = ("document", "mt-score")
+
+
 def review_queue(
-    session: Session, *, editor: str | None = None, document_id: int | None = None
+    session: Session,
+    *,
+    editor: str | None = None,
+    document_id: int | None = None,
+    order: str = "document",
 ) -> list[QueueItem]:
-    """Segments waiting for a reviewer, in document order; filter by editor name or document."""
+    """Segments waiting for a reviewer, in document order; filter by editor name or document.
+
+    `order="mt-score"`: the least confident MT first (where the machine was unsure, the editor's
+    text most needs a second look), unscored last.
+    """
     latest = latest_text_revisions()
     last_review = latest_reviews()
     author = aliased(User)
@@ -112,6 +124,7 @@ def review_queue(
             Revision.created_at,
             Review.decision,
             Review.comment,
+            Segment.mt_score,
         )
         .join(latest, latest.c.segment_id == Segment.id)
         .join(Revision, Revision.id == latest.c.revision_id)
@@ -125,6 +138,10 @@ def review_queue(
         query = query.where(author.name == editor)
     if document_id is not None:
         query = query.where(Segment.document_id == document_id)
+    if order == "mt-score":
+        query = query.order_by(None).order_by(
+            Segment.mt_score.is_(None), Segment.mt_score, Segment.document_id, Segment.position
+        )
     return [QueueItem(*row) for row in session.execute(query)]
 
 

@@ -161,8 +161,11 @@ def record_machine_translations(
     author: User | None,
     mt_package: str | None,
     mt_version: str | None,
+    scores: Mapping[int, float | None] | None = None,
 ) -> int:
     """Store machine translations (segment id -> text): `Segment.mt` and one MT revision each.
+
+    `scores` (segment id -> the engine's confidence, mt/confidence.py) go to `mt_score` on both.
 
     The revisions carry each segment's current version and status: writing MT does not bump the
     version, so an editor's open segment is not made stale by a background translation. Ids that
@@ -175,7 +178,11 @@ def record_machine_translations(
     ).all()
     if not states:
         return 0
-    session.execute(update(Segment), [{"id": row.id, "mt": texts[row.id]} for row in states])
+    score_of = scores or {}
+    session.execute(
+        update(Segment),
+        [{"id": row.id, "mt": texts[row.id], "mt_score": score_of.get(row.id)} for row in states],
+    )
     now = utcnow()
     session.execute(
         insert(Revision),
@@ -190,6 +197,7 @@ def record_machine_translations(
                 "created_at": now,
                 "mt_package": mt_package,
                 "mt_version": mt_version,
+                "mt_score": score_of.get(row.id),
             }
             for row in states
         ],

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session, aliased
 
 from workbench.config import Settings
 from workbench.errors import NotFoundError
-from workbench.mt.engine import MtEngine, PendingTranslation, get_engine
+from workbench.mt.engine import MtEngine, PendingTranslation, Scored, get_engine
+from workbench.services import mt_reuse
 from workbench.services.editing import record_machine_translations
 from workbench.services.exact_matches import fill_exact_matches
 from workbench.services.users import ensure_user
@@ -38,6 +39,7 @@ class TranslationReport:
     seconds: float = 0.0
     cancelled: bool = False
     filled: int = 0  # segments then given an exact translation-memory match (as drafts)
+    reused: int = 0  # of `translated`, those given the MT of an identical sentence (mt_reuse.py)
 
     @property
     def rate(self) -> float:
@@ -49,6 +51,7 @@ class _Work:
     segment_id: int
     source: str
     old_mt: str | None  # what the write expects to replace: another run may have got there first
+    source_hash: str
 
 
 def _human_edited() -> Select[int]:
@@ -88,7 +91,7 @@ def _select_work(
     retranslate: bool,
 ) -> tuple[list[_Work], int]:
     """The segments to translate, in document order, and how many were kept for a human edit."""
-    query: RowsQuery = select(Segment.id, Segment.source, Segment.mt).order_by(
+    query: RowsQuery = select(Segment.id, Segment.source, Segment.mt, Segment.source_hash).order_by(
         Segment.document_id, Segment.position
     )
     if document_id is not None:
@@ -105,7 +108,7 @@ def _select_work(
         query = query.where(Segment.mt.is_(None))
     if limit is not None:
         query = query.limit(limit)
-    work = [_Work(row.id, row.source, row.mt) for row in session.execute(query)]
+    work = [_Work(row.id, row.source, row.mt, row.source_hash) for row in session.execute(query)]
     return work, skipped
 
 
@@ -118,17 +121,17 @@ def _batches(work: list[_Work], size: int) -> Iterator[list[_Work]]:
 
 def _pipelined(
     engine: MtEngine, batches: Iterator[list[_Work]]
-) -> Iterator[tuple[list[_Work], list[str]]]:
+) -> Iterator[tuple[list[_Work], list[Scored]]]:
     """Each batch with its English, one batch ahead: CTranslate2 decodes the next batch in its
     own thread (GIL released) while the caller stores this one."""
     ahead: tuple[list[_Work], PendingTranslation] | None = None
     for batch in batches:
         pending = engine.submit([item.source for item in batch])
         if ahead is not None:
-            yield ahead[0], ahead[1].result()
+            yield ahead[0], ahead[1].scored()
         ahead = (batch, pending)
     if ahead is not None:
-        yield ahead[0], ahead[1].result()
+        yield ahead[0], ahead[1].scored()
 
 
 def _still_wanted(session: Session, batch: Sequence[_Work]) -> list[_Work]:
@@ -155,7 +158,11 @@ def _still_wanted(session: Session, batch: Sequence[_Work]) -> list[_Work]:
 
 
 def _write_batch(
-    database: Database, settings: Settings, engine: MtEngine, batch: list[_Work], texts: list[str]
+    database: Database,
+    settings: Settings,
+    engine: MtEngine,
+    batch: list[_Work],
+    texts: list[Scored],
 ) -> int:
     by_id = dict(zip((item.segment_id for item in batch), texts, strict=True))
     with database.write() as session:
@@ -165,10 +172,11 @@ def _write_batch(
             return 0
         return record_machine_translations(
             session,
-            {item.segment_id: by_id[item.segment_id] for item in wanted},
+            {item.segment_id: by_id[item.segment_id].text for item in wanted},
             author=author,
             mt_package=engine.model.name,
             mt_version=engine.model.version,
+            scores={item.segment_id: by_id[item.segment_id].score for item in wanted},
         )
 
 
@@ -181,16 +189,18 @@ def translate_segments(
     retranslate: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    model_name: str | None = None,
 ) -> TranslationReport:
     """Machine-translate the segments without MT (or with stale MT, with `retranslate`).
 
     Then fills exact translation-memory matches (unless stopped; see `exact_matches`).
-    Raises ModelMissingError when no ar→en model is installed. `on_progress(done, total)` is
+    Translates with the installed model `model_name` (default: the default model). Raises
+    ModelMissingError when no ar→en model is installed. `on_progress(done, total)` is
     called once before the first batch (done = 0) and after each committed batch;
     `should_stop()` is asked before each batch is stored (one batch may have been decoded
     ahead, and is then dropped).
     """
-    engine = get_engine(settings)
+    engine = get_engine(settings, model_name)
     started = time.perf_counter()
     with database.read() as session:
         if document_id is not None and session.get(Document, document_id) is None:
@@ -198,17 +208,44 @@ def translate_segments(
                 f"document {document_id} does not exist; `workbench` with no command lists them"
             )
         work, skipped = _select_work(session, engine, document_id, limit, retranslate)
+        hashes = (item.source_hash for item in work)
+        known = mt_reuse.existing_mt(session, hashes, engine.model.name, engine.model.version)
+    plan = mt_reuse.plan(work, known)
     report = TranslationReport(skipped_human=skipped)
     done = 0
     if on_progress is not None:
         on_progress(0, len(work))
-    for batch, texts in _pipelined(engine, _batches(work, settings.mt_batch_size)):
+    size = settings.mt_batch_size
+    for start in range(0, len(plan.known), size):  # MT this model already made: no decoding
         if should_stop is not None and should_stop():
             report.cancelled = True
             break
-        report.translated += _write_batch(database, settings, engine, batch, texts)
-        report.batches += 1
+        pairs = plan.known[start : start + size]
+        batch, texts = [item for item, _ in pairs], [scored for _, scored in pairs]
+        written = _write_batch(database, settings, engine, batch, texts)
+        report.translated += written
+        report.reused += written
         done += len(batch)
+        if on_progress is not None:
+            on_progress(done, len(work))
+    decoded = [] if report.cancelled else _batches(plan.decode, size)
+    for batch, texts in _pipelined(engine, iter(decoded)):
+        if should_stop is not None and should_stop():
+            report.cancelled = True
+            break
+        copies = [
+            (copy, scored)
+            for item, scored in zip(batch, texts, strict=True)
+            for copy in plan.copies[item.source_hash]
+        ]
+        everything = batch + [copy for copy, _ in copies]
+        written = _write_batch(
+            database, settings, engine, everything, texts + [scored for _, scored in copies]
+        )
+        report.translated += written
+        report.reused += max(written - len(batch), 0)
+        report.batches += 1
+        done += len(everything)
         report.seconds = time.perf_counter() - started
         if on_progress is not None:
             on_progress(done, len(work))

@@ -35,6 +35,7 @@ class SegmentRow:
     is_repeat: bool
     updated_by: str | None
     updated_at: datetime | None
+    mt_score: float | None = None  # the MT engine's confidence in `mt` (mt/confidence.py)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -58,6 +59,7 @@ def segment_rows_query(document_id: int | None = None, status: str | None = None
             Segment.is_repeat,
             editor.name,
             Segment.updated_at,
+            Segment.mt_score,
         )
         .outerjoin(editor, Segment.updated_by_id == editor.id)
         .order_by(Segment.document_id, Segment.position)
@@ -69,13 +71,24 @@ def segment_rows_query(document_id: int | None = None, status: str | None = None
     return query
 
 
-def iter_segment_rows(
-    session: Session, document_id: int | None = None, status: str | None = None
-) -> Iterator[SegmentRow]:
-    """Stream rows in document order without loading them all at once."""
-    result = session.execute(
-        segment_rows_query(document_id, status), execution_options={"yield_per": 2000}
+def by_mt_score(query: RowsQuery) -> RowsQuery:
+    """The least confident MT first; segments without a score last; then document order."""
+    return query.order_by(None).order_by(
+        Segment.mt_score.is_(None), Segment.mt_score, Segment.document_id, Segment.position
     )
+
+
+def iter_segment_rows(
+    session: Session,
+    document_id: int | None = None,
+    status: str | None = None,
+    sort: str = "document",
+) -> Iterator[SegmentRow]:
+    """Stream rows in document order (or `sort="mt-score"`) without loading them all at once."""
+    query = segment_rows_query(document_id, status)
+    if sort == "mt-score":
+        query = by_mt_score(query)
+    result = session.execute(query, execution_options={"yield_per": 2000})
     for row in result:
         yield SegmentRow(*row)
 
@@ -113,10 +126,16 @@ def segment_index(
     document_id: int,
     status: str | None = None,
     search: str | None = None,
+    *,
+    below_mt_score: float | None = None,
+    by_mt_score: bool = False,
 ) -> SegmentIndex:
     """Ids and positions of a document's segments, optionally only one status or those whose
-    source, target or MT contains `search` (case-insensitive for Latin letters)."""
+    source, target or MT contains `search` (case-insensitive for Latin letters), or whose MT
+    confidence is below `below_mt_score`; in document order, or least confident MT first."""
     query = select(Segment.id, Segment.position).where(Segment.document_id == document_id)
+    if below_mt_score is not None:
+        query = query.where(Segment.mt_score < below_mt_score)
     if status is not None:
         query = query.where(Segment.status == status)
     if search:
@@ -128,7 +147,8 @@ def segment_index(
         )
     ids: list[int] = []
     positions: list[int] = []
-    for segment_id, position in session.execute(query.order_by(Segment.position)):
+    order = (Segment.mt_score.is_(None), Segment.mt_score) if by_mt_score else ()
+    for segment_id, position in session.execute(query.order_by(*order, Segment.position)):
         ids.append(segment_id)
         positions.append(position)
     return SegmentIndex(ids, positions)

@@ -98,12 +98,28 @@ class WorkbenchApp(App[None]):
 
     def missing_model_note(self) -> str:
         """Short enough for the MT panel; the help screen (F1) has the whole story."""
-        install = next(
-            (line.strip() for line in MISSING_MODEL_HELP.splitlines() if "models install" in line),
-            "workbench models install FILE.argosmodel",
-        )
+        from workbench.mt.packages import MISSING_MODEL_INSTALLS
+
+        commands = "\n".join(f"  {line}" for line in MISSING_MODEL_INSTALLS)
         return (
-            f"No Arabic→English model is installed. Install one with:\n  {install}\nF1 has details."
+            "No Arabic→English model is installed. Install a local .argosmodel file or a "
+            f"CTranslate2 folder with:\n{commands}\nF1 has details."
+        )
+
+    def models_note(self) -> str:
+        """For the help screen: the installed models (mt18), or how to install one."""
+        from workbench.mt.catalogue import entries
+
+        listed = [e for e in entries() if e.model.is_ar_en]
+        if not listed:
+            return MISSING_MODEL_HELP
+        lines = [
+            f"  {'*' if e.default else ' '} {e.model.name} ({e.model.kind}, {e.model.version})"
+            for e in listed
+        ]
+        return (
+            "Installed Arabic→English models (* = the default, which translates in the "
+            "background; alt+m asks another one for the open sentence):\n" + "\n".join(lines)
         )
 
     @property
@@ -242,7 +258,8 @@ class WorkbenchApp(App[None]):
 
     def action_help(self) -> None:
         missing = MISSING_MODEL_HELP if self.model is None else None
-        self.push_screen(HelpScreen(self.settings.keymap, missing))
+        models = None if self.model is None else self.models_note()  # mt18
+        self.push_screen(HelpScreen(self.settings.keymap, missing, models))
 
     def action_open_review(self) -> None:
         from workbench.tui.screens.review import ReviewScreen

@@ -12,6 +12,7 @@ from workbench.store.models import SegmentStatus
 from workbench.store.queries import list_documents
 from workbench.tui.bidi import display_line
 from workbench.tui.keymap import MAIN_ACTIONS, effective_keys
+from workbench.tui.mt_confidence import commands as confidence_commands
 from workbench.tui.rows import RowFilter
 
 Command = tuple[str, Callable[[], Any], str]
@@ -46,6 +47,7 @@ class WorkbenchCommands(Provider):
                 partial(screen.apply_filter, RowFilter(status.value, search)),
                 f"List only segments whose status is {status.value}.",
             )
+        yield from confidence_commands(screen, app)  # mt18
         with app.database.read() as session:
             documents = list_documents(session)
         for document in documents:

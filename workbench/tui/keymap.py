@@ -94,6 +94,14 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "Put MT alternative 3 into the target.",
         footer=False,
     ),
+    KeyAction(  # mt18: another installed model's translation (screens/other_models.py)
+        "other_model_mt",
+        "alt+m",
+        "other_model_mt",
+        "Other model",
+        "Translate the open sentence with another installed model, as alternative 1.",
+        footer=False,
+    ),
     *(
         KeyAction(
             f"tm_insert_{number}",

@@ -30,6 +30,8 @@ MAX_PAGES = 20  # 5,000 rows: many screens of scrolling back and forth without a
 class RowFilter:
     status: str | None = None
     search: str | None = None
+    below_mt_score: float | None = None  # only MT less confident than this (mt_confidence.py)
+    by_mt_score: bool = False  # least confident MT first instead of document order
 
     def describe(self) -> str:
         parts = []
@@ -37,11 +39,19 @@ class RowFilter:
             parts.append(f"status {self.status}")
         if self.search:
             parts.append(f"containing “{self.search}”")
-        return " and ".join(parts) or "all segments"
+        if self.below_mt_score is not None:
+            parts.append(f"MT confidence below {self.below_mt_score:.2f}")
+        described = " and ".join(parts) or "all segments"
+        return described + (", least confident MT first" if self.by_mt_score else "")
 
     @property
     def is_empty(self) -> bool:
-        return self.status is None and not self.search
+        return (
+            self.status is None
+            and not self.search
+            and self.below_mt_score is None
+            and not self.by_mt_score
+        )
 
 
 class SegmentRows:
@@ -53,6 +63,7 @@ class SegmentRows:
         self.filter = row_filter
         self._pages: OrderedDict[int, list[SegmentRow]] = OrderedDict()
         self._index: SegmentIndex | None = None
+        self._where: dict[int, int] | None = None  # position -> index, when sorted by MT score
         with database.read() as session:
             count, low, high = position_span(session, document_id)
             self.last_position = high
@@ -60,7 +71,12 @@ class SegmentRows:
                 self._count = count  # positions 1..N: the index is the position
             else:
                 self._index = segment_index(
-                    session, document_id, row_filter.status, row_filter.search
+                    session,
+                    document_id,
+                    row_filter.status,
+                    row_filter.search,
+                    below_mt_score=row_filter.below_mt_score,
+                    by_mt_score=row_filter.by_mt_score,
                 )
                 self._count = len(self._index.ids)
 
@@ -82,6 +98,10 @@ class SegmentRows:
         if self._index is None:
             return position - 1 if 1 <= position <= self._count else None
         positions = self._index.positions
+        if self.filter.by_mt_score:  # not in position order: look it up
+            if self._where is None:
+                self._where = {p: i for i, p in enumerate(positions)}
+            return self._where.get(position)
         index = bisect_left(positions, position)
         if index < len(positions) and positions[index] == position:
             return index

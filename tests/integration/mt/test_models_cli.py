@@ -18,18 +18,21 @@ def test_install_then_list(cli: Cli, argos_packages_dir: Path) -> None:
     assert installed.exit_code == 0, installed.output
     assert "TEST MODEL 0.1" in installed.stdout
 
-    listing = cli.json_lines("models", "list", "--json")
-    assert listing == [
-        {
-            "name": TOP,
-            "from": "ar",
-            "to": "en",
-            "version": "0.1",
-            "path": str(argos_packages_dir / TOP),
-            "test_model": True,
-            "used": True,
-        }
-    ]
+    [listing] = cli.json_lines("models", "list", "--json")
+    size = listing.pop("size")
+    assert listing == {
+        "name": TOP,
+        "kind": "argos",
+        "from": "ar",
+        "to": "en",
+        "version": "0.1",
+        "path": str(argos_packages_dir / TOP),
+        "test_model": True,
+        "default": True,
+        "used": True,
+    }
+    files = (p for p in (argos_packages_dir / TOP).rglob("*") if p.is_file())
+    assert size == sum(p.stat().st_size for p in files)
     text = cli("models", "list").stdout
     assert "ar→en" in text and str(argos_packages_dir) in text and "not for real use" in text
 

@@ -67,6 +67,17 @@ def test_download_offline_explains_the_file_install(cli: Cli, no_network: list[s
     assert "This machine looks offline" in result.stderr
     assert MISSING_MODEL_HELP in result.stderr
     assert no_network, "download should have tried the network (and been stopped)"
+    assert "URLError" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_download_offline_with_a_model_says_it_still_works(
+    cli: Cli, no_network: list[str], argos_model: InstalledModel
+) -> None:
+    result = cli("models", "download")
+    assert result.exit_code == 1 and "looks offline (no network)" in result.stderr
+    assert MISSING_MODEL_HELP not in result.stderr and "no Arabic" not in result.stderr
+    assert argos_model.name in result.stderr and "workbench models install PATH" in result.stderr
+    assert "URLError" not in result.stderr
 
 
 def unshare_works() -> bool:

@@ -57,15 +57,23 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1,q", "app.pop_screen", "Close help"),
     ]
 
-    def __init__(self, keymap: Mapping[str, str], missing_model: str | None = None) -> None:
+    def __init__(
+        self,
+        keymap: Mapping[str, str],
+        missing_model: str | None = None,
+        models: str | None = None,
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.key_rows = key_rows(keymap)
         self.missing_model = missing_model
+        self.models = models  # mt18: the installed models, when there are some
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
             if self.missing_model:
                 yield Static(Text(f"Machine translation is off: {self.missing_model}\n"))
+            if self.models:
+                yield Static(Text(f"{self.models}\n"))
             yield Static(_keys_table(self.key_rows))
             yield Static(_legend())
             yield Static(BIDI_HELP)

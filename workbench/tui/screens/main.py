@@ -21,12 +21,14 @@ from workbench.store.models import SegmentStatus
 from workbench.store.queries import list_documents, status_counts
 from workbench.tui import keymap
 from workbench.tui.key_order import keys_delivered
+from workbench.tui.mt_confidence import panel_label  # mt18
 from workbench.tui.navigation import next_unconfirmed_index
 from workbench.tui.rows import RowFilter, SegmentRows
 from workbench.tui.screens.aids import SegmentAids
 from workbench.tui.screens.claim_actions import ClaimActions
 from workbench.tui.screens.conflict import Choice, ConflictScreen
 from workbench.tui.screens.finding import FindingActions
+from workbench.tui.screens.other_models import OtherModels  # mt18
 from workbench.tui.screens.suggestions import MtSuggestions
 from workbench.tui.session import OpenSegment
 from workbench.tui.widgets.detail import DetailPane, TargetEditor
@@ -45,7 +47,7 @@ EDITOR_ACTIONS = frozenset(
 REFRESH_SECONDS = 10.0  # how often others' saves are picked up
 
 
-class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
+class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSuggestions):
     BINDINGS: ClassVar[list[BindingType]] = list(keymap.bindings())
 
     def __init__(self, document_id: int | None = None) -> None:
@@ -119,6 +121,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         self.document_id, self.rows = document_id, rows
         self.last_position = max(rows.last_position, 1)
         index = (rows.index_of_position(position) if position else None) or 0
+        self.segment_list.low_confidence = self.workbench.settings.mt_low_confidence  # mt18
         self.segment_list.show(rows, index)
         self.status_bar.show_filter(None if rows.filter.is_empty else rows.filter.describe())
         self.current = None
@@ -239,7 +242,9 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         self.detail.show_segment(
             row,
             self.last_position,
-            self.workbench.model_label(),
+            panel_label(
+                self.workbench.model_label(), row, self.workbench.settings.mt_low_confidence
+            ),
             note,
             self._alternatives.get(row.id, []),
             returned=self.current.returned_note(),

@@ -81,6 +81,8 @@ class ReviewScreen(Screen[None]):
         Binding("e", "filter('editor')", "Editor", id="review_filter_editor"),
         Binding("d", "filter('document')", "Document", id="review_filter_document"),
         Binding("escape", "close", "Back", id="review_close"),
+        # mt18: the least confident MT first (and back to document order)
+        Binding("s", "sort_queue", "Sort", id="review_sort", show=False),
     ]
 
     def __init__(self) -> None:
@@ -91,6 +93,7 @@ class ReviewScreen(Screen[None]):
         self.shown: Shown | None = None
         self.editor_filter: str | None = None
         self.document_filter: int | None = None
+        self.queue_order = "document"  # mt18: or "mt-score", the least confident MT first
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -138,7 +141,10 @@ class ReviewScreen(Screen[None]):
             if self.mode == "queue":
                 items = list(
                     review_queue(
-                        session, editor=self.editor_filter, document_id=self.document_filter
+                        session,
+                        editor=self.editor_filter,
+                        document_id=self.document_filter,
+                        order=self.queue_order,  # mt18
                     )
                 )
             else:
@@ -147,6 +153,7 @@ class ReviewScreen(Screen[None]):
         table.clear(columns=True)
         if self.mode == "queue":
             title = f"Waiting for review: {len(items)}"
+            title += " (least confident MT first)" if self.queue_order == "mt-score" else ""
             table.add_columns("doc", "#", "editor", "status", "English")
             for q in (i for i in items if isinstance(i, QueueItem)):
                 cells = (str(q.document_id), str(q.position), q.editor or "-", q.status)
@@ -312,6 +319,11 @@ class ReviewScreen(Screen[None]):
     def action_toggle_mode(self) -> None:
         self.mode = "returned" if self.mode == "queue" else "queue"
         self.query_one("#review-filters").display = self.mode == "queue"
+        self.reload()
+
+    def action_sort_queue(self) -> None:
+        """mt18: switch between document order and the least confident MT first."""
+        self.queue_order = "mt-score" if self.queue_order == "document" else "document"
         self.reload()
 
     def action_filter(self, which: str) -> None:

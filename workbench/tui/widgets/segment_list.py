@@ -22,6 +22,7 @@ from textual.strip import Strip
 
 from workbench.store.queries import SegmentRow
 from workbench.tui.bidi import display_head
+from workbench.tui.mt_confidence import LOW_MARK, is_low
 from workbench.tui.rows import SegmentRows
 
 STATUS_GLYPHS: dict[str, tuple[str, Style]] = {
@@ -60,7 +61,9 @@ class SegmentList(ScrollView, can_focus=False):
         "segment-list--mt",
         "segment-list--position",
         "segment-list--claim",
+        "segment-list--low",
     }
+    low_confidence = 0.35  # mt18: set from the settings' mt_low_confidence by the screen
 
     class Clicked(Message):
         """A row was clicked: the screen decides whether it may move there."""
@@ -173,6 +176,8 @@ class SegmentList(ScrollView, can_focus=False):
         arabic = display_head(fit_logical(row.source, arabic_width), row.source, self.bidi)
         padding = max(arabic_width - cell_len(arabic), 0)
         english_width = max(width - number_width - 3 - arabic_width - len(SEPARATOR), 0)
+        low = is_low(row, self.low_confidence)  # mt18: the engine was unsure of this MT
+        english_width -= 2 if low else 0
         english_text = row.target or row.mt or ""
         english = display_head(
             fit_logical(english_text, english_width), english_text, self.bidi, "L"
@@ -183,9 +188,11 @@ class SegmentList(ScrollView, can_focus=False):
             Segment(f"{row.position:>{number_width}} ", position_style),
             Segment(glyph, base + glyph_style),
             *self._arabic_cell(arabic, padding, base, claimed),
+            *([Segment(f"{LOW_MARK} ", base + self._style("segment-list--low"))] if low else []),
             Segment(set_cell_size(english, english_width), english_style),
         ]
         used = number_width + 3 + padding + cell_len(arabic) + len(SEPARATOR) + english_width
+        used += 2 if low else 0
         return Strip(segments, used).adjust_cell_length(width, base)
 
     def _arabic_cell(self, arabic: str, padding: int, base: Style, claimed: bool) -> list[Segment]:
