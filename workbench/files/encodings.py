@@ -20,23 +20,40 @@ _MARKS = (
 )
 SAMPLE_BYTES = 4096
 MIN_NULS = 2  # one stray NUL in a binary file says nothing
+_STRAY_SHARE = 0.1  # NULs at the other parity, per NUL at ASCII's, that UTF-16 text may have
+_READABLE_SHARE = 0.95  # printable characters a decoded sample needs to count as text
 
 
 def _by_nuls(sample: bytes) -> str | None:
     if sample.count(0) < MIN_NULS:  # the usual case, at C speed
         return None
-    nuls = [index for index, byte in enumerate(sample) if byte == 0]
     quads = sample[: len(sample) // 4 * 4]
     if quads and all(byte == 0 for byte in quads[2::4] + quads[3::4]):
-        return "UTF-32LE"
+        return _if_decodes(sample, "UTF-32LE")
     if quads and all(byte == 0 for byte in quads[0::4] + quads[1::4]):
-        return "UTF-32BE"
-    parities = {index % 2 for index in nuls}
-    if parities == {1}:
-        return "UTF-16LE"
-    if parities == {0}:
-        return "UTF-16BE"
+        return _if_decodes(sample, "UTF-32BE")
+    # UTF-16: the NULs of ASCII fall at one parity. A character such as U+0100 (Ā, in
+    # transliterated names) or U+0600 puts one at the other, so a clear majority is enough when
+    # the sample then decodes to text.
+    odd = sum(1 for byte in sample[1::2] if byte == 0)
+    even = sample.count(0) - odd
+    if odd >= MIN_NULS and even <= odd * _STRAY_SHARE:
+        return _if_decodes(sample, "UTF-16LE")
+    if even >= MIN_NULS and odd <= even * _STRAY_SHARE:
+        return _if_decodes(sample, "UTF-16BE")
     return None
+
+
+def _if_decodes(sample: bytes, encoding: str) -> str | None:
+    """`encoding` when the sample reads as text in it (a character cut at the sample's end is
+    allowed), else None: a binary file with a regular NUL pattern is not text."""
+    unit = 4 if encoding.startswith("UTF-32") else 2
+    whole = sample[: len(sample) // unit * unit]
+    text = whole.decode(encoding.lower(), errors="replace")
+    if len(text) > 1:
+        text = text[:-1]  # half of a surrogate pair may be cut off
+    readable = sum(1 for char in text if char.isprintable() or char in "\t\n\r")
+    return encoding if text and readable >= len(text) * _READABLE_SHARE else None
 
 
 def wide_encoding(head: bytes) -> str | None:

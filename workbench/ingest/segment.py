@@ -69,13 +69,65 @@ FINAL_ABBREVIATIONS: frozenset[str] = frozenset(
     {"etc", "Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "al", "a.m", "p.m", "A.M", "P.M"}
 )
 
+# Company suffixes: they end a sentence before an Arabic word too (Arabic has no letter case
+# to show a new sentence), unless that word is one that cannot open a sentence (below).
+COMPANY_ABBREVIATIONS: frozenset[str] = frozenset(
+    {"Inc", "Ltd", "Co", "Corp", "LLC", "PLC", "Plc", "Bros"}
+)
+
+# Era letters after a year: م (ميلادي), هـ (هجري), ق.م (قبل الميلاد), ب.م (بعد الميلاد).
+ERA_LETTERS: frozenset[str] = frozenset({"م", "ه", "ق.م", "ب.م"})
+
+# Words that go on with the sentence after "391 م." or "Apple Inc.": prepositions, "or",
+# relatives and "about". Any other word after them opens a new sentence.
+# fmt: off
+CONTINUATIONS: frozenset[str] = frozenset(
+    {
+        "في", "فى", "على", "علي", "من", "إلى", "الى", "الي", "عن", "مع", "حتى", "منذ", "لدى",
+        "عند", "خلال", "بين", "حول", "ضد", "نحو", "أو", "او", "أي", "تقريبا", "تقريبًا",
+        "تقريباً", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "بحسب", "وفق",
+    }
+)
+# fmt: on
+
+# Words that attribute a quotation just closed ("«…!» قالت الوزيرة."): a short clause (at most
+# five words, no "أن"/"إن", no colon) opening with one of them, or with "كما" and one of them,
+# and ending the sentence makes one sentence with the quotation. A longer clause ("قال فليك إن
+# مكتبه …") is a new sentence.
+# fmt: off
+ATTRIBUTIONS: frozenset[str] = frozenset(
+    {
+        "قال", "قالت", "قالوا", "أضاف", "أضافت", "تساءل", "تساءلت", "حسبما", "بحسب", "وفقا",
+        "وفقًا", "وفقاً", "قائلا", "قائلًا", "قائلاً", "قائلة", "يقول", "تقول", "أكد", "أكدت",
+        "أوضح", "أوضحت", "صرح", "صرحت", "ختم", "ختمت",
+    }
+)
+# fmt: on
+PARTICIPLES = frozenset({"قائلا", "قائلًا", "قائلاً", "قائلة", "قائلين", "مضيفا", "مضيفًا", "مضيفاً"})
+
+# Naming words: a single letter after one is a name ("فيتامين د", "المجموعة A"), so its full
+# stop ends the sentence where after a lone letter it would mark an initial ("د. أحمد").
+# Stems without the article; clitics (و ف ب ل ك) and ال are taken off before matching.
+# fmt: off
+NAMING_WORDS: frozenset[str] = frozenset(
+    {
+        "فيتامين", "مجموعة", "فئة", "خطة", "نسخة", "طراز", "درجة", "قسم", "بند", "ملحق",
+        "جدول", "شكل", "نوع", "حرف", "مرحلة", "صنف", "فيروس", "كتلة", "منطقة", "مستوى", "فصيلة",
+        "Vitamin", "vitamin", "Group", "group", "Plan", "plan", "Type", "type", "Class",
+        "class", "Category", "category", "Grade", "grade", "Hepatitis", "hepatitis",
+    }
+)
+# fmt: on
+
 # --- character classes -------------------------------------------------------------
 _TERMINALS = ".!?\u061f\u2026\u06d4\u203c\u2047\u2048\u2049"  # . ! ? ؟ … ۔ ‼ ⁇ ⁈ ⁉
 # Any quote mark counts as closing after a terminal mark: news text often uses
 # the "wrong" curly quote (“RT“.) and an opening mark there would be odd anyway.
 _QUOTES = "\"'\u00ab\u00bb\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u2039\u203a\u2032\u2033"
-_CLOSERS = _QUOTES + ")]}"
-_WRAPPERS = _CLOSERS + "([{"  # stripped from a token before the abbreviation check
+# Bidi marks written after a full stop (LRM, RLM, ALM, PDF, PDI): they stay with the sentence.
+_BIDI_MARKS = "\u200e\u200f\u061c\u202c\u2069"
+_CLOSERS = _QUOTES + ")]}" + _BIDI_MARKS
+_WRAPPERS = _QUOTES + ")]}([{" + _BIDI_MARKS  # stripped from a token before the abbreviation check
 
 # Same line boundaries as str.splitlines(), so "\r\n" and U+2029 both break lines.
 _LINE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
@@ -86,11 +138,21 @@ _CANDIDATE = re.compile(
     rf"(?<!\S)(\S*?)([{re.escape(_TERMINALS)}]+)([{re.escape(_CLOSERS)}]*)(?=\s|\Z)"
 )
 _WORD_CHAR = re.compile(r"\w")
-_NEXT_CHAR = re.compile(r"\s*(\S)")
+_NEXT_WORD = re.compile(r"\s*(\S+)")
+_CLAUSE = re.compile(
+    rf"\s*([^\s:{re.escape(_TERMINALS)}]+(?:\s+[^\s:{re.escape(_TERMINALS)}]+){{0,4}})[{re.escape(_TERMINALS)}]"
+)
+_THAT = frozenset({"أن", "إن", "أنه", "إنه", "أنها", "إنها"})
 # Harakat, Quranic marks and tatweel: "دُ" and "هـ" must look like "د" and "ه".
 _DECORATION = re.compile(r"[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "د", "A", "U.S", "ق.م", "أ.د"
 _ENUMERATOR = re.compile(r"\d{1,3}")  # "1." / "١." opening a list item
+_LABEL = re.compile(r"[^\W\d_]\d{1,3}")  # "س1." / "ج12." heading a question or an answer
+_NUMBER = re.compile(r"\d+(?:[.,٫٬/\-–]\d+)*")  # a year or a range, in either digit set
+_PREVIOUS = re.compile(r"(\S+)\s+$")
+_LOOK_BACK = 48  # characters: longer than any year or naming word
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_CLITICS = re.compile(r"^[وف]?[بلك]?(?:ال|ل)?")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*")
 _LATIN_UPPER = re.compile(r"[A-Z]")
 _LATIN_LOWER = re.compile(r"[a-z]")
@@ -159,22 +221,76 @@ def _ends_sentence(text: str, match: re.Match[str], sentence_start: int, end: in
     # A sentence needs some content: a leading "..." or "«!»" opens, not closes.
     if _WORD_CHAR.search(text, sentence_start, match.start(2)) is None:
         return False
+    if _attributed(text, match, end):
+        return False
     if match.group(2) != ".":
         return True  # "!", "؟", "...", "…", "؟!" are never abbreviation dots
-    token = _DECORATION.sub("", match.group(1).strip(_WRAPPERS))
+    token = _bare(match.group(1))
     at_sentence_start = _WORD_CHAR.search(text, sentence_start, match.start(1)) is None
-    next_match = _NEXT_CHAR.match(text, match.end(), end)
+    next_match = _NEXT_WORD.match(text, match.end(), end)
     following = "" if next_match is None else next_match.group(1)
-    return _period_ends(token, following, at_sentence_start)
+    # Only the word before matters: a bounded look-back keeps hostile input linear.
+    window = max(sentence_start, match.start(1) - _LOOK_BACK)
+    before = _PREVIOUS.search(text, window, match.start(1))
+    previous = "" if before is None else _bare(before.group(1))
+    return _period_ends(token, following, previous, at_sentence_start)
 
 
-def _period_ends(token: str, following: str, at_sentence_start: bool) -> bool:
-    """Does "<token>." end its sentence, given the next non-space character?"""
-    if token in FINAL_ABBREVIATIONS:
-        return _LATIN_UPPER.match(following) is not None
+def _attributed(text: str, match: re.Match[str], end: int) -> bool:
+    """A closed quotation followed by the words that attribute it: «…!» قالت / كما أضاف."""
+    if not any(char in _QUOTES for char in match.group(3)):
+        return False
+    following = _NEXT_WORD.match(text, match.end(), end)
+    if following is not None and following.group(1).rstrip(":،,") in PARTICIPLES:
+        return True  # "«…؟» قائلًا: «…»": a participle never opens a sentence
+    clause = _CLAUSE.match(text, match.end(), end)
+    if clause is None:
+        return False
+    words = clause.group(1).split()
+    if words[0] == "كما":
+        words = words[1:]
+    return bool(words) and words[0] in ATTRIBUTIONS and not _THAT.intersection(words)
+
+
+def _bare(token: str) -> str:
+    """The token without wrapping quotes and brackets, harakat and tatweel."""
+    return _DECORATION.sub("", token.strip(_WRAPPERS))
+
+
+def _period_ends(token: str, following: str, previous: str, at_sentence_start: bool) -> bool:
+    """Does "<token>." end its sentence, given the next word and the word before the token?"""
+    first = following[:1]
+    named = _named_end(token, following, previous)
+    if named is not None:
+        return named
     if token in ABBREVIATIONS or _INITIALS.fullmatch(token):
         return False
-    if at_sentence_start and _ENUMERATOR.fullmatch(token):
-        return False  # "1. " heading a list item
+    if at_sentence_start and (_ENUMERATOR.fullmatch(token) or _LABEL.fullmatch(token)):
+        return False  # "1. " heading a list item, "س1. " heading a question
+    if _ENUMERATOR.fullmatch(token) and previous.endswith(":"):
+        return False  # "three points: 1. lower taxes"
     # Latin has case: a lower-case word after "sect." shows the sentence goes on.
-    return not (_LATIN_WORD.fullmatch(token) and _LATIN_LOWER.match(following))
+    return not (_LATIN_WORD.fullmatch(token) and _LATIN_LOWER.match(first))
+
+
+def _named_end(token: str, following: str, previous: str) -> bool | None:
+    """The rules for tokens that may close a sentence: sentence-final abbreviations, an era
+    letter after a year, a single letter after a naming word; None for any other token."""
+    upper_next = _LATIN_UPPER.match(following[:1]) is not None
+    if token in FINAL_ABBREVIATIONS:
+        company = token in COMPANY_ABBREVIATIONS and _opens_arabic_sentence(following)
+        return company or upper_next
+    if token in ERA_LETTERS and _NUMBER.fullmatch(previous):
+        return _opens_arabic_sentence(following) or upper_next
+    if len(token) == 1 and token.isalpha() and _is_naming_word(previous):
+        return True  # "فيتامين د." / "المجموعة A."
+    return None
+
+
+def _opens_arabic_sentence(word: str) -> bool:
+    word = _bare(word)
+    return _ARABIC_WORD.match(word) is not None and word not in CONTINUATIONS
+
+
+def _is_naming_word(word: str) -> bool:
+    return word in NAMING_WORDS or _CLITICS.sub("", word) in NAMING_WORDS

@@ -2,29 +2,33 @@
 
 Textual writes cells in logical order. Terminals without a bidi engine (kitty, Alacritty, xterm,
 Windows Terminal, tmux) then show Arabic reversed and unjoined, so for them the text is converted to
-visual order before it is drawn: shape (arabic_reshaper, harakat kept) → reorder (python-bidi's
-pure-Python algorithm, which also mirrors brackets) → put each combining mark back after its base
-letter (rule L3, which neither library applies). Terminals that reorder by themselves (VTE, Konsole,
-mlterm, Apple Terminal, WezTerm, iTerm2) must get logical text, or it is reversed twice.
+visual order before it is drawn: shape (arabic_reshaper, harakat kept) → resolve the bidi levels
+of the whole sentence (UAX #9, `uax9.py`: isolates, bracket pairs) → wrap → reorder each line
+(L1–L4: mirrored brackets, each combining mark back after its base letter). Terminals that
+reorder by themselves (VTE, Konsole, mlterm, Apple Terminal, WezTerm, iTerm2) must get logical
+text, or it is reversed twice.
 
 Only what is drawn is converted; storage and editing stay in logical order.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
 from arabic_reshaper import ArabicReshaper
-from bidi import algorithm, get_display
+from rich.cells import cell_len
 
 from workbench.config import BidiMode
 from workbench.text.inert import inert
+from workbench.tui import uax9
 
 Base = Literal["L", "R"]
 T = TypeVar("T")
+_WORD = re.compile(r"[^ ]+")
 
 # Terminals that run a bidi algorithm of their own: (environment variable, value or None for "set").
 _REORDERING_TERMINALS: tuple[tuple[str, str | None], ...] = (
@@ -85,67 +89,82 @@ def resolve_mode(mode: BidiMode, environ: Mapping[str, str]) -> bool:
     return mode == "on"
 
 
+_BASE_LEVELS: dict[Base, int] = {"L": 0, "R": 1}
+
+
 def reorder_tagged(text: str, tags: Sequence[T], base: Base) -> list[tuple[str, T]]:
-    """python-bidi's pure-Python algorithm on `text` (mirroring brackets), each character in
-    display order with the tag of the logical character it came from, and rule L3 applied: in a
-    reversed (odd-level) run a mark would precede its base letter, so it is moved after it."""
-    storage = algorithm.get_empty_storage()
-    storage["base_level"] = algorithm.PARAGRAPH_LEVELS[base]
-    storage["base_dir"] = base
-    algorithm.get_embedding_levels(text, storage)
-    for char, tag in zip(storage["chars"], tags, strict=True):
-        char["tag"] = tag  # python-bidi moves the characters as dicts: the tag travels along
-    algorithm.explicit_embed_and_overrides(storage)
-    algorithm.resolve_weak_types(storage)
-    algorithm.resolve_neutral_types(storage, False)
-    algorithm.resolve_implicit_levels(storage, False)
-    algorithm.reorder_resolved_levels(storage, False)
-    algorithm.apply_mirroring(storage, False)
-    out: list[tuple[str, T]] = []
-    pending: list[tuple[str, T]] = []
-    for char in storage["chars"]:
-        item = (char["ch"], char["tag"])
-        if char["level"] % 2 == 1 and unicodedata.combining(char["ch"]):
-            pending.append(item)
+    """`text` as one line in display order (UAX #9, brackets mirrored, marks after their base
+    letter), each character with the tag of the logical character it came from."""
+    paragraph = uax9.resolve(text, _BASE_LEVELS[base])
+    return _line(text, tags, paragraph, 0, len(text))
+
+
+def _line(
+    text: str, tags: Sequence[T], paragraph: uax9.Paragraph, start: int, end: int
+) -> list[tuple[str, T]]:
+    levels = paragraph.levels
+    mirror = uax9.MIRRORED
+    return [
+        (mirror.get(text[i], text[i]) if levels[i] % 2 else text[i], tags[i])
+        for i in uax9.reorder_line(text, paragraph, start, end)
+    ]
+
+
+def line_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of `text` (words apart by single spaces) by cell width, as [start, end)
+    spans in logical order; a word wider than a line is cut into full lines."""
+    spans: list[tuple[int, int]] = []
+    line_start: int | None = None
+    used = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        size = cell_len(match.group())
+        while size > width:  # a very long word (a URL): cut it into full lines
+            if line_start is not None:
+                spans.append((line_start, _before_space(text, start)))
+                line_start, used = None, 0
+            cut = _fit(text, start, end, width)
+            spans.append((start, cut))
+            start, size = cut, cell_len(text[cut:end])
+        if start == end:
             continue
-        out.append(item)
-        if pending:
-            out.extend(reversed(pending))
-            pending.clear()
-    out.extend(pending)
-    return out
+        if line_start is not None and used + 1 + size > width:
+            spans.append((line_start, _before_space(text, start)))
+            line_start, used = None, 0
+        if line_start is None:
+            line_start, used = start, size
+        else:
+            used += 1 + size
+    if line_start is not None:
+        spans.append((line_start, len(text.rstrip(" "))))
+    return spans
 
 
-def _exact(shaped: str, base: Base) -> str:
-    """python-bidi's pure-Python algorithm: mirrors brackets and reports levels (slow)."""
-    return "".join(char for char, _ in reorder_tagged(shaped, [None] * len(shaped), base))
+def _before_space(text: str, start: int) -> int:
+    end = start
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return end
 
 
-def _fast(shaped: str, base: Base) -> str:
-    """python-bidi's Rust algorithm (40x faster), for text without mirrored characters, where
-    it orders exactly as the pure one does; it reports no levels, so a mark is taken to belong
-    to the right-to-left letter that follows it on screen unless a left-to-right letter precedes
-    it (the mark then follows its Latin base already)."""
-    visual: str = get_display(shaped, base_dir=base)
-    out: list[str] = []
-    pending: list[str] = []
-    for char in visual:
-        if unicodedata.combining(char):
-            pending.append(char)
-            continue
-        if pending:
-            after_latin = bool(out) and unicodedata.bidirectional(out[-1]) == "L"
-            if unicodedata.bidirectional(char) in ("R", "AL", "AN") and not after_latin:
-                out.append(char)
-                out.extend(reversed(pending))
-            else:
-                out.extend(pending)
-                out.append(char)
-            pending.clear()
-            continue
-        out.append(char)
-    out.extend(pending)
-    return "".join(out)
+def _fit(text: str, start: int, end: int, width: int) -> int:
+    """The end of the longest piece of text[start:end] within `width` cells (at least one)."""
+    used = 0
+    for index in range(start, end):
+        used += cell_len(text[index])
+        if used > width:
+            return max(index, start + 1)
+    return end
+
+
+def wrapped_tagged(
+    text: str, tags: Sequence[T], width: int, base: Base
+) -> list[list[tuple[str, T]]]:
+    """`text` wrapped at `width` cells, each line in display order: the levels are resolved
+    once for the whole text (UAX #9 X1–I2), then each line is reordered on its own (L1–L4),
+    so a line reads the same wherever the text wraps."""
+    paragraph = uax9.resolve(text, _BASE_LEVELS[base])
+    return [_line(text, tags, paragraph, start, end) for start, end in line_spans(text, width)]
 
 
 @lru_cache(maxsize=65536)
@@ -166,13 +185,60 @@ def to_visual(text: str, base: Base = "R") -> str:
     if text.isascii() or not any(_needs_bidi(char) for char in text):
         return text
     shaped = shape(text)
-    if any(unicodedata.mirrored(char) for char in shaped):
-        return _exact(shaped, base)
-    return _fast(shaped, base)
+    return "".join(char for char, _ in reorder_tagged(shaped, shaped, base))
+
+
+@lru_cache(maxsize=2048)
+def wrap_visual(text: str, width: int, base: Base = "R") -> tuple[str, ...]:
+    """`text` wrapped at `width` cells (whitespace runs become one space), each line as a
+    terminal without bidi must receive it, the levels resolved on the whole text."""
+    flat = " ".join(text.split())
+    if flat.isascii() or not any(_needs_bidi(char) for char in flat):
+        return tuple(flat[start:end] for start, end in line_spans(flat, width))
+    shaped = shape(flat)
+    lines = wrapped_tagged(shaped, shaped, width, base)
+    return tuple("".join(char for char, _ in line) for line in lines)
+
+
+@lru_cache(maxsize=8192)
+def head_to_visual(head: str, whole: str, base: Base = "R") -> str:
+    """`head`, the start of `whole` cut to fit a row (whitespace collapsed, maybe an ellipsis at
+    its logical end), in display order with its levels resolved in the context of the whole
+    sentence: the row shows what the first line of the wrapped sentence would show."""
+    prefix = head[:-1] if head.endswith("…") else head
+    flat = " ".join(whole.split())
+    if not flat.startswith(prefix) or not any(_needs_bidi(char) for char in flat):
+        return to_visual(head, base)
+    shown = shape(head)
+    # Shaping is per word and the cut may fall inside one: shape the two sides apart. Presentation
+    # forms keep their letters' bidi class, so the levels are those of the logical sentence.
+    text = shown + shape(flat[len(prefix) :])
+    paragraph = uax9.resolve(text, _BASE_LEVELS[base])
+    return "".join(char for char, _ in _line(text, text, paragraph, 0, len(shown)))
+
+
+def display_head(head: str, whole: str, enabled: bool, base: Base = "R") -> str:
+    """What to draw for a row that shows the start of `whole`: see `head_to_visual`."""
+    head = inert(head)
+    return head_to_visual(head, inert(whole), base) if enabled else head
+
+
+def display_lines(text: str, width: int, enabled: bool, base: Base = "R") -> tuple[str, ...]:
+    """`text` wrapped at `width` cells for drawing: converted per line when bidi is on, with the
+    levels resolved once for the whole text."""
+    text = inert(text)
+    if enabled:
+        return wrap_visual(text, width, base)
+    flat = " ".join(text.split())
+    return tuple(flat[start:end] for start, end in line_spans(flat, width))
 
 
 def _needs_bidi(char: str) -> bool:
-    return unicodedata.bidirectional(char) in ("R", "AL", "AN", "RLE", "RLO", "RLI")
+    return unicodedata.bidirectional(char) in _RTL_CLASSES
+
+
+# Any of these can move characters even in a left-to-right paragraph.
+_RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI", "FSI", "LRE", "LRO", "LRI"})
 
 
 def display_line(text: str, enabled: bool, base: Base = "R") -> str:

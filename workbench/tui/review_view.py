@@ -15,8 +15,7 @@ from rich.text import Text
 from workbench.review.diff import DiffPiece, word_diff
 from workbench.review.history import HistoryEntry
 from workbench.store.models import Origin
-from workbench.tui.bidi import display_line
-from workbench.tui.widgets.segment_texts import wrap_words
+from workbench.tui.bidi import display_lines
 
 # Styles that read without colour too: deleted words struck through, inserted words underlined.
 DIFF_STYLES = {"equal": "", "delete": "red strike", "insert": "green underline"}
@@ -31,8 +30,7 @@ class ArabicText:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width, 1)
-        for line in wrap_words(self.text, width):
-            visual = display_line(line, self.bidi)
+        for visual in display_lines(self.text, width, self.bidi):
             yield Text(" " * max(width - cell_len(visual), 0) + visual)
 
 

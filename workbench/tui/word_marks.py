@@ -4,9 +4,9 @@ A glossary term or a claim is a span of the stored (logical) source, but with bi
 line is shaped (letters change form, lam + alef become one glyph) and reordered before it is
 drawn, so a logical offset says nothing about a screen column. Each character is therefore marked
 in logical order and carries its mark through both steps: shaping works word by word and maps
-letters one to one except in the known ligatures, and python-bidi's reordering moves characters
-as dicts we can tag. This stays right for mixed Arabic/Latin/digit words, mirrored brackets and
-harakat, and for a span that starts inside a word (a claim after the conjunction و).
+letters one to one except in the known ligatures, and the reordering (bidi.py, uax9.py) moves
+each character with its tag. This stays right for mixed Arabic/Latin/digit words, mirrored
+brackets and harakat, and for a span that starts inside a word (a claim after the conjunction و).
 
 A mark is a name ("term", "claim") or several joined by a space ("claim term"); the widget turns
 names into styles.
@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from workbench.text.inert import inert
-from workbench.tui.bidi import Base, reorder_tagged, shape, to_visual
+from workbench.tui.bidi import Base, line_spans, reorder_tagged, shape, to_visual, wrapped_tagged
 
 _WORD = re.compile(r"\S+")
 
@@ -117,3 +117,20 @@ def display_marked(line: str, marks: Sequence[Mark], enabled: bool, base: Base =
     if not enabled or to_visual(line, base) == line:
         return _runs(list(zip(line, marks, strict=True)))
     return _runs(_visual(line, marks, base))
+
+
+def display_marked_lines(
+    text: str, spans: Sequence[MarkedSpan], width: int, enabled: bool, base: Base = "R"
+) -> list[list[Run]]:
+    """`text` wrapped at `width` cells, each line as runs of (text, mark): with bidi on, the
+    levels are resolved once for the whole text and each line is reordered on its own."""
+    flat = inert(" ".join(text.split()))
+    marks = line_marks(word_marks(text, spans)) if spans else [None] * len(flat)
+    if len(marks) != len(flat):
+        marks = [None] * len(flat)
+    if not enabled:
+        return [
+            _runs(list(zip(flat[a:b], marks[a:b], strict=True))) for a, b in line_spans(flat, width)
+        ]
+    shaped, shaped_marks = _shaped_marks(flat, marks)
+    return [_runs(line) for line in wrapped_tagged(shaped, shaped_marks, width, base)]

@@ -20,9 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 from textual.widgets.text_area import Selection
 
-from workbench.tui.bidi import display_line
+from workbench.tui.bidi import display_lines
 from workbench.tui.claim_offsets import offset_location, selection_offsets
-from workbench.tui.widgets.segment_texts import wrap_words
 from workbench.tui.widgets.word_select import WordSelectTextArea
 
 
@@ -87,10 +86,10 @@ class SourceSelectScreen(ModalScreen[tuple[int, int] | None]):
             yield Label(self._hint(), classes="dialog-hint")
 
     def _display(self) -> str:
-        """The source as the source pane shows it: wrapped in logical order, then converted
-        line by line, right-aligned."""
+        """The source as the source pane shows it: levels resolved on the whole sentence, wrapped,
+        each line reordered, right-aligned."""
         width = max(int(self.app.size.width * 0.9) - 10, 20)
-        lines = [display_line(line, True) for line in wrap_words(self.text, width)]
+        lines = display_lines(self.text, width, True)
         return "\n".join(" " * max(width - cell_len(line), 0) + line for line in lines)
 
     @property

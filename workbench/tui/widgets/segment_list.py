@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench.store.queries import SegmentRow
-from workbench.tui.bidi import display_line
+from workbench.tui.bidi import display_head
 from workbench.tui.mt_confidence import LOW_MARK, is_low
 from workbench.tui.rows import SegmentRows
 
@@ -173,13 +173,14 @@ class SegmentList(ScrollView, can_focus=False):
         text_width = max(width - number_width - 3 - len(SEPARATOR), 2)
         arabic_width = text_width // 2
         glyph, glyph_style = STATUS_GLYPHS.get(row.status, ("?", Style()))
-        arabic = display_line(fit_logical(row.source, arabic_width), self.bidi)
+        arabic = display_head(fit_logical(row.source, arabic_width), row.source, self.bidi)
         padding = max(arabic_width - cell_len(arabic), 0)
         english_width = max(width - number_width - 3 - arabic_width - len(SEPARATOR), 0)
         low = is_low(row, self.low_confidence)  # mt18: the engine was unsure of this MT
         english_width -= 2 if low else 0
-        english = display_line(
-            fit_logical(row.target or row.mt or "", english_width), self.bidi, "L"
+        english_text = row.target or row.mt or ""
+        english = display_head(
+            fit_logical(english_text, english_width), english_text, self.bidi, "L"
         )
         english_style = base if row.target else base + self._style("segment-list--mt")
         position_style = base + self._style("segment-list--position")

@@ -20,8 +20,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.tui.bidi import display_line
-from workbench.tui.word_marks import MarkedSpan, display_marked, line_marks, word_marks
+from workbench.tui.bidi import display_lines
+from workbench.tui.word_marks import MarkedSpan, display_marked_lines
 
 
 def wrap_words(text: str, width: int) -> Iterator[str]:
@@ -152,16 +152,10 @@ class SegmentTexts(ScrollView, can_focus=False):
         return lines
 
     def _source(self, shown: Shown, width: int) -> list[Strip]:
-        """The Arabic, right-aligned, its marked spans (glossary terms, claims) styled."""
-        wrapped = list(wrap_words(shown.source, width))
-        words = word_marks(shown.source, shown.source_marks) if shown.source_marks else []
-        if sum(len(line.split(" ")) for line in wrapped) != len(words):
-            words = []  # a word too long for a line was cut: words no longer line up
+        """The Arabic, right-aligned, its marked spans (glossary terms, claims) styled; bidi
+        levels resolved on the whole sentence, then each wrapped line reordered."""
         out = []
-        for line in wrapped:
-            count = len(line.split(" "))
-            runs = display_marked(line, line_marks(words[:count]), self.bidi)
-            words = words[count:]
+        for runs in display_marked_lines(shown.source, shown.source_marks, width, self.bidi):
             padding = " " * max(width - sum(cell_len(text) for text, _ in runs), 0)
             segments = [Segment(padding, self._base)]
             segments += [Segment(text, self._mark_style(mark)) for text, mark in runs]
@@ -185,9 +179,10 @@ class SegmentTexts(ScrollView, can_focus=False):
         label = self._style("segment-texts--label")
         indent = " " * cell_len(prefix)
         out = []
-        for number, line in enumerate(wrap_words(text, max(width - len(indent), 1))):
+        lines = display_lines(text, max(width - len(indent), 1), self.bidi, "L")
+        for number, line in enumerate(lines):
             lead = Segment(prefix if number == 0 else indent, label)
-            out.append(Strip([lead, Segment(display_line(line, self.bidi, "L"), style)]))
+            out.append(Strip([lead, Segment(line, style)]))
         return out
 
     def render_line(self, y: int) -> Strip:

@@ -1,0 +1,62 @@
+"""GNU FriBidi through ctypes: the independent reference for our bidi display (Debian
+`libfribidi0`, pulled in by `libfribidi-bin`, which CI installs).
+
+FriBidi's command line cannot serve: with `--width` it cuts the visual string of the whole
+paragraph into pieces, and without it each line would be resolved on its own. The library does
+what UAX #9 asks: `fribidi_get_par_embedding_levels_ex` on the paragraph, then
+`fribidi_reorder_line` on each line (L1, L2, and L3 with FRIBIDI_FLAG_REORDER_NSM).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+from collections.abc import Sequence
+
+_REORDER_NSM = 0x2  # FRIBIDI_FLAG_REORDER_NSM
+
+
+def load() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("fribidi") or "libfribidi.so.0"
+    try:
+        return ctypes.CDLL(name)
+    except OSError:
+        return None
+
+
+class FriBidi:
+    def __init__(self, lib: ctypes.CDLL) -> None:
+        self.lib = lib
+        lib.fribidi_get_bidi_type.restype = ctypes.c_uint32
+        lib.fribidi_get_par_embedding_levels_ex.restype = ctypes.c_int8
+        lib.fribidi_reorder_line.restype = ctypes.c_int8
+        self.ltr = lib.fribidi_get_bidi_type(ord("a"))
+        self.rtl = lib.fribidi_get_bidi_type(ord("\u05d0"))  # a Hebrew letter: strong R
+
+    def lines(self, text: str, spans: Sequence[tuple[int, int]], rtl: bool) -> list[str]:
+        """Each line [start, end) of the paragraph `text` in display order, brackets mirrored."""
+        n = len(text)
+        chars = (ctypes.c_uint32 * n)(*map(ord, text))
+        types = (ctypes.c_uint32 * n)()
+        brackets = (ctypes.c_uint32 * n)()
+        levels = (ctypes.c_int8 * n)()
+        self.lib.fribidi_get_bidi_types(chars, n, types)
+        self.lib.fribidi_get_bracket_types(chars, n, types, brackets)
+        base = ctypes.c_uint32(self.rtl if rtl else self.ltr)
+        if (
+            self.lib.fribidi_get_par_embedding_levels_ex(
+                types, brackets, n, ctypes.byref(base), levels
+            )
+            == 0
+        ):
+            raise RuntimeError("fribidi_get_par_embedding_levels_ex failed")
+        self.lib.fribidi_shape_mirroring(levels, n, chars)  # L4 on the paragraph levels
+        out = []
+        for start, end in spans:
+            line_levels = (ctypes.c_int8 * n)(*levels)
+            order = (ctypes.c_int * n)(*range(n))
+            self.lib.fribidi_reorder_line(
+                _REORDER_NSM, types, end - start, start, base, line_levels, None, order
+            )
+            out.append("".join(chr(chars[order[k]]) for k in range(start, end)))
+        return out

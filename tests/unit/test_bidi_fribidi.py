@@ -1,0 +1,104 @@
+"""Our wrapped bidi display against GNU FriBidi, line by line (issue 16).
+
+Both resolve the levels of the whole sentence and reorder each wrapped line (L1–L4); the line
+breaks are ours (the same spans are handed to FriBidi's `fribidi_reorder_line`). Compared before
+shaping, as code points in display order; zero-width controls (bidi class BN and the explicit
+embeddings and isolates) are left out of the comparison: they draw nothing, and where UAX #9
+leaves their place open (X9 removes them) the two implementations put them differently. See
+docs/guide/arabic-display.md.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tests.fribidi_ref import FriBidi, load
+from workbench.ingest.segment import segment_document
+from workbench.tui.bidi import head_to_visual, line_spans, to_visual, wrap_visual, wrapped_tagged
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+WIDTHS = (16, 24, 40, 60, 80)
+_INVISIBLE = frozenset({"BN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+
+_lib = load()
+pytestmark = pytest.mark.skipif(_lib is None, reason="libfribidi not installed (libfribidi-bin)")
+
+
+def _visible(text: str) -> str:
+    return "".join(c for c in text if unicodedata.bidirectional(c) not in _INVISIBLE)
+
+
+def _sentences() -> list[str]:
+    out = []
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        out += [s.text for s in segment_document(path.read_text(encoding="utf-8"))]
+    ntrex = SHARED / "corpora" / "ntrex-ar-en" / "ar.txt"
+    out += ntrex.read_text(encoding="utf-8").splitlines()
+    return [" ".join(s.split()) for s in out if s.strip()]
+
+
+def _compare(sentences: list[str], width: int) -> tuple[int, list[tuple[str, str, str]]]:
+    assert _lib is not None
+    fribidi = FriBidi(_lib)
+    lines, different = 0, []
+    for sentence in sentences:
+        ours = [
+            "".join(c for c, _ in line) for line in wrapped_tagged(sentence, sentence, width, "R")
+        ]
+        theirs = fribidi.lines(sentence, line_spans(sentence, width), rtl=True)
+        for mine, reference in zip(ours, theirs, strict=True):
+            lines += 1
+            if _visible(mine) != _visible(reference):
+                different.append((sentence, mine, reference))
+    return lines, different
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_wrapped_line_matches_fribidi(width: int) -> None:
+    sentences = _sentences()
+    assert len(sentences) > 2000
+    lines, different = _compare(sentences, width)
+    assert lines > len(sentences)
+    assert different == []
+
+
+MIXES = [
+    "وأكد أن \u2067«آبل»\u2069 ستواصل.",
+    "قال \u2066Apple Inc.\u2069 (الشركة) إن «الأرباح» ارتفعت 3.5% في 2024.",
+    "وَقَالَ الرَّئِيسُ: \u202bنص\u202c [مهم] {جدا} و\u202dLTR\u202c ــــ انتهى.",
+    "\u2068English first\u2069 ثم عربي \u200fو\u200e 12-15 \ufefb \u200dمع\u200c.",
+]
+
+
+@pytest.mark.parametrize("text", MIXES)
+@pytest.mark.parametrize("width", (4, 9, 20, 80))
+def test_isolates_marks_and_brackets_match_fribidi(text: str, width: int) -> None:
+    lines, different = _compare([text], width)
+    assert lines >= 1
+    assert different == []
+
+
+RANGE = 'قال المؤرخ إن حكم الملك امتد "305-285 ق.م" وفق المصادر اليونانية القديمة.'
+
+
+@pytest.mark.parametrize("width", range(8, 80))
+def test_era_range_reads_the_same_at_every_width(width: int) -> None:
+    lines = wrap_visual(RANGE, width)
+    shown = " ".join(lines)
+    assert "285-305" in shown  # the numbers in display order: 305 on the right, read first
+    assert "305-285" not in shown
+
+
+def test_a_list_row_reads_the_range_as_the_whole_sentence_does() -> None:
+    start = RANGE.index('"305')
+    for cut in range(start + len('"305-285'), len(RANGE)):
+        head = RANGE[:cut] + "…"
+        shown = head_to_visual(head, RANGE)
+        assert "285-305" in shown, cut
+        assert shown.startswith("…")  # the cut (the logical end) is at the left
+    # Without the sentence as context the range at a line's start reads the other way round,
+    # which is what resolving each line on its own did.
+    assert "305-285" in to_visual(RANGE[start:])
