@@ -256,6 +256,8 @@ def list_command(
     as_json: bool,
 ) -> None:
     """List claims in document order, with their offsets and quotes."""
+    from workbench.glossary.loading import glossary_index
+    from workbench.qa.claim_checks import check_claim
     from workbench.store.claim_queries import list_claims
 
     if not as_json:
@@ -265,8 +267,13 @@ def list_command(
         )
     with context.database().read() as session:
         claims = list_claims(session, document_id, segment_id, statuses)
+        glossary = glossary_index(session) if as_json else None
     for claim in claims:
-        _echo_claim(claim, as_json)
+        if as_json:  # the automatic checks, computed now (qa/claim_checks.py says why)
+            checks = [found.to_json() for found in check_claim(claim, glossary)]
+            echo(json_line({**claim.to_json(), "checks": checks}))
+        else:
+            _echo_claim(claim, as_json)
 
 
 def _history_line(entry: HistoryEntry) -> str:
@@ -278,6 +285,7 @@ def _history_line(entry: HistoryEntry) -> str:
     return (
         f"v{entry.version:<3} {entry.at:%Y-%m-%d %H:%M:%S} {entry.user or '?':<12} "
         f"{entry.action:<10} {spans:<28} {snap['status']:<9} {snap['anchor_state']}"
+        + (f"  «{entry.comment}»" if entry.comment else "")
     )
 
 
@@ -341,3 +349,14 @@ def export_claims_command(
         claims = list_claims(session, document_id, None, statuses)
     count = export_claims(claims, out, chosen, organisation, database_files(database))
     echo(f"{plural(count, 'claim')} written to {out} ({chosen})")
+
+
+def _register_desk_commands() -> None:
+    """approve, reject, assign, queue, similar, suggest: the desk's commands (cli/claim_desk.py)."""
+    from workbench.cli.claim_desk import DESK_COMMANDS
+
+    for command in DESK_COMMANDS:
+        claims_group.add_command(command)
+
+
+_register_desk_commands()
