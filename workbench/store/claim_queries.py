@@ -74,6 +74,8 @@ class ClaimView:
     target: str | None
     assignee: str | None = None  # the checker working on it
     mt: str | None = None  # the segment's current machine translation, for the claim checks
+    document_url: str | None = None  # where the article was published, when known
+    document_published: str | None = None  # its publication date as imported
 
     @classmethod
     def from_claim(cls, claim: Claim) -> ClaimView:
@@ -119,6 +121,8 @@ class ClaimView:
             target=segment.target,
             assignee=claim.assignee.name if claim.assignee else None,
             mt=segment.mt,
+            document_url=segment.document.source_url,
+            document_published=segment.document.published_at,
         )
 
     def to_json(self) -> dict[str, Any]:
