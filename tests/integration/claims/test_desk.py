@@ -175,7 +175,8 @@ def test_schema_0008_renames_reviewed_claims(any_db_url: str) -> None:
         connection.execute(
             text(
                 "INSERT INTO segments (id, document_id, position, paragraph, source, "
-                "source_hash, is_repeat, status, version) VALUES (1, 1, 1, 1, 'قال توكاييف', 'x', false, 'new', 0)"
+                "source_hash, is_repeat, status, version) "
+                "VALUES (1, 1, 1, 1, 'قال توكاييف', 'x', false, 'new', 0)"
             )
         )
         connection.execute(
