@@ -37,15 +37,16 @@ class SimilarClaim:
 
 def arabic_key(claim: ClaimView) -> str:
     text = claim.quote if claim.side == "ar" else claim.aligned_quote
-    return _key(normalise_arabic(text or ""))
+    return match_key(normalise_arabic(text or ""))
 
 
 def english_key(claim: ClaimView) -> str:
     text = claim.claim_text_en or (claim.quote if claim.side == "en" else claim.aligned_quote)
-    return _key((text or "").casefold())
+    return match_key((text or "").casefold())
 
 
-def _key(text: str) -> str:
+def match_key(text: str) -> str:
+    """Words only, single spaces: what the scores compare."""
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 

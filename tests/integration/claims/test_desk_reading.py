@@ -35,7 +35,7 @@ def tag_labelled(cli: Cli, fact: str) -> list[int]:
                 start + len(claim.quote),
                 "--claim-text",
                 claim.claim_en,
-            )  # fmt: skip
+            )
         )
     return ids
 
