@@ -254,6 +254,11 @@ class WorkbenchApp(App[None]):
 
         self._open_from_main(StatsScreen())
 
+    def action_open_claims_board(self) -> None:  # claims17: the claims board
+        from workbench.tui.screens.claims_board import open_claims_board
+
+        open_claims_board(self)
+
     def _open_from_main(self, screen: Screen[None]) -> None:
         """Save the open segment first; back on the main screen, show what changed meanwhile."""
         main = self.main_screen

@@ -126,6 +126,13 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "List this document's claims: go to one, edit, delete, see its history.",
         footer=False,
     ),
+    KeyAction(  # claims17: the claims board across documents (tui/screens/claims_board.py)
+        "claims_board",
+        "f7",
+        "app.open_claims_board",
+        "Board",
+        "Claims board: every document's claims by state, checks, claims seen before.",
+    ),
     KeyAction("toggle_bidi", "f3", "toggle_bidi", "Bidi", "Switch Arabic display: auto, on, off."),
     KeyAction(
         "review_queue",
