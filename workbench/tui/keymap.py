@@ -132,6 +132,7 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "app.open_claims_board",
         "Board",
         "Claims board: every document's claims by state, checks, claims seen before.",
+        footer=False,  # in the help and the palette; the footer is full
     ),
     KeyAction("toggle_bidi", "f3", "toggle_bidi", "Bidi", "Switch Arabic display: auto, on, off."),
     KeyAction(
