@@ -259,6 +259,11 @@ class WorkbenchApp(App[None]):
 
         open_claims_board(self)
 
+    def action_open_claim_suggestions(self) -> None:  # claims17: likely claims
+        from workbench.tui.screens.claim_suggestions import open_claim_suggestions
+
+        open_claim_suggestions(self)
+
     def _open_from_main(self, screen: Screen[None]) -> None:
         """Save the open segment first; back on the main screen, show what changed meanwhile."""
         main = self.main_screen

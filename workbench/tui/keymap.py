@@ -134,6 +134,14 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "Claims board: every document's claims by state, checks, claims seen before.",
         footer=False,  # in the help and the palette; the footer is full
     ),
+    KeyAction(  # claims17: sentences likely to hold a claim (tui/screens/claim_suggestions.py)
+        "claim_suggestions",
+        "f11",
+        "app.open_claim_suggestions",
+        "Likely claims",
+        "Mark this document's sentences likely to hold a checkable claim, with the reasons.",
+        footer=False,
+    ),
     KeyAction("toggle_bidi", "f3", "toggle_bidi", "Bidi", "Switch Arabic display: auto, on, off."),
     KeyAction(
         "review_queue",

@@ -12,6 +12,7 @@ from workbench.services.editing import save_segment
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Segment
+from workbench.tui.screens.claim_suggestions import ClaimSuggestions
 from workbench.tui.screens.claims_board import ClaimsBoard
 from workbench.tui.screens.claims_panel import ClaimsPanel
 
@@ -127,3 +128,26 @@ async def test_badges_and_the_detail_line_show_checks_and_claims_seen_before(
         assert isinstance(panel, ClaimsPanel)
         row = panel.query_one(DataTable).get_row(str(claim_id))
         assert row[-1] == "≠#"
+
+
+async def test_likely_claims_are_marked_with_reasons_and_enter_goes_there(
+    make_app: AppFactory, seeded_database: Database
+) -> None:
+    trade = segment_containing(seeded_database, TRADE)
+    app = make_app(document_id=trade.document_id)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("f11")
+        screen = app.screen
+        assert isinstance(screen, ClaimSuggestions)
+        suggested = {row.position: row for row in screen.rows}
+        assert suggested[trade.position].reasons == ("quantity", "attribution", "comparison")
+        assert all(row.checkable for row in screen.rows)
+        shown = screen.table.row_count
+        await pilot.press("a")  # every sentence, the likely ones marked
+        assert screen.table.row_count == len(screen.everything) > shown
+        await pilot.press("a")
+        screen.table.move_cursor(row=list(suggested).index(trade.position))
+        await pilot.press("enter")
+        main = main_screen(app)
+        assert app.screen is main
+        assert main.current is not None and main.current.row.position == trade.position
