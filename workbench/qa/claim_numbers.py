@@ -70,11 +70,13 @@ class Quantity:
         return not self.values.isdisjoint(other.values)
 
     def shown(self) -> str:
-        """The number as written, with its value when a word changes it ("27 مليار = 27e9")."""
+        """The number as written, after its value when a word changes it: "27,000,000,000
+        (27 مليار)". The value comes first so that a left-to-right line shows it whole: after an
+        Arabic word, digits and brackets would join the right-to-left run."""
         if len(self.values) != 1 or (self.text.isascii() and self.text.isdigit()):
             return self.text
         (value,) = self.values
-        return f"{self.text} (= {_format(value)})"
+        return f"{_format(value)} ({self.text})"
 
 
 def _format(value: Decimal) -> str:

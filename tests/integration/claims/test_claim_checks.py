@@ -49,8 +49,8 @@ def test_a_changed_figure_is_named_on_both_sides(seeded_cli: Cli) -> None:
     [check] = checks_of(seeded_cli, claim_id)
     assert check["code"] == "number-mismatch"
     assert check["against"] == "english"
-    assert "27 مليار (= 27,000,000,000)" in check["message"]
-    assert "the English has 72 billion (= 72,000,000,000)" in check["message"]
+    assert "27,000,000,000 (27 مليار)" in check["message"]
+    assert "the English has 72,000,000,000 (72 billion)" in check["message"]
 
     edit(seeded_cli, segment["id"], TRADE_EN.format(figure="$27bn"))
     assert checks_of(seeded_cli, claim_id) == []  # recomputed on the new English
@@ -67,7 +67,7 @@ def test_the_aligned_span_is_what_is_compared(seeded_cli: Cli) -> None:
         "--aligned-start", str(aligned), "--aligned-end", str(aligned + 18),
     )  # fmt: skip
     [check] = checks_of(seeded_cli, claim_id)
-    assert "the aligned English span has 27 million (= 27,000,000)" in check["message"]
+    assert "the aligned English span has 27,000,000 (27 million)" in check["message"]
 
 
 def test_the_mt_distorting_a_figure_is_said(seeded_cli: Cli) -> None:
@@ -79,7 +79,7 @@ def test_the_mt_distorting_a_figure_is_said(seeded_cli: Cli) -> None:
     [check] = checks_of(seeded_cli, claim_id)
     assert check["against"] == "mt"
     assert check["message"].startswith("MT distorted the claim?")
-    assert "the MT has 2.7 billion (= 2,700,000,000)" in check["message"]
+    assert "the MT has 2,700,000,000 (2.7 billion)" in check["message"]
 
 
 def test_a_lost_negation_is_flagged_until_the_english_negates(seeded_cli: Cli) -> None:
@@ -121,4 +121,4 @@ def test_checks_on_a_claim_tagged_on_the_english_side(seeded_cli: Cli) -> None:
         "--aligned-start", str(ar), "--aligned-end", str(ar + len(TRADE)),
     )  # fmt: skip
     [check] = checks_of(seeded_cli, aligned)
-    assert "the English span has 72 billion" in check["message"]
+    assert "the English span has 72,000,000,000 (72 billion)" in check["message"]

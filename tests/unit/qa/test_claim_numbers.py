@@ -82,6 +82,6 @@ def test_vague_plurals_alone_are_not_numbers() -> None:
 
 def test_shown_names_the_value_when_a_word_scales_it() -> None:
     [ar] = arabic_quantities("27 مليار")
-    assert ar.shown() == "27 مليار (= 27,000,000,000)"
+    assert ar.shown() == "27,000,000,000 (27 مليار)"
     [plain] = arabic_quantities("70 طائرة")
     assert plain.shown() == "70"
