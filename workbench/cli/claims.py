@@ -365,6 +365,8 @@ def export_claims_command(
     count = export_claims(
         claims, out, chosen, organisation, database_files(database), base_url=base_url or None
     )
+    if chosen == "claimreview" and not statuses:
+        echo("approved claims only (--status any for all)", err=True)
     if chosen == "claimreview" and not base_url:
         echo(
             "warning: no url in the ClaimReview (Google requires one); set claimreview_base_url "
