@@ -148,7 +148,8 @@ def queue_command(
             echo_header(f"{label(current)} ({plural(count, 'claim')})")
         badges = " ".join(sorted({c.code for c in checks}))
         echo(
-            f"{claim.id:>6} doc {claim.document_id:<4} seg {claim.segment_id:<6} "
+            f"{claim.id:>6} {label(claim.status):<9} doc {claim.document_id:<4} "
+            f"seg {claim.segment_id:<6} "
             f"{label(claim.verdict) or '-':<16} {claim.assignee or '-':<12} "
             f"«{_short(claim.claim_text_en or claim.quote, 48)}» {badges}"
         )

@@ -1,13 +1,13 @@
 """Where the claims are: Arabic sentences likely to hold a checkable claim, with the reasons.
 
 A sentence is suggested when it has one of: a quantity (`qa.claim_numbers`: digits, scale and
-number words), an attribution verb (قال، أكد، أعلن، أشار، وفق، نقلت and their kin: someone is on
-record), a quotation, a comparison or superlative (أكبر، أكثر، أول، قياسي …) or a date (a weekday,
-a month, a year) together with one of the others. Sentences of fewer than `MIN_WORDS` words
-(bylines, datelines, "read also") are never suggested. Words are matched on the normalised
-text with the prefixes و ف ب ل
-allowed, so "وقال" and "وأعلنت" count. `bench/claims.py` measures it on the labelled seeds
-against the baseline "every sentence with a digit".
+number words; a year or a day beside a month name is a date, not a quantity), an attribution
+verb (قال، أكد، أعلن، أشار، وفق، نقلت and their kin: someone is on record), a quotation, a
+comparison or superlative (أكبر، أكثر، أول، قياسي …). A date (a weekday, a month, a year) is
+given as a reason but is not enough alone. Sentences of fewer than `MIN_WORDS` words (bylines,
+datelines, "read also") are never suggested. Words are matched on the normalised text with the
+prefixes و ف ب ل allowed, so "وقال" and "وأعلنت" count. `bench/claims.py` measures it on the
+labelled seeds against the baseline "every sentence with a digit".
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ DATES = frozenset({
 _PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب")
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_EN_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
 _QUOTES = re.compile(r"[“”\"«»]")
 
 
@@ -59,6 +62,20 @@ def _has_word(words: list[str], vocabulary: frozenset[str]) -> bool:
     )
 
 
+def _is_date_part(sentence: str, start: int, end: int, text: str) -> bool:
+    """A year, or a day next to a month name ("10 نوفمبر", "November 10"): a date, not a count."""
+    if _YEAR.fullmatch(text):
+        return True
+    around = normalise_arabic(sentence[max(0, start - 12) : end + 12])
+    return _has_word(_WORD.findall(around), DATES - {"امس"}) or _EN_MONTH.search(around) is not None
+
+
+def _has_quantity(sentence: str) -> bool:
+    return any(
+        not _is_date_part(sentence, q.start, q.end, q.text) for q in arabic_quantities(sentence)
+    )
+
+
 def reasons_for(sentence: str) -> tuple[str, ...]:
     """The reasons (in `REASONS` order) a sentence may hold a checkable claim."""
     folded = normalise_arabic(sentence)
@@ -66,7 +83,7 @@ def reasons_for(sentence: str) -> tuple[str, ...]:
     if len(folded.split()) < MIN_WORDS:
         return ()
     found = {
-        "quantity": any(not _YEAR.fullmatch(q.text) for q in arabic_quantities(sentence)),
+        "quantity": _has_quantity(sentence),
         "attribution": _has_word(words, ATTRIBUTION),
         "quotation": len(_QUOTES.findall(sentence)) >= 2,
         "comparison": _has_word(words, COMPARISON),
