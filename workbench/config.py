@@ -24,6 +24,7 @@ from workbench.config_rules import (
     Rule,
     Table,
     Text,
+    WebAddress,
     Whole,
     check_values,
 )
@@ -103,6 +104,10 @@ class Settings:
     # The largest file `import` / `glossary import` and `import-tm` read, in MB (workbench.files).
     max_text_file_mb: int = DEFAULT_MAX_TEXT_MB
     max_memory_file_mb: int = DEFAULT_MAX_MEMORY_MB
+    # ClaimReview export: the publishing organisation ("" = the reviewer, as a Person) and the
+    # base URL of the desk's fact-check pages (each review's url is it plus the claim id).
+    claimreview_author: str = ""
+    claimreview_base_url: str = ""
     config_file: Path | None = None
     # Where `user` came from ("--user", "WORKBENCH_USER", the config file); None: the OS user.
     user_source: str | None = None
@@ -181,6 +186,8 @@ RULES: dict[str, Rule] = {
     "qa_length_min_source_chars": Whole(0, 1_000_000),
     "max_text_file_mb": Whole(1, 1_000_000),
     "max_memory_file_mb": Whole(1, 1_000_000),
+    "claimreview_author": Text(blank_ok=True),
+    "claimreview_base_url": WebAddress(),
 }
 
 

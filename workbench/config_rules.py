@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from workbench.text.controls import unstorable
 
@@ -97,7 +98,22 @@ class Table:
         return 'a table of text values, e.g. [keymap] save = "ctrl+s"'
 
 
-Rule = Whole | Number | Flag | Text | OneOf | Codes | Table
+@dataclass(frozen=True, slots=True)
+class WebAddress:
+    """An http(s) URL with a host, or "" for none (a page address people will follow)."""
+
+    def problem(self, value: object) -> str | None:
+        if value == "":
+            return None
+        parts = urlsplit(value) if isinstance(value, str) else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+            return "an http(s) URL with a host, like https://factcheck.example.org/claims/"
+        if any(char.isspace() for char in str(value)):
+            return "a URL without spaces"
+        return None
+
+
+Rule = Whole | Number | Flag | Text | OneOf | Codes | Table | WebAddress
 
 
 def check_values(values: Mapping[str, object], rules: Mapping[str, Rule], where: str) -> None:

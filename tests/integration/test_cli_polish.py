@@ -171,7 +171,8 @@ def test_export_claims_takes_its_format_from_the_extension(
         ("c.jsonld", "claimreview"),
         ("c.json", "claimreview"),
     ]:
-        result = claimed_cli("export", "claims", str(tmp_path / name))
+        # --status any: a ClaimReview holds only approved claims unless told otherwise.
+        result = claimed_cli("export", "claims", str(tmp_path / name), "--status", "any")
         assert result.exit_code == 0, result.output
         assert result.stdout.strip() == f"1 claim written to {tmp_path / name} ({chosen})"
     with (tmp_path / "c.csv").open(newline="", encoding="utf-8") as handle:

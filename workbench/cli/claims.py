@@ -256,6 +256,8 @@ def list_command(
     as_json: bool,
 ) -> None:
     """List claims in document order, with their offsets and quotes."""
+    from workbench.glossary.loading import glossary_index
+    from workbench.qa.claim_checks import check_claim
     from workbench.store.claim_queries import list_claims
 
     if not as_json:
@@ -265,8 +267,13 @@ def list_command(
         )
     with context.database().read() as session:
         claims = list_claims(session, document_id, segment_id, statuses)
+        glossary = glossary_index(session) if as_json else None
     for claim in claims:
-        _echo_claim(claim, as_json)
+        if as_json:  # the automatic checks, computed now (qa/claim_checks.py says why)
+            checks = [found.to_json() for found in check_claim(claim, glossary)]
+            echo(json_line({**claim.to_json(), "checks": checks}))
+        else:
+            _echo_claim(claim, as_json)
 
 
 def _history_line(entry: HistoryEntry) -> str:
@@ -278,6 +285,7 @@ def _history_line(entry: HistoryEntry) -> str:
     return (
         f"v{entry.version:<3} {entry.at:%Y-%m-%d %H:%M:%S} {entry.user or '?':<12} "
         f"{entry.action:<10} {spans:<28} {snap['status']:<9} {snap['anchor_state']}"
+        + (f"  «{entry.comment}»" if entry.comment else "")
     )
 
 
@@ -311,11 +319,21 @@ def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
     "--status",
     "statuses",
     multiple=True,
-    type=click.Choice(STATUS_NAMES),
-    help="Only claims with this status; repeatable (e.g. --status approved).",
+    type=click.Choice([*STATUS_NAMES, "any"]),
+    help="Only claims with this status; repeatable. Default: all, but for claimreview only "
+    "approved ones (--status any for all).",
 )
 @click.option(
-    "--organisation", type=TEXT, metavar="NAME", help="ClaimReview author (default: reviewer)."
+    "--organisation",
+    type=TEXT,
+    metavar="NAME",
+    help="ClaimReview author (default: claimreview_author setting, else the reviewer).",
+)
+@click.option(
+    "--base-url",
+    type=TEXT,
+    metavar="URL",
+    help="ClaimReview url: URL plus the claim id (default: claimreview_base_url setting).",
 )
 @pass_context
 def export_claims_command(
@@ -327,6 +345,7 @@ def export_claims_command(
     document_id: int | None,
     statuses: tuple[str, ...],
     organisation: str | None,
+    base_url: str | None,
 ) -> None:
     """Write claims to OUT as JSON Lines, CSV or schema.org ClaimReview (JSON-LD)."""
     from workbench.export.claims import export_claims
@@ -337,7 +356,51 @@ def export_claims_command(
     database = context.database()
     writable_target(out, database_files(database))  # "that is the database" before all else
     chosen = claims_format(out, file_format)  # before reading: a wrong name writes nothing
+    settings = context.settings
+    base_url = _base_url(base_url if base_url is not None else settings.claimreview_base_url)
+    organisation = organisation or settings.claimreview_author or None
+    wanted = _export_statuses(statuses, chosen)
     with database.read() as session:
-        claims = list_claims(session, document_id, None, statuses)
-    count = export_claims(claims, out, chosen, organisation, database_files(database))
+        claims = list_claims(session, document_id, None, wanted)
+    count = export_claims(
+        claims, out, chosen, organisation, database_files(database), base_url=base_url or None
+    )
+    if chosen == "claimreview" and not statuses:
+        echo("approved claims only (--status any for all)", err=True)
+    if chosen == "claimreview" and not base_url:
+        echo(
+            "warning: no url in the ClaimReview (Google requires one); set claimreview_base_url "
+            "in the config file or pass --base-url",
+            err=True,
+        )
     echo(f"{plural(count, 'claim')} written to {out} ({chosen})")
+
+
+def _export_statuses(statuses: tuple[str, ...], file_format: str) -> tuple[str, ...]:
+    """What to export: a ClaimReview publishes verdicts, so by default only approved ones."""
+    if "any" in statuses:
+        return ()
+    if not statuses and file_format == "claimreview":
+        return (ClaimStatus.APPROVED.value,)
+    return statuses
+
+
+def _base_url(value: str) -> str:
+    from workbench.config_rules import WebAddress
+    from workbench.errors import InputError
+
+    problem = WebAddress().problem(value)
+    if problem is not None:
+        raise InputError(f"--base-url {value!r} is not allowed: use {problem}; nothing was written")
+    return value
+
+
+def _register_desk_commands() -> None:
+    """approve, reject, assign, queue, similar, suggest: the desk's commands (cli/claim_desk.py)."""
+    from workbench.cli.claim_desk import DESK_COMMANDS
+
+    for command in DESK_COMMANDS:
+        claims_group.add_command(command)
+
+
+_register_desk_commands()

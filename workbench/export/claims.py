@@ -6,10 +6,14 @@ complete, so a failed export never leaves half a file behind.
 ClaimReview mapping (schema.org): claim text in English → claimReviewed (the quote when there is
 none); claimant → itemReviewed.author (Person, or Organization when the claimant kind says so;
 role → jobTitle); claim date → itemReviewed.datePublished; place → itemReviewed.contentLocation;
-the document → itemReviewed.appearance; verdict → reviewRating.alternateName with ratingValue on a
+the document → itemReviewed.appearance (its source URL when known; its publication date is the
+claim's date when the claim has none); verdict → reviewRating.alternateName with ratingValue on a
 1–5 scale: refutes 1, not enough info 3, supports 5 (the false…true scale fact-checkers use);
 "unverified" or no verdict carries no ratingValue, since nothing was rated. The review's author is
-the organisation given to the export, else the person who last set the claim's status.
+the organisation (`--organisation` or the claimreview_author setting), else the person who last
+set the claim's status; its url is the claimreview_base_url setting plus the claim id, which
+Google requires (https://developers.google.com/search/docs/appearance/structured-data/factcheck:
+claimReviewed, reviewRating with alternateName, url).
 """
 
 from __future__ import annotations
@@ -83,24 +87,28 @@ def _claimant(claim: ClaimView) -> dict[str, Any] | None:
     return author
 
 
-def _item_reviewed(claim: ClaimView) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "@type": "Claim",
-        "appearance": [
-            {
-                "@type": "CreativeWork",
-                "name": claim.document_title,
-                "identifier": claim.document_source,
-                "inLanguage": "ar",
-                "text": claim.source,
-            }
-        ],
+def _appearance(claim: ClaimView) -> dict[str, Any]:
+    work: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "name": claim.document_title,
+        "identifier": claim.document_source,
+        "inLanguage": "ar",
+        "text": claim.source,
     }
+    if claim.document_url:
+        work["url"] = claim.document_url
+    if claim.document_published:
+        work["datePublished"] = claim.document_published
+    return work
+
+
+def _item_reviewed(claim: ClaimView) -> dict[str, Any]:
+    item: dict[str, Any] = {"@type": "Claim", "appearance": [_appearance(claim)]}
     author = _claimant(claim)
     if author is not None:
         item["author"] = author
-    if claim.claim_date:
-        item["datePublished"] = claim.claim_date
+    if claim.claim_date or claim.document_published:
+        item["datePublished"] = claim.claim_date or claim.document_published
     if claim.claim_place:
         item["contentLocation"] = {"@type": "Place", "name": claim.claim_place}
     return item
@@ -116,7 +124,14 @@ def _rating(claim: ClaimView) -> dict[str, Any]:
     return rating
 
 
-def claim_review(claim: ClaimView, organisation: str | None = None) -> dict[str, Any]:
+def review_url(base_url: str, claim_id: int) -> str:
+    """The fact-check page of a claim: the desk's base URL and the claim id."""
+    return f"{base_url.rstrip('/')}/{claim_id}"
+
+
+def claim_review(
+    claim: ClaimView, organisation: str | None = None, base_url: str | None = None
+) -> dict[str, Any]:
     """One schema.org ClaimReview object for a claim."""
     reviewer = claim.status_by or claim.created_by or "unknown"
     author = (
@@ -136,15 +151,20 @@ def claim_review(claim: ClaimView, organisation: str | None = None) -> dict[str,
         "datePublished": reviewed_at.date().isoformat(),
         "inLanguage": "en",
     }
+    if base_url:
+        review["url"] = review_url(base_url, claim.id)
     if claim.evidence_links:
         review["citation"] = list(claim.evidence_links)
     return review
 
 
 def write_claimreview(
-    claims: Iterable[ClaimView], handle: IO[str], organisation: str | None = None
+    claims: Iterable[ClaimView],
+    handle: IO[str],
+    organisation: str | None = None,
+    base_url: str | None = None,
 ) -> int:
-    reviews = [claim_review(claim, organisation) for claim in claims]
+    reviews = [claim_review(claim, organisation, base_url) for claim in claims]
     json.dump(reviews, handle, ensure_ascii=False, indent=2)
     handle.write("\n")
     return len(reviews)
@@ -156,13 +176,17 @@ def export_claims(
     file_format: str,
     organisation: str | None = None,
     protected: Iterable[Path] = (),
+    *,
+    base_url: str | None = None,
 ) -> int:
     """Write `claims` to `path` in `file_format` atomically; return how many were written.
     `protected`: the database's files, never to be replaced."""
     writers: dict[str, Callable[[Iterable[ClaimView], IO[str]], int]] = {
         "jsonl": write_jsonl,
         "csv": write_csv,
-        "claimreview": lambda items, handle: write_claimreview(items, handle, organisation),
+        "claimreview": lambda items, handle: write_claimreview(
+            items, handle, organisation, base_url
+        ),
     }
     if file_format not in writers:
         raise InputError(f"export format {file_format!r} is not one of: {', '.join(FORMATS)}")

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from workbench.errors import InputError
 from workbench.store.claim_labels import LABELS
 from workbench.store.vocabulary import (
+    LEGACY_CLAIM_STATUSES,
     CheckWorthiness,
     ClaimantKind,
     ClaimSide,
@@ -78,6 +79,8 @@ def parse_choice(field: str, value: str) -> str:
     """The stored slug for `value`, accepting the slug or the display form in any case."""
     enum, name = CHOICES[field]
     key = re.sub(r"[\s/_]+", "-", value.strip().casefold())
+    if field == "status" and key in LEGACY_CLAIM_STATUSES:
+        return LEGACY_CLAIM_STATUSES[key].value  # typed by habit, or by an older script
     if key in {member.value for member in enum}:
         return key
     raise InputError(f"{name} {value!r} is not allowed; use one of: {allowed_values(field)}")

@@ -3,10 +3,12 @@
 Every change bumps the claim's version (SQLAlchemy's version counter, so two writers cannot both
 win) and adds one `ClaimHistory` row holding all fields as they stood after it.
 
-Review decisions on a claim follow the segments' rule (`services.review`): setting the status to
-reviewed or approved, taking it back from there, changing an approved claim's verdict or deleting
-a reviewed or approved claim needs the reviewer or admin role (exit 6 names it), and approving or
-rejecting needs someone other than the tagger unless the desk sets allow_self_approval.
+Review decisions on a claim follow the segments' rule (`services.review`): approving or rejecting
+it, taking it back from there, changing an approved claim's verdict or deleting an approved or
+rejected claim needs the reviewer or admin role (exit 6 names it), and approving or rejecting
+needs someone other than the tagger unless the desk sets allow_self_approval. Putting a claim "in
+review" is the checker's own step and open to all. An approved claim carries a verdict (a rating
+to publish); `services.claim_review` holds the approve, reject and assign commands.
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ from workbench.store.models import (
     ClaimStatus,
     Segment,
     User,
+    Verdict,
     utcnow,
 )
+from workbench.store.vocabulary import CLAIM_DECISIONS
 
 SNAPSHOT_FIELDS = (
     "segment_id", "side", "start", "end", "quote", "aligned_start", "aligned_end",
@@ -43,7 +47,8 @@ SNAPSHOT_FIELDS = (
     "claimant_role", "claimant_kind", "claim_date", "claim_place", "verdict", "evidence_links",
     "mt_distorted", "notes", "status", "anchor_state",
 )  # fmt: skip
-REVIEW_STATUSES = (ClaimStatus.REVIEWED.value, ClaimStatus.APPROVED.value)
+REVIEW_STATUSES = tuple(status.value for status in CLAIM_DECISIONS)
+RATED_VERDICTS = frozenset(v.value for v in Verdict if v is not Verdict.UNVERIFIED)
 
 
 def _side_text(segment: Segment, side: str) -> tuple[str, str]:
@@ -72,7 +77,7 @@ def _load_segment(session: Session, segment_id: int) -> Segment:
     return segment
 
 
-def _load_claim(session: Session, claim_id: int, expect_version: int | None) -> Claim:
+def load_claim(session: Session, claim_id: int, expect_version: int | None) -> Claim:
     # FOR UPDATE (PostgreSQL): a concurrent edit waits for this one instead of failing at flush.
     claim = session.scalar(
         select(Claim)
@@ -91,12 +96,20 @@ def _load_claim(session: Session, claim_id: int, expect_version: int | None) -> 
 def snapshot(claim: Claim) -> dict[str, Any]:
     data = {name: getattr(claim, name) for name in SNAPSHOT_FIELDS}
     data["evidence_links"] = list(claim.evidence_links or ())
+    data["assignee"] = claim.assignee.name if claim.assignee else None
     return data
 
 
-def _flush_and_record(
-    session: Session, claim: Claim, action: ClaimAction, user: User, at: datetime
+def record_change(
+    session: Session,
+    claim: Claim,
+    action: ClaimAction,
+    user: User,
+    at: datetime,
+    *,
+    comment: str | None = None,
 ) -> None:
+    """Flush the claim (the version check) and add its history row."""
     try:
         session.flush()
     except StaleDataError:
@@ -109,6 +122,7 @@ def _flush_and_record(
         user_id=user.id,
         at=at,
         snapshot=snapshot(claim),
+        comment=comment,
     )
     session.add(history)
     session.flush()
@@ -143,7 +157,7 @@ def _aligned_values(
     return _span_values(segment, _other(claim_side), start, end, aligned=True)
 
 
-def _check_decision(
+def check_decision(
     claim_creator: int | None, author: User, action: str, allow_self_approval: bool
 ) -> None:
     """A review decision on a claim (as on a segment): a reviewer or admin, not its tagger."""
@@ -155,17 +169,28 @@ def _check_decision(
         )
 
 
+def require_verdict(status: str, verdict: str | None, claim_id: int | None) -> None:
+    """An approved claim publishes a rating: it needs a verdict other than "unverified"."""
+    if status != ClaimStatus.APPROVED or verdict in RATED_VERDICTS:
+        return
+    which = f"claim {claim_id}" if claim_id is not None else "a claim"
+    raise InputError(
+        f"approving {which} needs a verdict (supports, refutes or not enough info); it has "
+        f"{verdict or 'none'}. Give one with --verdict VALUE; nothing was written"
+    )
+
+
 def _a_claim(status: str) -> str:
-    return f"{'an' if status == ClaimStatus.APPROVED else 'a'} {status} claim"
+    return f"{'an' if status[:1] in 'aei' else 'a'} {status} claim"
 
 
 def _decision(claim: Claim, values: Mapping[str, Any]) -> str | None:
     """What review decision a change makes (to check who may make it), or None."""
     status = values.get("status", claim.status)
     if status in REVIEW_STATUSES and status != claim.status:
-        return "approving a claim" if status == ClaimStatus.APPROVED else "marking a claim reviewed"
+        return "approving a claim" if status == ClaimStatus.APPROVED else "rejecting a claim"
     if claim.status in REVIEW_STATUSES and status != claim.status:
-        return f"rejecting {_a_claim(claim.status)} (setting its status to {status})"
+        return f"reopening {_a_claim(claim.status)} (setting its status to {status})"
     if "verdict" in values and status == ClaimStatus.APPROVED:
         return "changing the verdict of an approved claim"
     return None
@@ -197,7 +222,8 @@ def tag_claim(
     now = utcnow()
     status = values.setdefault("status", ClaimStatus.DRAFT.value)
     if status in REVIEW_STATUSES:
-        _check_decision(author.id, author, f"tagging a claim as {status}", allow_self_approval)
+        check_decision(author.id, author, f"tagging a claim as {status}", allow_self_approval)
+    require_verdict(status, values.get("verdict"), None)
     claim = Claim(
         segment=segment,
         side=side,
@@ -210,7 +236,7 @@ def tag_claim(
         **values,
     )
     session.add(claim)
-    _flush_and_record(session, claim, ClaimAction.CREATED, author, now)
+    record_change(session, claim, ClaimAction.CREATED, author, now)
     return ClaimView.from_claim(claim)
 
 
@@ -242,20 +268,23 @@ def update_claim(
 ) -> ClaimView:
     """Change some fields of a claim (None or "" clears one); an edit that changes nothing
     writes nothing. Setting start/end takes the quote anew from the text."""
-    claim = _load_claim(session, claim_id, expect_version)
+    claim = load_claim(session, claim_id, expect_version)
     values = _changed_values(session, claim, changes)
     if not values:
         return ClaimView.from_claim(claim)
     decision = _decision(claim, values)
     if decision is not None:
-        _check_decision(claim.created_by_id, author, decision, allow_self_approval)
+        check_decision(claim.created_by_id, author, decision, allow_self_approval)
+    require_verdict(
+        values.get("status", claim.status), values.get("verdict", claim.verdict), claim.id
+    )
     now = utcnow()
     if "status" in values:
         claim.status_by, claim.status_at = author, now
     for name, value in values.items():
         setattr(claim, name, value)
     claim.updated_by, claim.updated_at = author, now
-    _flush_and_record(session, claim, ClaimAction.UPDATED, author, now)
+    record_change(session, claim, ClaimAction.UPDATED, author, now)
     return ClaimView.from_claim(claim)
 
 
@@ -263,14 +292,14 @@ def delete_claim(
     session: Session, claim_id: int, author: User, *, expect_version: int | None = None
 ) -> ClaimView:
     """Delete a claim: it leaves every list and export; its history stays, ending in "deleted"."""
-    claim = _load_claim(session, claim_id, expect_version)
+    claim = load_claim(session, claim_id, expect_version)
     if claim.status in REVIEW_STATUSES:  # deleting it would undo a reviewer's decision
         require_role(author, REVIEW_ROLES, f"deleting {_a_claim(claim.status)}")
     _load_segment(session, claim.segment_id)  # fresh texts for the returned view
     now = utcnow()
     claim.deleted_at = now
     claim.updated_by, claim.updated_at = author, now
-    _flush_and_record(session, claim, ClaimAction.DELETED, author, now)
+    record_change(session, claim, ClaimAction.DELETED, author, now)
     return ClaimView.from_claim(claim)
 
 
@@ -335,6 +364,6 @@ def reanchor_claims(
             claim.start, claim.end = start, end
         claim.anchor_state = state
         claim.updated_by, claim.updated_at = author, now
-        _flush_and_record(session, claim, ClaimAction.REANCHORED, author, now)
+        record_change(session, claim, ClaimAction.REANCHORED, author, now)
         outcomes.append(Reanchored(claim.id, state, start, end, claim.side == ClaimSide.AR))
     return outcomes

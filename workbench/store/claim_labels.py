@@ -8,13 +8,14 @@ beside the enumerations and below every room that shows them.
 
 from __future__ import annotations
 
-from workbench.store.vocabulary import CheckWorthiness, ClaimType, Verdict
+from workbench.store.vocabulary import CheckWorthiness, ClaimStatus, ClaimType, Verdict
 
 LABELS: dict[str, str] = {
     CheckWorthiness.NOT_FACTUAL: "not factual",
     ClaimType.QUOTE_ATTRIBUTION: "quote/attribution",
     ClaimType.LAW_POLICY: "law/policy",
     Verdict.NOT_ENOUGH_INFO: "not enough info",
+    ClaimStatus.IN_REVIEW: "in review",
 }
 
 

@@ -72,6 +72,10 @@ class ClaimView:
     updated_at: datetime
     source: str
     target: str | None
+    assignee: str | None = None  # the checker working on it
+    mt: str | None = None  # the segment's current machine translation, for the claim checks
+    document_url: str | None = None  # where the article was published, when known
+    document_published: str | None = None  # its publication date as imported
 
     @classmethod
     def from_claim(cls, claim: Claim) -> ClaimView:
@@ -115,6 +119,10 @@ class ClaimView:
             updated_at=claim.updated_at,
             source=segment.source,
             target=segment.target,
+            assignee=claim.assignee.name if claim.assignee else None,
+            mt=segment.mt,
+            document_url=segment.document.source_url,
+            document_published=segment.document.published_at,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -133,6 +141,7 @@ class HistoryEntry:
     user: str | None
     at: datetime
     snapshot: dict[str, Any]
+    comment: str | None = None  # a reviewer's reason, on approvals and rejections
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -140,7 +149,8 @@ class HistoryEntry:
         return data
 
 
-def _claims_query() -> Select[Claim]:
+def claims_query() -> Select[Claim]:
+    """Live claims with their segment, document and people, in document order."""
     return (
         select(Claim)
         .join(Claim.segment)
@@ -150,6 +160,7 @@ def _claims_query() -> Select[Claim]:
             joinedload(Claim.created_by),
             joinedload(Claim.updated_by),
             joinedload(Claim.status_by),
+            joinedload(Claim.assignee),
         )
         .order_by(Segment.document_id, Segment.position, Claim.side, Claim.start, Claim.id)
     )
@@ -174,7 +185,7 @@ def list_claims(
 ) -> list[ClaimView]:
     """Live claims in document order (then side, then offset); an unknown id is refused."""
     _check_exists(session, document_id, segment_id)
-    query = _claims_query()
+    query = claims_query()
     if document_id is not None:
         query = query.where(Segment.document_id == document_id)
     if segment_id is not None:
@@ -186,7 +197,7 @@ def list_claims(
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimView:
-    claim = session.scalars(_claims_query().where(Claim.id == claim_id)).unique().one_or_none()
+    claim = session.scalars(claims_query().where(Claim.id == claim_id)).unique().one_or_none()
     if claim is None:
         raise NotFoundError(missing_claim_message(session, claim_id))
     return ClaimView.from_claim(claim)
@@ -220,6 +231,7 @@ def claim_history(session: Session, claim_id: int) -> list[HistoryEntry]:
             row.user.name if row.user else None,
             row.at,
             dict(row.snapshot),
+            row.comment,
         )
         for row in rows
     ]
@@ -309,7 +321,7 @@ def claims_in_document_order(
     One query for a whole export, merged with the segment rows: a query per chunk of segments
     with an `IN (...)` list of their ids cost as much as reading the segments themselves.
     """
-    query = _claims_query().execution_options(yield_per=chunk)
+    query = claims_query().execution_options(yield_per=chunk)
     if document_id is not None:
         query = query.where(Segment.document_id == document_id)
     for claim in session.scalars(query):
@@ -319,6 +331,6 @@ def claims_in_document_order(
 def claims_of_segments(session: Session, segment_ids: Iterable[int]) -> Iterator[ClaimView]:
     """Live claims of the given segments, batch by batch (for the exporters' notes)."""
     for batch in _batches(segment_ids):
-        query = _claims_query().where(Claim.segment_id.in_(batch))
+        query = claims_query().where(Claim.segment_id.in_(batch))
         for claim in session.scalars(query).unique():
             yield ClaimView.from_claim(claim)

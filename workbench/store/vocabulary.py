@@ -69,10 +69,24 @@ class ClaimantKind(StrEnum):
 
 
 class ClaimStatus(StrEnum):
+    """Where a claim is on the desk: tagged, checked, put up for review, decided.
+
+    "in-review" replaced "reviewed" (schema 0008 renamed the stored values): a claim a checker
+    has finished waits there for a reviewer's approval or rejection. "reviewed" is still accepted
+    where people type a status (`LEGACY_CLAIM_STATUSES`), and old history rows keep it as written.
+    """
+
     DRAFT = "draft"
     TAGGED = "tagged"
-    REVIEWED = "reviewed"
+    IN_REVIEW = "in-review"
     APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+# Statuses earlier versions stored, and what they mean now.
+LEGACY_CLAIM_STATUSES = {"reviewed": ClaimStatus.IN_REVIEW}
+# The statuses only a reviewer's decision sets (`claims approve`, `claims reject`).
+CLAIM_DECISIONS = (ClaimStatus.APPROVED, ClaimStatus.REJECTED)
 
 
 class AnchorState(StrEnum):
@@ -88,6 +102,9 @@ class ClaimAction(StrEnum):
     UPDATED = "updated"
     DELETED = "deleted"
     REANCHORED = "reanchored"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ASSIGNED = "assigned"
 
 
 class Decision(StrEnum):

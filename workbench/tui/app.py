@@ -271,6 +271,16 @@ class WorkbenchApp(App[None]):
 
         self._open_from_main(StatsScreen())
 
+    def action_open_claims_board(self) -> None:  # claims17: the claims board
+        from workbench.tui.screens.claims_board import open_claims_board
+
+        open_claims_board(self)
+
+    def action_open_claim_suggestions(self) -> None:  # claims17: likely claims
+        from workbench.tui.screens.claim_suggestions import open_claim_suggestions
+
+        open_claim_suggestions(self)
+
     def _open_from_main(self, screen: Screen[None]) -> None:
         """Save the open segment first; back on the main screen, show what changed meanwhile."""
         main = self.main_screen

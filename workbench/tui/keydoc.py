@@ -14,6 +14,8 @@ from textual.screen import Screen
 
 from workbench.tui.keymap import EDITOR_KEYS, MAIN_ACTIONS, KeyAction
 from workbench.tui.screens.claim_form import ClaimFormScreen
+from workbench.tui.screens.claim_suggestions import ClaimSuggestions  # claims17
+from workbench.tui.screens.claims_board import ClaimsBoard  # claims17
 from workbench.tui.screens.claims_panel import ClaimsPanel
 from workbench.tui.screens.conflict import ConflictScreen
 from workbench.tui.screens.review import ReviewScreen
@@ -27,6 +29,8 @@ SCREENS: tuple[tuple[str, type[Screen[Any]]], ...] = (
     ("Claim form (Ctrl+G, or e in the claims list)", ClaimFormScreen),
     ("Choosing words in the source or the aligned side", SourceSelectScreen),
     ("Claims of the document (Ctrl+O)", ClaimsPanel),
+    ("Claims board, every document (F7)", ClaimsBoard),  # claims17
+    ("Likely claims of the document (F11)", ClaimSuggestions),  # claims17
     ("Save conflict: someone saved first", ConflictScreen),
     ("Review desk (F9)", ReviewScreen),
     ("Statistics (F10)", StatsScreen),

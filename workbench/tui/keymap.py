@@ -134,6 +134,22 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "List this document's claims: go to one, edit, delete, see its history.",
         footer=False,
     ),
+    KeyAction(  # claims17: the claims board across documents (tui/screens/claims_board.py)
+        "claims_board",
+        "f7",
+        "app.open_claims_board",
+        "Board",
+        "Claims board: every document's claims by state, checks, claims seen before.",
+        footer=False,  # in the help and the palette; the footer is full
+    ),
+    KeyAction(  # claims17: sentences likely to hold a claim (tui/screens/claim_suggestions.py)
+        "claim_suggestions",
+        "f11",
+        "app.open_claim_suggestions",
+        "Likely claims",
+        "Mark this document's sentences likely to hold a checkable claim, with the reasons.",
+        footer=False,
+    ),
     KeyAction("toggle_bidi", "f3", "toggle_bidi", "Bidi", "Switch Arabic display: auto, on, off."),
     KeyAction(
         "review_queue",

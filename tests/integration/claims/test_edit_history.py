@@ -109,7 +109,9 @@ def test_only_someone_else_may_review_or_approve(seeded_cli: Cli, database: Data
     assert own.exit_code == 6
     assert "someone else must review or approve it" in own.stderr
 
-    approved = seeded_cli("claims", "edit", str(claim_id), "--status", "approved", user="rana")
+    approved = seeded_cli(
+        "claims", "edit", str(claim_id), "--status", "approved", "--verdict", "refutes", user="rana"
+    )
     assert approved.exit_code == 0, approved.output
     [claim] = claims(seeded_cli)
     assert (claim["status"], claim["status_by"]) == ("approved", "rana")

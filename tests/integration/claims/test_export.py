@@ -67,7 +67,10 @@ def test_jsonl_holds_every_field_and_the_sentences(
     lines = path.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     assert sorted(record["id"] for record in records) == sorted(tagged["ids"])
-    assert records == claims(seeded_cli)
+    # The list adds the automatic checks, computed when read (qa/claim_checks.py); the export
+    # holds the stored claim.
+    listed = [{k: v for k, v in claim.items() if k != "checks"} for claim in claims(seeded_cli)]
+    assert records == listed
     source = tagged["segment"]["source"]
     for record in records:
         text = source if record["side"] == "ar" else ENGLISH
@@ -113,7 +116,7 @@ def test_claimreview_is_schema_org_json_ld(
     seeded_cli: Cli, tagged: dict[str, Any], tmp_path: Path
 ) -> None:
     path = tmp_path / "claims.json"
-    _export(seeded_cli, path, "claimreview", "--organisation", "Desk Fact Check")
+    _export(seeded_cli, path, "claimreview", "--organisation", "Desk Fact Check", "--status", "any")
 
     reviews = json.loads(path.read_text(encoding="utf-8"))
     assert isinstance(reviews, list)

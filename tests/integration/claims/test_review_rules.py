@@ -50,10 +50,11 @@ def test_someone_unknown_can_neither_approve_nor_set_the_verdict(
     assert "nobody" not in seeded_cli("users", "list").stdout
 
 
-def test_an_editor_cannot_tag_a_claim_as_reviewed(seeded_cli: Cli, rt_claim: int) -> None:
+def test_an_editor_cannot_tag_a_claim_as_rejected(seeded_cli: Cli, rt_claim: int) -> None:
+    # "reviewed" (now "in review") is the checker's own step since schema 0008: no role needed.
     segment = segment_with(seeded_cli, "قناة “RT”")
     tag = ("claims", "add", str(segment["id"]), "--side", "ar", "--start", "0", "--end", "4")
-    refused(seeded_cli, f"tagging a claim as reviewed {ROLE_NEEDED}", *tag, "--status", "reviewed")
+    refused(seeded_cli, f"tagging a claim as rejected {ROLE_NEEDED}", *tag, "--status", "rejected")
 
 
 def test_a_reviewer_other_than_the_tagger_approves(seeded_cli: Cli, rt_claim: int) -> None:
@@ -104,7 +105,7 @@ def test_an_approved_claim_stays_as_the_reviewer_left_it(
     )
     refused(
         seeded_cli,
-        f"rejecting an approved claim (setting its status to tagged) {ROLE_NEEDED}",
+        f"reopening an approved claim (setting its status to tagged) {ROLE_NEEDED}",
         "claims",
         "edit",
         claim,
@@ -161,5 +162,7 @@ def test_allow_self_approval_lifts_only_the_tagger_rule(
         "approved",
     )
     make_reviewer(database, "alice")
-    own = seeded_cli("claims", "edit", str(rt_claim), "--status", "approved")
+    own = seeded_cli(
+        "claims", "edit", str(rt_claim), "--status", "approved", "--verdict", "supports"
+    )
     assert own.exit_code == 0, own.output

@@ -153,7 +153,7 @@ def test_unknown_segment_and_missing_target_are_refused(seeded_cli: Cli) -> None
         ("--worthiness", "maybe", "check-worthy, unimportant, not-factual (not factual)"),
         ("--type", "rumour", "quote-attribution (quote/attribution)"),
         ("--verdict", "true", "supports, refutes, not-enough-info (not enough info), unverified"),
-        ("--status", "published", "draft, tagged, reviewed, approved"),
+        ("--status", "published", "draft, tagged, in-review (in review), approved, rejected"),
         ("--claimant-kind", "state", "person, organization"),
         ("--date", "8 January 2022", "YYYY, YYYY-MM or YYYY-MM-DD"),
         ("--date", "2022-02-30", "YYYY, YYYY-MM or YYYY-MM-DD"),

@@ -20,6 +20,7 @@ from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView
 from workbench.tui import claim_ops
 from workbench.tui.bidi import Base, display_line
+from workbench.tui.claim_desk import checks_by_claim  # claims17
 from workbench.tui.claim_form_values import other_side_text
 from workbench.tui.screens.claim_form import ClaimFormScreen
 from workbench.tui.screens.claim_history import ClaimHistoryScreen, ConfirmScreen
@@ -27,7 +28,7 @@ from workbench.tui.screens.claim_history import ClaimHistoryScreen, ConfirmScree
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
-COLUMNS = ("#", "Seg", "Side", "Quote", "Type", "Verdict", "Status", "Anchor")
+COLUMNS = ("#", "Seg", "Side", "Quote", "Type", "Verdict", "Status", "Anchor", "Checks")  # claims17
 QUOTE_WIDTH = 40
 ATTENTION = "⚠ needs attention"
 
@@ -87,6 +88,7 @@ class ClaimsPanel(ModalScreen[int | None]):
         self.claims = claim_ops.claims_of(self.workbench.database, self.document_id)
         self.table.clear()
         bidi = self.workbench.bidi_active
+        badges = checks_by_claim(self.workbench.database, self.claims)  # claims17: check badges
         for claim in self.claims:
             quote = claim.quote if len(claim.quote) <= QUOTE_WIDTH else claim.quote[:QUOTE_WIDTH]
             base: Base = "R" if claim.side == "ar" else "L"
@@ -100,6 +102,7 @@ class ClaimsPanel(ModalScreen[int | None]):
                 label(claim.verdict),
                 claim.status,
                 anchor,
+                badges[claim.id],  # claims17
                 key=str(claim.id),
             )
         if self.claims:
