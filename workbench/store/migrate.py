@@ -23,7 +23,7 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 MIGRATION_LOCK = 0x776F726B62656E63  # any fixed number: PostgreSQL advisory lock for migrations
 # The newest revision in migrations/versions; tests/integration/test_schema.py fails when a new
 # migration is added without moving this.
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0007"
 VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
 
 

@@ -294,7 +294,7 @@ class ClaimHistory(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
-    comment: Mapped[str | None] = mapped_column(Text)  # a reviewer's reason (schema 0008)
+    comment: Mapped[str | None] = mapped_column(Text)  # a reviewer's reason (schema 0007)
 
     user: Mapped[User | None] = relationship()
 

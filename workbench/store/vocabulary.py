@@ -71,7 +71,7 @@ class ClaimantKind(StrEnum):
 class ClaimStatus(StrEnum):
     """Where a claim is on the desk: tagged, checked, put up for review, decided.
 
-    "in-review" replaced "reviewed" (schema 0008 renamed the stored values): a claim a checker
+    "in-review" replaced "reviewed" (schema 0007 renamed the stored values): a claim a checker
     has finished waits there for a reviewer's approval or rejection. "reviewed" is still accepted
     where people type a status (`LEGACY_CLAIM_STATUSES`), and old history rows keep it as written.
     """

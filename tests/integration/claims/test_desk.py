@@ -154,8 +154,8 @@ def test_the_board_groups_by_state_and_filters(desk: Cli) -> None:
     refused(desk, 2, "claim status 'done' is not allowed", "claims", "queue", "--status", "done")
 
 
-def test_schema_0008_renames_reviewed_claims(any_db_url: str) -> None:
-    """A claim stored as "reviewed" before 0008 reads as "in-review" after it."""
+def test_schema_0007_renames_reviewed_claims(any_db_url: str) -> None:
+    """A claim stored as "reviewed" before 0007 reads as "in-review" after it."""
     engine = create_engine_for(any_db_url)
     config = migrate.alembic_config()
     with engine.begin() as connection:
@@ -187,6 +187,6 @@ def test_schema_0008_renames_reviewed_claims(any_db_url: str) -> None:
             )
         )
     engine.dispose()
-    [claim] = cli.json_lines("claims", "list", "--json")  # opening upgrades to 0008
+    [claim] = cli.json_lines("claims", "list", "--json")  # opening upgrades to 0007
     assert claim["status"] == "in-review"
     assert json.loads(json.dumps(claim))["checks"] == []

@@ -51,7 +51,7 @@ def test_someone_unknown_can_neither_approve_nor_set_the_verdict(
 
 
 def test_an_editor_cannot_tag_a_claim_as_rejected(seeded_cli: Cli, rt_claim: int) -> None:
-    # "reviewed" (now "in review") is the checker's own step since schema 0008: no role needed.
+    # "reviewed" (now "in review") is the checker's own step since schema 0007: no role needed.
     segment = segment_with(seeded_cli, "قناة “RT”")
     tag = ("claims", "add", str(segment["id"]), "--side", "ar", "--start", "0", "--end", "4")
     refused(seeded_cli, f"tagging a claim as rejected {ROLE_NEEDED}", *tag, "--status", "rejected")

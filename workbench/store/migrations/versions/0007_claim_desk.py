@@ -1,6 +1,6 @@
 """claim desk: "reviewed" claims become "in-review"; a comment on claim history rows
 
-Revision ID: 0008
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-11-26 18:00:00
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0008'
+revision: str = '0007'
 down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
