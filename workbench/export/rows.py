@@ -193,7 +193,10 @@ def count_export_rows(session: Session, export: ExportFilter, needs: Needs) -> i
 
 def _user_names(session: Session) -> dict[int, str]:
     """Every user's name by id: a team's few rows, read once instead of joined per segment."""
-    return dict(session.execute(select(User.id, User.name)).tuples().all())
+    names: dict[int, str] = {}
+    for user_id, name in session.execute(select(User.id, User.name)):
+        names[user_id] = name
+    return names
 
 
 def _stream(session: Session, query: RowsQuery) -> Iterator[Any]:
