@@ -26,7 +26,8 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	$(BIN)/pytest
+	# Two workers on the 2-core machine kind (docs/testing.md, "Running them").
+	$(BIN)/pytest -n auto --dist worksteal
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .import_linter_cache

@@ -6,6 +6,11 @@ once, after it is built). A PostgreSQL template is a database on the session's s
 `CREATE DATABASE ... TEMPLATE`. Either way a test gets its own database with exactly what a fresh
 build would hold; only the timestamps are those of the first build.
 
+Under pytest-xdist every worker is a session of its own. The SQLite templates are shared by the
+workers of one run: they live in the run's common temporary folder and the first worker to need
+one builds it under a file lock while the others wait, then copy it. PostgreSQL templates live on
+each worker's own server (tests/pg_fixtures.py) and are built once per worker.
+
 `restore_template(request, name, build, url)` makes the database at `url` a copy of the template
 `name`, calling `build(template_url)` the first time a session needs that template. Nothing may
 hold a connection to `url` while it is replaced: `release_open_databases` disposes of the
@@ -15,12 +20,14 @@ needs them, after its environment is isolated (tests/conftest.py), so they see n
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from sqlalchemy.engine import make_url
 
 from tests.pg_fixtures import PostgresServer
@@ -40,13 +47,23 @@ class Templates:
     def sqlite(self, name: str, build: Builder, target: Path) -> None:
         template = self.folder / f"{name}.sqlite"
         if ("sqlite", name) not in self.built:
-            template.unlink(missing_ok=True)
-            build(f"sqlite:///{template}")
-            _checkpoint(template)
+            self._build_sqlite_once(template, build)
             self.built.add(("sqlite", name))
         for suffix in ("-wal", "-shm"):  # left by a database opened there before
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(template, target)
+
+    def _build_sqlite_once(self, template: Path, build: Builder) -> None:
+        """Build the template unless another worker of this run has: the `.done` mark is written
+        only after the build and its checkpoint, under the same lock."""
+        done = template.with_name(f"{template.name}.done")
+        with FileLock(template.with_name(f"{template.name}.lock")):
+            if done.exists():
+                return
+            template.unlink(missing_ok=True)
+            build(f"sqlite:///{template}")
+            _checkpoint(template)
+            done.touch()
 
     def postgres(self, name: str, build: Builder, server: PostgresServer, target: str) -> None:
         template = f"template_{name.replace('-', '_')}"
@@ -78,6 +95,13 @@ def _checkpoint(path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def database_templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    """This run's templates: under xdist in the folder all workers share (the parent of each
+    worker's own base folder), else in the session's."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = base.parent / "templates"
+        folder.mkdir(exist_ok=True)
+        return Templates(folder)
     return Templates(tmp_path_factory.mktemp("templates"))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 from sqlalchemy import func, select
 from textual.widgets import ProgressBar
@@ -23,12 +24,16 @@ def count_mt(database: Database) -> tuple[int, int]:
     return total, with_mt
 
 
+MT_DEADLINE_S = 180  # seconds; see mt_worker_done
+
+
 async def mt_worker_done(app: WorkbenchApp) -> WorkerState:
     worker = app.mt_worker
     assert worker is not None, "no MT worker was started"
-    for _ in range(3000):
-        if worker.is_finished:
-            break
+    # A deadline, not a count of sleeps: with parallel workers (make test) the model loads and
+    # translates several times slower than alone, and the wait ends as soon as the work does.
+    deadline = time.monotonic() + MT_DEADLINE_S
+    while not worker.is_finished and time.monotonic() < deadline:
         await asyncio.sleep(0.01)
     await asyncio.sleep(0.05)
     return worker.state
@@ -40,8 +45,10 @@ async def test_fresh_database_is_translated_in_the_background(
     app = make_app(translate=True)
     async with app.run_test(size=(120, 36)) as pilot:
         bar = main_screen(app).query_one("#mt-progress", ProgressBar)
-        for _ in range(500):  # the bar shows once the model is loaded and the work counted
-            if bar.display or (app.mt_worker and app.mt_worker.is_finished):
+        # The bar shows once the model is loaded and the work counted.
+        deadline = time.monotonic() + MT_DEADLINE_S
+        while not (bar.display or (app.mt_worker and app.mt_worker.is_finished)):
+            if time.monotonic() > deadline:
                 break
             await asyncio.sleep(0.01)
         assert bar.display, "the progress bar never showed"
@@ -94,9 +101,9 @@ async def test_alternatives_are_offered_and_picked_by_key(
     translate_segments(seeded_database, settings_app.settings, document_id=1)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(300):  # the engine loads in a worker thread, then alternatives come
-            if main_screen(app).detail.alternatives:
-                break
+        # The engine loads in a worker thread, then alternatives come.
+        deadline = time.monotonic() + MT_DEADLINE_S
+        while not main_screen(app).detail.alternatives and time.monotonic() < deadline:
             await asyncio.sleep(0.02)
         alternatives = main_screen(app).detail.alternatives
         assert alternatives, "no alternatives were shown"

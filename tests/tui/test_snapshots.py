@@ -8,6 +8,7 @@ change with: pytest tests/tui/test_snapshots.py --snapshot-update
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -25,6 +26,7 @@ from workbench.tui.screens.aids import AIDS_DELAY, QA_DELAY
 
 SIZE = (120, 36)
 AIDS_SETTLE = AIDS_DELAY + QA_DELAY + 0.3  # seconds
+WAIT_S = 120  # the most a condition is waited for (it usually holds within a second)
 SnapCompare = Callable[..., bool]
 
 
@@ -90,9 +92,10 @@ def test_main_screen_with_mt_and_alternatives(
 
     async def alternatives_shown(pilot: Pilot[Any]) -> None:
         screen = main_screen(pilot.app)  # type: ignore[arg-type]
-        for _ in range(500):  # the model's own alternatives arrive first; ours replace them
-            if screen.detail.alternatives:
-                break
+        # The model's own alternatives arrive first; ours replace them. A deadline, not a count
+        # of sleeps: under parallel test workers the model loads several times slower.
+        deadline = time.monotonic() + WAIT_S
+        while not screen.detail.alternatives and time.monotonic() < deadline:
             await asyncio.sleep(0.02)
         assert screen.current is not None and screen.detail.alternatives
         screen.show_alternatives(screen.current.row.id, SHOWN_ALTERNATIVES)
@@ -153,7 +156,8 @@ def test_detail_pane_with_tm_terms_and_badges(
         screen = main_screen(pilot.app)  # type: ignore[arg-type]
         screen.go_to_index(1)
         await pilot.press(*"Tsargrad said 12")
-        for _ in range(250):
+        deadline = time.monotonic() + WAIT_S
+        while time.monotonic() < deadline:
             codes = {issue.code for issue in screen.detail.qa.issues}
             if screen.detail.tm.display and "number-mismatch" in codes:
                 break

@@ -13,7 +13,7 @@ from workbench.errors import NotFoundError
 from workbench.store.vocabulary import EDITOR_STATUSES, SegmentStatus
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Connection
 
 # The database and services are imported inside the commands (cli/lazy.py: --help stays light).
 
@@ -43,27 +43,37 @@ def segments_command(
     context: CliContext, document_id: int | None, status: str | None, as_json: bool, sort: str
 ) -> None:
     """List segments in document order (Arabic in logical order, as stored)."""
-    from workbench.store.queries import iter_segment_rows
+    # SQLAlchemy Core only (store/segment_list.py): scripts call this once per segment, and the
+    # ORM and the models would cost more start-up than the whole query.
+    from workbench.store.database import open_reader, reading
+    from workbench.store.segment_list import stream_segment_rows
 
+    reader = open_reader(context.settings.db_url)
+    # A new, older or PostgreSQL database: the full open, with its upgrade and login check.
+    engine = reader if reader is not None else context.database().engine
     if not as_json:
         score = "mt   " if sort == "mt-score" else ""
         echo_header(
             f"{'id':>7} {'doc':>4}:{'pos':<5} {'status':<10} {'ver':<4} {score}arabic  |  english"
         )
-    with context.database().read() as session:
-        if document_id is not None:
-            _check_document(session, document_id)
-        for row in iter_segment_rows(session, document_id, status, sort):
-            if as_json:
-                echo(json_line(row.to_json()))
-            else:
-                english = row.target or row.mt or ""
-                score = "" if sort != "mt-score" else _score(row.mt_score)
-                echo(
-                    f"{row.id:>7} {row.document:>4}:{row.position:<5} {row.status:<10} "
-                    f"v{row.version:<3} {score}{_shorten(row.source, 60)}  |  "
-                    f"{_shorten(english, 60)}"
-                )
+    try:
+        with reading(engine) as connection:
+            if document_id is not None:
+                _check_document(connection, document_id)
+            for row in stream_segment_rows(connection, document_id, status, sort):
+                if as_json:
+                    echo(json_line(row.to_json()))
+                else:
+                    english = row.target or row.mt or ""
+                    score = "" if sort != "mt-score" else _score(row.mt_score)
+                    echo(
+                        f"{row.id:>7} {row.document:>4}:{row.position:<5} {row.status:<10} "
+                        f"v{row.version:<3} {score}{_shorten(row.source, 60)}  |  "
+                        f"{_shorten(english, 60)}"
+                    )
+    finally:
+        if reader is not None:  # the context disposes of its own database
+            reader.dispose()
 
 
 def _score(value: float | None) -> str:
@@ -71,16 +81,16 @@ def _score(value: float | None) -> str:
     return f"{'-' if value is None else f'{value:.2f}':>4} "
 
 
-def _check_document(session: Session, document_id: int) -> None:
-    from workbench.store.queries import document_exists, document_id_range
+def _check_document(connection: Connection, document_id: int) -> None:
+    from workbench.store.segment_list import document_exists, document_id_range
 
-    first, last = document_id_range(session)
+    first, last = document_id_range(connection)
     if first is None or last is None:
         raise NotFoundError(
             f"document {document_id} does not exist: the database holds no documents yet; "
             "add some with `workbench import`"
         )
-    if not first <= document_id <= last or not document_exists(session, document_id):
+    if not first <= document_id <= last or not document_exists(connection, document_id):
         raise NotFoundError(
             f"document {document_id} does not exist; document ids run from {first} to {last}"
         )

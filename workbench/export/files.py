@@ -47,7 +47,8 @@ def run_export(database: Database, job: ExportJob, start: ProgressStart | None =
     with database.read() as session:
         check_document(session, job.export.document_id)
         advance = start(count_export_rows(session, job.export, job.needs())) if start else None
-        rows = iter_export_rows(session, job.export, job.needs())
+        # A CSV line shows who last wrote the segment and when, never its revisions.
+        rows = iter_export_rows(session, job.export, job.needs(), history=job.format == "tmx")
         with atomic_output(job.path, database_files(database)) as out:
             if job.format == "tmx":
                 return write_tmx(

@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import groupby
+from itertools import chain, groupby
+from operator import itemgetter
 from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import Select, Subquery, case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError
 from workbench.export.claim_notes import claim_note
@@ -75,63 +76,93 @@ class ExportRow(NamedTuple):
     claims: tuple[str, ...] = ()  # one note per live claim (export/claim_notes.py)
 
 
-def _revision_ids(document_id: int | None) -> Subquery:
-    """Per segment: its first and last target revision and its latest MT revision.
+class History(NamedTuple):
+    """What an export tells of a segment's revisions (the last eight fields of `ExportRow`)."""
 
-    One grouped pass over the revisions (of the one document, when the export is of one), then
-    plain joins by id, which every planner handles alike. Correlated subqueries in the join
-    conditions made PostgreSQL take minutes for 40,000 segments whenever its statistics were
-    stale, as they are right after a bulk import or translation.
+    created_by: str | None = None
+    created_at: datetime | None = None
+    changed_by: str | None = None
+    changed_at: datetime | None = None
+    target_origin: str | None = None
+    mt_package: str | None = None
+    mt_version: str | None = None
+    mt_at: datetime | None = None
+
+
+NO_HISTORY = History()
+
+
+# The segment columns of `ExportRow` (the editor as an id, named from `_user_names`), then, with
+# the history, those of one revision.
+_SEGMENT_COLUMNS = (
+    Segment.id,
+    Segment.document_id,
+    Document.source_name,
+    Segment.position,
+    Segment.source,
+    Segment.target,
+    Segment.mt,
+    Segment.status,
+    Segment.updated_by_id,
+    Segment.updated_at,
+)
+_REVISION_COLUMNS = (
+    Revision.origin,
+    Revision.author_id,
+    Revision.created_at,
+    Revision.mt_package,
+    Revision.mt_version,
+)
+# A row of `_rows_query(history=True)`, by index: the revision's columns after the segment's.
+_ORIGIN, _AUTHOR, _CREATED, _PACKAGE, _VERSION = range(10, 15)
+MT_ORIGIN = Origin.MT.value
+
+
+def _rows_query(history: bool) -> RowsQuery:
+    """The segments, each with its revisions oldest first (one row per revision; one row with
+    empty revision columns for a segment without any).
+
+    One pass along the segments' (document, position) index with a look-up of each one's
+    revisions by segment id. Choosing the first and last target revision and the latest MT one
+    in SQL (a grouped subquery joined three times to the revisions) cost three times as much as
+    reading the segments; a second query for the revisions alone, merged in Python, twice.
     """
-    target = Revision.origin != Origin.MT.value
-    machine = Revision.origin == Origin.MT.value
-    query = select(
-        Revision.segment_id.label("segment_id"),
-        func.min(case((target, Revision.id))).label("first_id"),
-        func.max(case((target, Revision.id))).label("last_id"),
-        func.max(case((machine, Revision.id))).label("mt_id"),
-    ).group_by(Revision.segment_id)
-    if document_id is not None:
-        query = query.join(Segment, Segment.id == Revision.segment_id).where(
-            Segment.document_id == document_id
-        )
-    return query.subquery("revision_ids")
-
-
-def _history_query(document_id: int | None) -> RowsQuery:
-    """Segments with the first and last revision of the target and the latest MT revision."""
-    first, last, machine = aliased(Revision), aliased(Revision), aliased(Revision)
-    editor, creator, changer = aliased(User), aliased(User), aliased(User)
-    ids = _revision_ids(document_id)
-    query: RowsQuery = select(
-        Segment.id,
-        Segment.document_id,
-        Document.source_name,
-        Segment.position,
-        Segment.source,
-        Segment.target,
-        Segment.mt,
-        Segment.status,
-        editor.name,
-        Segment.updated_at,
-        creator.name,
-        first.created_at,
-        changer.name,
-        last.created_at,
-        last.origin,
-        machine.mt_package,
-        machine.mt_version,
-        machine.created_at,
+    if not history:
+        query: RowsQuery = select(*_SEGMENT_COLUMNS)
+        return query.join(Document, Segment.document_id == Document.id)
+    query = select(*_SEGMENT_COLUMNS, *_REVISION_COLUMNS)
+    return query.join(Document, Segment.document_id == Document.id).outerjoin(
+        Revision, Revision.segment_id == Segment.id
     )
-    return (
-        query.join(Document, Segment.document_id == Document.id)
-        .outerjoin(editor, Segment.updated_by_id == editor.id)
-        .outerjoin(ids, ids.c.segment_id == Segment.id)
-        .outerjoin(first, first.id == ids.c.first_id)
-        .outerjoin(creator, first.author_id == creator.id)
-        .outerjoin(last, last.id == ids.c.last_id)
-        .outerjoin(changer, last.author_id == changer.id)
-        .outerjoin(machine, machine.id == ids.c.mt_id)
+
+
+def _history(revisions: Iterable[Any], names: dict[int, str]) -> History:
+    """First and last revision of the target, latest MT revision, of one segment's revision
+    rows (oldest first)."""
+    first = last = machine = None
+    for revision in revisions:
+        if revision[_ORIGIN] == MT_ORIGIN:
+            machine = revision
+        elif revision[_ORIGIN] is not None:  # None: the segment has no revision at all
+            if first is None:
+                first = revision
+            last = revision
+    created_by = created_at = changed_by = changed_at = origin = None
+    if first is not None and last is not None:
+        created_by, created_at = names.get(first[_AUTHOR]), first[_CREATED]
+        changed_by, changed_at = names.get(last[_AUTHOR]), last[_CREATED]
+        origin = last[_ORIGIN]
+    if machine is None:
+        return History(created_by, created_at, changed_by, changed_at, origin)
+    return History(
+        created_by,
+        created_at,
+        changed_by,
+        changed_at,
+        origin,
+        machine[_PACKAGE],
+        machine[_VERSION],
+        machine[_CREATED],
     )
 
 
@@ -160,19 +191,55 @@ def count_export_rows(session: Session, export: ExportFilter, needs: Needs) -> i
     return session.scalar(query) or 0
 
 
-def iter_export_rows(
-    session: Session, export: ExportFilter, needs: Needs = "target"
-) -> Iterator[ExportRow]:
-    """The segments `export` selects, in document order, streamed in chunks."""
-    query = _filtered(_history_query(export.document_id), export, needs).order_by(
-        Segment.document_id, Segment.position
-    )
+def _user_names(session: Session) -> dict[int, str]:
+    """Every user's name by id: a team's few rows, read once instead of joined per segment."""
+    names: dict[int, str] = {}
+    for user_id, name in session.execute(select(User.id, User.name)):
+        names[user_id] = name
+    return names
+
+
+def _stream(session: Session, query: RowsQuery) -> Iterator[Any]:
     # Core execution on the session's connection: the rows are plain columns, and the ORM's
     # per-row loading machinery would cost about as much as writing the file.
     result = session.connection().execute(query.execution_options(yield_per=CHUNK))
-    rows = (ExportRow(*values) for chunk in result.partitions() for values in chunk)
+    return (values for chunk in result.partitions() for values in chunk)
+
+
+def iter_export_rows(
+    session: Session, export: ExportFilter, needs: Needs = "target", *, history: bool = True
+) -> Iterator[ExportRow]:
+    """The segments `export` selects, in document order, streamed in chunks. With
+    `history=False` (for exports that show none, such as CSV) the revisions are not read and
+    the history fields are None."""
+    names = _user_names(session)
+    query = _filtered(_rows_query(history), export, needs).order_by(
+        Segment.document_id, Segment.position, *([Revision.id] if history else [])
+    )
+    rows = _stream(session, query)
+    merged = _with_history(rows, names) if history else _without_history(rows, names)
     notes = notes_in_document_order(session, export.document_id, CHUNK)
-    return _with_claims(rows, notes)
+    return _with_claims(merged, notes)
+
+
+def _without_history(rows: Iterable[Any], names: dict[int, str]) -> Iterator[ExportRow]:
+    for segment_id, document_id, name, position, source, target, mt, status, by, at in rows:
+        yield ExportRow(
+            segment_id, document_id, name, position, source, target, mt, status,
+            names.get(by) if by is not None else None, at, *NO_HISTORY,
+        )  # fmt: skip
+
+
+def _with_history(rows: Iterable[Any], names: dict[int, str]) -> Iterator[ExportRow]:
+    """One `ExportRow` per segment from its revision rows (consecutive, by segment id)."""
+    for _, group in groupby(rows, key=itemgetter(0)):
+        values = next(group)
+        found = _history(chain((values,), group), names)  # noqa: B031 (the rest of it, once)
+        segment_id, document_id, name, position, source, target, mt, status, by, at = values[:10]
+        yield ExportRow(
+            segment_id, document_id, name, position, source, target, mt, status,
+            names.get(by) if by is not None else None, at, *found,
+        )  # fmt: skip
 
 
 # (document id, position) of a segment: the order in which exports read segments.
@@ -193,12 +260,14 @@ def _with_claims(
 ) -> Iterator[ExportRow]:
     """Merge two streams sorted by (document, position): the rows, and the notes of segments
     with claims (which may include segments the export leaves out)."""
+    rows = iter(rows)
     pending = next(notes, None)
     for row in rows:
         key = (row.document_id, row.position)
         while pending is not None and pending[0] < key:
             pending = next(notes, None)
-        if pending is not None and pending[0] == key:
-            yield row._replace(claims=pending[1])
-        else:
+        if pending is None:  # no claims further on: the rest as they are, without the checks
             yield row
+            yield from rows
+            return
+        yield row._replace(claims=pending[1]) if pending[0] == key else row

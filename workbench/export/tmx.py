@@ -79,12 +79,17 @@ class _Units:
         self._props: dict[tuple[str, object], str] = {}  # a few statuses, origins, documents
         self._names: dict[str, str] = {}
         self._last_date: tuple[datetime | None, str] = (None, "")
+        self._last_stamp: tuple[tuple[object, ...] | None, str] = (None, "")
+        # The status prop of each status, by the status alone (one look-up per unit).
+        self._statuses: dict[str, str] = {}
 
     def _prop(self, kind: str, value: str) -> str:
         text = self._props.get((kind, value))
         if text is None:
             text = f'      <prop type="{kind}">{xml_text(value)}</prop>\n'
             self._props[kind, value] = text
+            if kind == "x-workbench-status":
+                self._statuses[value] = text
         return text
 
     def _document(self, row: ExportRow) -> str:
@@ -118,48 +123,54 @@ class _Units:
         changed_by: str | None,
         changed_at: datetime | None,
     ) -> str:
-        """creationdate/creationid/changedate/changeid attributes."""
+        """creationdate/creationid/changedate/changeid attributes. Units written by one bulk
+        import or translation share all four, so the last answer is kept."""
+        key = (created_by, created_at, changed_by, changed_at)
+        if key == self._last_stamp[0]:
+            return self._last_stamp[1]
         created = self._date(created_at) if created_at is not None else None
         changed = self._date(changed_at) if changed_at is not None else created
-        return (
+        stamp = (
             (f' creationdate="{created}"' if created else "")
             + (f' creationid="{self._name(created_by)}"' if created_by else "")
             + (f' changedate="{changed}"' if changed else "")
             + (f' changeid="{self._name(changed_by)}"' if changed_by else "")
         )
+        self._last_stamp = (key, stamp)
+        return stamp
 
-    def _english(self, row: ExportRow) -> tuple[str, str, str]:
-        """The English text, its origin, and the date/author attributes for it."""
+    def __call__(self, row: ExportRow) -> str:
+        engine = _engine(row) if row.mt_package is not None else None
         if row.target is not None:
+            english, origin = row.target, row.target_origin or _HUMAN
             stamp = self._stamp(
                 row.created_by or row.editor,
                 row.created_at or row.updated_at,
                 row.changed_by or row.editor,
                 row.changed_at or row.updated_at,
             )
-            return row.target, row.target_origin or Origin.HUMAN.value, stamp
-        engine = _engine(row)
-        return row.mt or "", Origin.MT.value, self._stamp(engine, row.mt_at, engine, row.mt_at)
-
-    def __call__(self, row: ExportRow) -> str:
-        english, origin, stamp = self._english(row)
+        else:
+            english, origin = row.mt or "", _MT
+            stamp = self._stamp(engine, row.mt_at, engine, row.mt_at)
         notes = ""
         if row.claims:
             notes = "".join(f"      <note>{xml_text(claim)}</note>\n" for claim in row.claims)
-        engine = _engine(row)
         package = self._prop("x-workbench-mt-package", engine) if engine is not None else ""
         mt = ""
         if self._include_mt and row.mt is not None:
             mt = f'      <prop type="x-mt">{xml_text(row.mt)}</prop>\n'
+        status = self._statuses.get(row.status) or self._prop("x-workbench-status", row.status)
         return (
-            f'    <tu tuid="{row.segment_id}"{stamp}>\n{notes}'
-            f"{self._prop('x-workbench-status', row.status)}{self._document(row)}"
+            f'    <tu tuid="{row.segment_id}"{stamp}>\n{notes}{status}{self._document(row)}'
             f'      <prop type="x-workbench-position">{row.position}</prop>\n'
             f"{self._prop('x-workbench-origin', origin)}{package}{mt}"
             f'      <tuv xml:lang="ar"><seg>{xml_text(row.source)}</seg></tuv>\n'
             f'      <tuv xml:lang="en"{stamp}><seg>{xml_text(english)}</seg></tuv>\n'
             "    </tu>\n"
         )
+
+
+_HUMAN, _MT = Origin.HUMAN.value, Origin.MT.value
 
 
 def write_tmx(

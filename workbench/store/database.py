@@ -11,15 +11,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.errors import InputError, WorkbenchError
 from workbench.store import migrate
+
+if TYPE_CHECKING:
+    # Imported where sessions are made: read-only commands on Core (`open_reader`) never load
+    # the ORM, which costs more start-up than the rest of SQLAlchemy.
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -148,6 +152,8 @@ class Database:
 
     @classmethod
     def from_engine(cls, engine: Engine) -> Database:
+        from sqlalchemy.orm import sessionmaker
+
         write_engine = engine
         if engine.dialect.name == "sqlite":
             write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
@@ -217,3 +223,40 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
         engine.dispose()
         raise
     return Database.from_engine(engine)
+
+
+def open_reader(url: str) -> Engine | None:
+    """An engine for a read-only command on SQLAlchemy Core, or None when the full
+    `open_database` must run instead.
+
+    Only a SQLite database already at this version's schema qualifies: it needs no upgrade, and
+    SQLite has no logins, so whoever acts there is `--user` as given (services/users.py). A
+    PostgreSQL database goes through the login check of `open_database`; a new, older or
+    unreadable file through its upgrade and its error messages.
+    """
+    parsed = parse_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    path = Path(parsed.database)
+    if parsed.database == ":memory:" or not path.is_file():
+        return None
+    engine = create_engine_for(url)
+    try:
+        if migrate.is_at_head(engine):
+            return engine
+    except DatabaseError:
+        pass  # open_database says what is wrong, in the user's words
+    engine.dispose()
+    return None
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for reading, its storage failures explained as `Database.read` does."""
+    try:
+        with engine.connect() as connection:
+            yield connection
+    except DatabaseError as error:
+        if not is_storage_failure(error):
+            raise
+        raise WorkbenchError(explain(engine.url, error)) from error

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -12,35 +11,14 @@ from sqlalchemy.orm import Session, aliased
 
 from workbench.store.models import Document, Segment, TmEntry, User
 
+# The row type lives with the ORM-free list (`workbench segments` reads without the models);
+# re-exported here for everyone else.
+# (`X as X` marks them as exported for mypy's strict re-export rule.)
+from workbench.store.segment_list import SegmentRow as SegmentRow  # noqa: PLC0414
+from workbench.store.segment_list import as_utc as as_utc  # noqa: PLC0414
+
 # SQLAlchemy 2.1 types a select by the tuple of its columns; these rows have many.
 RowsQuery = Select[*tuple[Any, ...]]
-
-
-def as_utc(moment: datetime) -> datetime:
-    """SQLite hands back the stored UTC times without their zone; PostgreSQL with it."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentRow:
-    id: int
-    document: int
-    position: int
-    paragraph: int
-    source: str
-    mt: str | None
-    target: str | None
-    status: str
-    version: int
-    is_repeat: bool
-    updated_by: str | None
-    updated_at: datetime | None
-    mt_score: float | None = None  # the MT engine's confidence in `mt` (mt/confidence.py)
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["updated_at"] = as_utc(self.updated_at).isoformat() if self.updated_at else None
-        return data
 
 
 def segment_rows_query(document_id: int | None = None, status: str | None = None) -> RowsQuery:
@@ -59,7 +37,7 @@ def segment_rows_query(document_id: int | None = None, status: str | None = None
             Segment.is_repeat,
             editor.name,
             Segment.updated_at,
-            Segment.mt_score,
+            Segment.mt_score,  # last, as in SegmentRow and segment_list.core_rows_query
         )
         .outerjoin(editor, Segment.updated_by_id == editor.id)
         .order_by(Segment.document_id, Segment.position)

@@ -1,0 +1,69 @@
+"""The exporters' read path (export/rows.py) against the revisions read one by one: the first and
+last revision of the target and the latest MT revision of every segment, on both backends."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from tests.integration.exchange.conftest import Desk
+from workbench.export.rows import ExportFilter, ExportRow, Needs, iter_export_rows
+from workbench.store.models import Origin, Revision, User
+
+HISTORY_FIELDS = ExportRow._fields[10:18]
+
+
+def expected_history(desk: Desk, segment_id: int) -> tuple[object, ...]:
+    """(created_by, created_at, changed_by, changed_at, target_origin, mt_package, mt_version,
+    mt_at) of one segment, from its revisions in id order."""
+    with desk.database.read() as session:
+        revisions = session.execute(
+            select(Revision, User.name)
+            .outerjoin(User, User.id == Revision.author_id)
+            .where(Revision.segment_id == segment_id)
+            .order_by(Revision.id)
+        ).all()
+    targets = [(r, name) for r, name in revisions if r.origin != Origin.MT.value]
+    machine = [r for r, _ in revisions if r.origin == Origin.MT.value]
+    created = changed = (None, None)
+    origin = None
+    if targets:
+        created = (targets[0][1], targets[0][0].created_at)
+        changed = (targets[-1][1], targets[-1][0].created_at)
+        origin = targets[-1][0].origin
+    mt = (machine[-1].mt_package, machine[-1].mt_version, machine[-1].created_at) if machine else (
+        None, None, None,
+    )  # fmt: skip
+    return (*created, *changed, origin, *mt)
+
+
+@pytest.mark.parametrize(
+    ("export", "needs"),
+    [
+        (ExportFilter(status_floor="any", include_mt=True), "nothing"),
+        (ExportFilter(status_floor="any", include_mt=True), "target_or_mt"),
+        (ExportFilter(), "target"),
+        (ExportFilter(document_id=1, status_floor="any"), "nothing"),
+    ],
+)
+def test_history_of_every_row_is_that_of_its_revisions(
+    desk: Desk, export: ExportFilter, needs: Needs
+) -> None:
+    with desk.database.read() as session:
+        rows = list(iter_export_rows(session, export, needs))
+        plain = list(iter_export_rows(session, export, needs, history=False))
+    assert rows, "the desk has segments for every case"
+    for row, without in zip(rows, plain, strict=True):
+        assert tuple(row)[10:18] == expected_history(desk, row.segment_id), row.segment_id
+        # Without the history: the same segments, claims and all, and no history fields.
+        assert row._replace(**dict.fromkeys(HISTORY_FIELDS)) == without
+
+
+def test_the_desk_has_every_kind_of_history(desk: Desk) -> None:
+    """So that the comparison above bites: MT revisions, and targets changed by someone else."""
+    with desk.database.read() as session:
+        rows = list(iter_export_rows(session, ExportFilter(status_floor="any"), "nothing"))
+    assert any(row.mt_package and row.target is not None for row in rows)
+    assert any(row.mt_package and row.target is None for row in rows)
+    assert any(row.created_by and row.changed_by != row.created_by for row in rows)
+    assert any(row.created_by is None and row.mt_package is None for row in rows)  # untouched
