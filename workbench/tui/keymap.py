@@ -149,6 +149,10 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
 
 # Keys that belong to the editor itself (TextArea) or to Textual; listed in the help screen only.
 EDITOR_KEYS: tuple[tuple[str, str], ...] = (
+    ("shift+arrows", "Select text in the target or in a source view (for a claim)."),
+    ("f5", "Select the word at the cursor; pressed again, add the next word."),
+    ("f6 / f7", "Select the line / all of the text."),
+    ("ctrl+home / ctrl+end", "Go to the start / end of the target."),
     ("ctrl+z / ctrl+y", "Undo / redo in the target."),
     ("ctrl+x / ctrl+c / ctrl+v", "Cut / copy / paste."),
     ("mouse click", "Go to the clicked segment."),

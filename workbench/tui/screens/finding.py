@@ -57,14 +57,10 @@ class FindingActions(Screen[None]):
             if value is not None:
                 self.apply_filter(RowFilter(previous.status, value.strip() or None))
 
-        self.app.push_screen(
-            PromptScreen(
-                "Search source, MT and target (empty shows all)",
-                placeholder="text",
-                value=previous.search or "",
-            ),
-            chosen,
-        )
+        # Opens empty: a new search is the usual wish, and Enter on nothing clears the filter.
+        current = f" (now: {previous.search})" if previous.search else ""
+        title = f"Search source, MT and target{current}; empty shows all"
+        self.app.push_screen(PromptScreen(title, placeholder="text"), chosen)
 
     def action_cycle_filter(self) -> None:
         if self.rows is None or self.document_id is None:

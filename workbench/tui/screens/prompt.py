@@ -28,7 +28,8 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            # Titles quote what people typed (a search term): shown as text, never as markup.
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield self.make_input()
             yield Label("Enter to accept · Escape to cancel", classes="dialog-hint")
 

@@ -26,7 +26,13 @@ from textual.widgets import DataTable, Footer, Label, Select, Static
 from workbench.errors import StaleVersionError, WorkbenchError
 from workbench.review.diff import DIFF_BASES, DiffBase
 from workbench.review.history import segment_diff, segment_history
-from workbench.review.queues import QueueItem, ReturnedItem, editor_queue, review_queue
+from workbench.review.queues import (
+    QueueItem,
+    ReturnedItem,
+    editor_queue,
+    queue_editors,
+    review_queue,
+)
 from workbench.services.review import ReviewOutcome, approve_segment, reject_segment
 from workbench.store.queries import SegmentRow, get_segment_row, list_documents
 from workbench.tui.review_view import ArabicText, diff_text
@@ -41,6 +47,7 @@ if TYPE_CHECKING:
 Mode = Literal["queue", "returned"]
 BASE_TITLES = {"mt": "MT → current", "previous": "previous revision → current"}
 Item = QueueItem | ReturnedItem
+PAGE = 100  # queue rows read at a time: the desk opens at once on a queue of thousands
 
 
 @dataclass
@@ -88,6 +95,7 @@ class ReviewScreen(Screen[None]):
         self.mode: Mode = "queue"
         self.base: DiffBase = "mt"
         self.items: dict[int, Item] = {}
+        self.more = False  # the queue has rows after those read
         self.shown: Shown | None = None
         self.editor_filter: str | None = None
         self.document_filter: int | None = None
@@ -118,7 +126,7 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         with self.workbench.database.read() as session:
             documents = list_documents(session)
-            editors = sorted({item.editor for item in review_queue(session) if item.editor})
+            editors = queue_editors(session)
         self.query_one("#review-editor", Select).set_options((name, name) for name in editors)
         self.query_one("#review-document", Select).set_options(
             (f"{d.id}: {_short(d.source_name, 24)}", d.id) for d in documents
@@ -133,33 +141,23 @@ class ReviewScreen(Screen[None]):
         table = self.table
         row_index = table.cursor_row
         user = self.workbench.settings.user
-        with self.workbench.database.read() as session:
-            items: list[Item]
-            if self.mode == "queue":
-                items = list(
-                    review_queue(
-                        session, editor=self.editor_filter, document_id=self.document_filter
-                    )
-                )
-            else:
-                items = list(editor_queue(session, user))
-        self.items = {item.segment_id: item for item in items}
+        self.items, self.more = {}, False
         table.clear(columns=True)
         if self.mode == "queue":
-            title = f"Waiting for review: {len(items)}"
             table.add_columns("doc", "#", "editor", "status", "English")
-            for q in (i for i in items if isinstance(i, QueueItem)):
-                cells = (str(q.document_id), str(q.position), q.editor or "-", q.status)
-                table.add_row(*cells, _short(q.target), key=str(q.segment_id))
+            self.load_page(at_least=max(row_index + 1, PAGE))
         else:
-            title = f"Returned to {user}: {len(items)} (Enter opens one in the editor)"
+            with self.workbench.database.read() as session:
+                returned = editor_queue(session, user)
             table.add_columns("doc", "#", "reviewer", "comment")
-            for r in (i for i in items if isinstance(i, ReturnedItem)):
+            for r in returned:
                 cells = (str(r.document_id), str(r.position), r.reviewer, _short(r.comment))
                 table.add_row(*cells, key=str(r.segment_id))
-        self.query_one("#review-title", Label).update(title)
+                self.items[r.segment_id] = r
+        self.show_title()
         if keep is not None and keep in self.items:
             row_index = list(self.items).index(keep)
+        items = list(self.items.values())
         if items:
             table.move_cursor(row=min(row_index, len(items) - 1))
             self.show_segment(items[min(row_index, len(items) - 1)].segment_id)
@@ -170,8 +168,39 @@ class ReviewScreen(Screen[None]):
             )
             self.query_one("#review-segment", Static).update(Text(empty, style="italic"))
 
+    def load_page(self, at_least: int = PAGE) -> None:
+        """The next page of the queue (a long queue is read as the cursor nears its end)."""
+        last = list(self.items.values())[-1] if self.items else None
+        after = (last.document_id, last.position) if last is not None else None
+        with self.workbench.database.read() as session:
+            page = review_queue(
+                session,
+                editor=self.editor_filter,
+                document_id=self.document_filter,
+                limit=at_least + 1,
+                after=after,
+            )
+        self.more = len(page) > at_least
+        for q in page[:at_least]:
+            cells = (str(q.document_id), str(q.position), q.editor or "-", q.status)
+            self.table.add_row(*cells, _short(q.target), key=str(q.segment_id))
+            self.items[q.segment_id] = q
+
+    def show_title(self) -> None:
+        count = len(self.items)
+        if self.mode == "queue":
+            more = "+ (more as you scroll)" if self.more else ""
+            title = f"Waiting for review: {count}{more}"
+        else:
+            user = self.workbench.settings.user
+            title = f"Returned to {user}: {count} (Enter opens one in the editor)"
+        self.query_one("#review-title", Label).update(title)
+
     @on(DataTable.RowHighlighted, "#review-queue")
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.more and event.cursor_row >= len(self.items) - PAGE // 4:
+            self.load_page()
+            self.show_title()
         if event.row_key.value is not None:
             self.show_segment(int(event.row_key.value))
 
