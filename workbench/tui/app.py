@@ -29,6 +29,7 @@ from workbench.tui.key_order import keys_delivered
 from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
+from workbench.tui.shelf import ScreenShelf
 from workbench.tui.terminal_input import read_escape_digit_as_alt
 from workbench.tui.unsaved import UnsavedKeeper
 
@@ -76,6 +77,7 @@ class WorkbenchApp(App[None]):
         self._database_problem: str | None = None
         self.unsaved = UnsavedKeeper(self)
         self.catch_hang_ups = catch_hang_ups
+        self.shelf = ScreenShelf(self)  # screens built once, shown again
         check_keymap(settings.keymap)
 
     # --- display ---------------------------------------------------------------------------------
@@ -242,17 +244,23 @@ class WorkbenchApp(App[None]):
 
     def action_help(self) -> None:
         missing = MISSING_MODEL_HELP if self.model is None else None
-        self.push_screen(HelpScreen(self.settings.keymap, missing))
+        name = "help" if missing is None else "help without a model"
+        keymap = self.settings.keymap
+        self.push_screen(self.shelf.get(name, HelpScreen, lambda: HelpScreen(keymap, missing)))
 
     def action_open_review(self) -> None:
         from workbench.tui.screens.review import ReviewScreen
 
-        self._open_from_main(ReviewScreen())
+        screen = self.shelf.get("review desk", ReviewScreen, ReviewScreen)
+        screen.stale = True
+        self._open_from_main(screen)
 
     def action_open_statistics(self) -> None:
         from workbench.tui.screens.stats import StatsScreen
 
-        self._open_from_main(StatsScreen())
+        screen = self.shelf.get("statistics", StatsScreen, StatsScreen)
+        screen.stale = True
+        self._open_from_main(screen)
 
     def _open_from_main(self, screen: Screen[None]) -> None:
         """Save the open segment first; back on the main screen, show what changed meanwhile."""

@@ -16,6 +16,7 @@ from workbench.store.claim_queries import (
     SegmentSpans,
     claim_history,
     document_claim_spans,
+    segment_claim_spans,
     get_claim,
     list_claims,
 )
@@ -83,3 +84,8 @@ def history(database: Database, claim_id: int) -> list[HistoryEntry]:
 def spans_of(database: Database, document_id: int) -> dict[int, SegmentSpans]:
     with database.read() as session:
         return document_claim_spans(session, document_id)
+
+
+def spans_of_segment(database: Database, segment_id: int) -> SegmentSpans:
+    with database.read() as session:
+        return segment_claim_spans(session, segment_id)

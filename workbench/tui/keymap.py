@@ -64,7 +64,7 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "ctrl+n",
         "next_unconfirmed",
         "Next new",
-        "Go to the next segment that is new or draft.",
+        "Go to the next segment that is new, draft or rejected.",
         footer=False,
     ),
     KeyAction(

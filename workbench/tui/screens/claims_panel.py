@@ -56,6 +56,7 @@ class ClaimsPanel(ModalScreen[int | None]):
         self.document_id = document_id
         self.title_text = title
         self.claims: list[ClaimView] = []
+        self.stale = True  # read the claims again when next shown
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -66,7 +67,7 @@ class ClaimsPanel(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog claims-panel"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield DataTable(cursor_type="row", zebra_stripes=True, id="claims-table")
             yield Label(
                 "Enter go to segment · e edit · d delete · h history · Escape close",
@@ -79,8 +80,18 @@ class ClaimsPanel(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
-        self.reload()
-        self.table.focus()
+
+    def show_document(self, document_id: int, title: str) -> None:
+        """Kept by the app and shown again: the claims of `document_id`, read when shown."""
+        self.document_id, self.title_text, self.stale = document_id, title, True
+        if self.is_mounted:
+            self.query_one(".dialog-title", Label).update(title)
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.reload()
+            self.table.focus()
 
     def reload(self) -> None:
         row = self.table.cursor_row

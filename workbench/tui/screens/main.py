@@ -56,6 +56,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         self.current: OpenSegment | None = None
         self.last_position = 0
         self._alternatives: dict[int, list[str]] = {}
+        self._counts: dict[str, int] | None = None  # of the open document, by status
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -164,6 +165,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         current = self.current
         assert current is not None
         text = self.editor.text
+        before = current.row.status
         try:
             database, user = self.workbench.database, self.workbench.settings.user
             current.save(database, user, text, status)
@@ -174,25 +176,31 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
             # The database is unreachable or locked too long: keep the text on screen, stay.
             self.notify(f"Not saved (your text is kept): {error}", severity="error", timeout=15)
             return False
-        self.saved()
+        self.saved(before)
         return True
 
-    def saved(self) -> None:
+    def saved(self, before: str) -> None:
         assert self.current is not None and self.rows is not None
         index = self.rows.index_of_position(self.current.row.position)
         if index is not None:
             self.segment_list.row_changed(index)
-        self._claim_spans = None  # a saved target moves its claims (re-anchoring)
+        self.segment_claims_changed(self.current.row.id)  # a saved target moves its claims
         self.workbench.unsaved.keep()  # saved: nothing left to recover
         self.show_current()
         self.refresh_qa()
-        self.refresh_counts()
+        after = self.current.row.status
+        if self._counts is not None and after != before:
+            # One segment moved from one status to another: no need to count the document again.
+            self._counts[before] = self._counts.get(before, 1) - 1
+            self._counts[after] = self._counts.get(after, 0) + 1
+            self.status_bar.show_counts(self._counts)
 
     def refresh_counts(self) -> None:
         if self.document_id is None:
             return
         with self.workbench.database.read() as session:
-            self.status_bar.show_counts(status_counts(session, self.document_id))
+            self._counts = status_counts(session, self.document_id)
+        self.status_bar.show_counts(self._counts)
 
     # --- conflicts -------------------------------------------------------------------------------
 

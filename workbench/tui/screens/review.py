@@ -96,6 +96,7 @@ class ReviewScreen(Screen[None]):
         self.base: DiffBase = "mt"
         self.items: dict[int, Item] = {}
         self.more = False  # the queue has rows after those read
+        self.stale = True  # read everything again when next shown (set by whoever opens it)
         self.shown: Shown | None = None
         self.editor_filter: str | None = None
         self.document_filter: int | None = None
@@ -123,7 +124,15 @@ class ReviewScreen(Screen[None]):
                 yield Static("", id="review-segment")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
+        """Shown again (the app keeps this screen): read the queue afresh if asked to."""
+        if self.stale:
+            self.stale = False
+            self.read_filters()
+            self.reload()
+            self.table.focus()
+
+    def read_filters(self) -> None:
         with self.workbench.database.read() as session:
             documents = list_documents(session)
             editors = queue_editors(session)
@@ -131,8 +140,6 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-document", Select).set_options(
             (f"{d.id}: {_short(d.source_name, 24)}", d.id) for d in documents
         )
-        self.reload()
-        self.table.focus()
 
     # --- the list --------------------------------------------------------------------------------
 

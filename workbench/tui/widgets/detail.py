@@ -76,8 +76,13 @@ class TargetEditor(WordSelectTextArea):
         return key not in ALT_DIGIT_KEYS and super().check_consume_key(key, character)
 
 
+# What the last change of a segment with this status was: a reviewer's decision is not a save.
+_LAST_CHANGE = {"rejected": "rejected by", "approved": "approved by"}
+
+
 def _heading(row: SegmentRow, last_position: int) -> str:
-    who = f" · saved by {row.updated_by}" if row.updated_by else ""
+    verb = _LAST_CHANGE.get(row.status, "saved by")
+    who = f" · {verb} {row.updated_by}" if row.updated_by else ""
     repeat = " · repeated paragraph" if row.is_repeat else ""
     return f"Segment {row.position} of {last_position} · {row.status} · v{row.version}{who}{repeat}"
 
