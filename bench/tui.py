@@ -243,8 +243,8 @@ class FirstPaint:
         return self
 
     def __exit__(self, *_: object) -> None:
-        self.list_class.render_line = self._render_line  # type: ignore[method-assign,assignment]
-        Screen._compositor_refresh = self._refresh  # type: ignore[method-assign,assignment]
+        self.list_class.render_line = self._render_line  # type: ignore[method-assign]
+        Screen._compositor_refresh = self._refresh  # type: ignore[method-assign]
 
 
 async def measure(
@@ -320,6 +320,7 @@ async def measure_opens(app: WorkbenchApp, samples: int) -> dict[str, tuple[floa
                 await pilot.press(close)
                 await pilot.pause()
             found[name] = (statistics.median(times), statistics.quantiles(times, n=10)[-1])
+            print(f"  measured: open {name}", file=sys.stderr, flush=True)
         times = []
         for _ in range(samples * 2):
             await pilot.press("ctrl+t")  # the MT into the target, so Enter has text to confirm

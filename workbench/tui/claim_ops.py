@@ -16,9 +16,9 @@ from workbench.store.claim_queries import (
     SegmentSpans,
     claim_history,
     document_claim_spans,
-    segment_claim_spans,
     get_claim,
     list_claims,
+    segment_claim_spans,
 )
 from workbench.store.database import Database
 

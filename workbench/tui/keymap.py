@@ -105,6 +105,22 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         )
         for number in (1, 2, 3)
     ),
+    KeyAction(
+        "details_down",
+        "ctrl+pagedown",
+        "scroll_details(1)",
+        "More",
+        "Scroll the open segment's details down: alternatives, terms, claims, checks, TM.",
+        footer=False,
+    ),
+    KeyAction(
+        "details_up",
+        "ctrl+pageup",
+        "scroll_details(-1)",
+        "Less",
+        "Scroll the open segment's details back up.",
+        footer=False,
+    ),
     KeyAction("revert", "ctrl+r", "revert", "Revert", "Put back the last saved target text."),
     KeyAction("go_to", "ctrl+l", "go_to", "Go to", "Go to segment number N."),
     KeyAction("search", "ctrl+f", "search", "Search", "Show only segments containing a text."),
@@ -197,6 +213,18 @@ def terminal_keys(keys: str) -> str:
     return ",".join(out)
 
 
+# The footer shows its keys in this order: at 80 columns the last ones are cut, so the keys a
+# translator cannot guess (the F keys) come before those every editor has (revert, search).
+FOOTER_FIRST: tuple[str, ...] = (
+    *("confirm", "save_draft", "copy_mt", "documents", "toggle_bidi", "filter_status"),
+    *("stop_mt", "help"),
+)
+
+
+def _footer_rank(action: KeyAction) -> int:
+    return FOOTER_FIRST.index(action.id) if action.id in FOOTER_FIRST else len(FOOTER_FIRST)
+
+
 def bindings(actions: Iterable[KeyAction] = MAIN_ACTIONS) -> list[Binding]:
     """Priority bindings, so they win over the TextArea the cursor is in."""
     return [
@@ -209,7 +237,7 @@ def bindings(actions: Iterable[KeyAction] = MAIN_ACTIONS) -> list[Binding]:
             id=a.id,
             tooltip=a.help,
         )
-        for a in actions
+        for a in sorted(actions, key=_footer_rank)
     ]
 
 

@@ -27,7 +27,8 @@ from workbench.tui.screens.claim_history import ClaimHistoryScreen, ConfirmScree
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
-COLUMNS = ("#", "Seg", "Side", "Quote", "Type", "Verdict", "Status", "Anchor")
+# The quote last: at 80 columns it is the one cut, the verdict, status and anchor stay legible.
+COLUMNS = ("#", "Seg", "Side", "Type", "Verdict", "Status", "Anchor", "Quote")
 QUOTE_WIDTH = 40
 ATTENTION = "⚠ needs attention"
 
@@ -106,11 +107,11 @@ class ClaimsPanel(ModalScreen[int | None]):
                 str(claim.id),
                 str(claim.position),
                 claim.side,
-                display_line(quote, bidi, base),
                 label(claim.claim_type),
                 label(claim.verdict),
                 claim.status,
                 anchor,
+                display_line(quote, bidi, base),
                 key=str(claim.id),
             )
         if self.claims:

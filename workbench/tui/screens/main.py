@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy.exc import SQLAlchemyError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -43,6 +43,9 @@ EDITOR_ACTIONS = frozenset(
     {"confirm", "save_draft", "move", "page", "copy_mt", "pick_alternative", "revert", "insert_tm"}
 )
 REFRESH_SECONDS = 10.0  # how often others' saves are picked up
+# Below this many rows (80x24, most SSH sessions) the open segment takes the screen: the list
+# keeps a few rows, the checks and matches fold into the texts (compact layout, app.tcss).
+COMPACT_BELOW_ROWS = 32
 
 
 class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
@@ -286,6 +289,12 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
 
     # --- events ----------------------------------------------------------------------------------
 
+    def on_resize(self, event: events.Resize) -> None:
+        compact = event.size.height < COMPACT_BELOW_ROWS
+        if compact != self.has_class("-compact"):
+            self.set_class(compact, "-compact")
+            self.detail.set_compact(compact)
+
     @on(SegmentList.Clicked)
     def clicked(self, event: SegmentList.Clicked) -> None:
         self.go_to_index(event.index)
@@ -341,6 +350,9 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         segment_list = self.segment_list
         step = segment_list.page_height * direction
         self.go_to_index(segment_list.cursor + step, round(segment_list.scroll_offset.y) + step)
+
+    def action_scroll_details(self, pages: int) -> None:
+        self.detail.scroll_texts(pages)
 
     def action_revert(self) -> None:
         if self.current is not None:
