@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from workbench.services.translation import TranslationReport
 
 PROGRESS_INTERVAL = 0.25  # seconds between progress updates from the MT worker
+MODEL_RECHECK_SECONDS = 3.0  # while no model is installed, how often the MT panel looks again
 
 
 _INERT = InertFilter()
@@ -69,6 +70,7 @@ class WorkbenchApp(App[None]):
         self.bidi_mode: BidiMode = settings.bidi
         self.translate_on_start = translate
         self.model: InstalledModel | None = find_ar_en_model()
+        self._model_checked = time.monotonic()
         self._engine_lock = threading.Lock()
         self.mt_worker: Worker[TranslationReport] | None = None
         self.database_file = DatabaseFile.of(database)
@@ -94,6 +96,26 @@ class WorkbenchApp(App[None]):
         self.bidi_mode = BIDI_MODES[(BIDI_MODES.index(self.bidi_mode) + 1) % len(BIDI_MODES)]
         active = "on" if self.bidi_active else "off"
         self.notify(f"Arabic display: {self.bidi_mode} (conversion {active})")
+
+    def current_model(self) -> InstalledModel | None:
+        """The model; while there is none, the models folder is looked at again (at most every
+        few seconds), so one installed while the app runs is used without a restart."""
+        now = time.monotonic()
+        if self.model is None and now - self._model_checked >= MODEL_RECHECK_SECONDS:
+            self._model_checked = now
+            self.model = find_ar_en_model()
+            if self.model is not None:
+                self.model_found()
+        return self.model
+
+    def model_found(self) -> None:
+        assert self.model is not None
+        self.notify(f"Machine translation model found: {self.model.label()}", markup=False)
+        screen = self.main_screen
+        if screen is not None and screen.is_mounted:
+            screen.status_bar.show_model(self.model_label())
+        if self.translate_on_start and self.mt_worker is None:
+            self.mt_worker = self.translate_in_background()
 
     def model_label(self) -> str:
         return self.model.label() if self.model is not None else "no MT model (F1 for help)"

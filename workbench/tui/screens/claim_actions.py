@@ -22,6 +22,7 @@ from workbench.store.queries import SegmentRow
 from workbench.tui import claim_ops
 from workbench.tui.claim_offsets import Span, selection_offsets
 from workbench.tui.keymap import effective_keys
+from workbench.tui.naming import by_position, segment_name
 from workbench.tui.rows import RowFilter, SegmentRows
 from workbench.tui.screens.claim_form import ClaimFormScreen
 from workbench.tui.screens.claims_panel import ClaimsPanel
@@ -202,6 +203,7 @@ class ClaimActions(Screen[None]):
     ) -> None:
         """The form for a new claim on `text[span]`; `other` is the other side's stored text,
         where its aligned span may be chosen (None: no saved English target yet)."""
+        document_id = self.document_id or 0
 
         def submit(fields: ClaimFields) -> str | None:
             try:
@@ -214,8 +216,9 @@ class ClaimActions(Screen[None]):
                     fields=fields,
                 )
             except WorkbenchError as error:
-                return str(error)
-            self.notify(f"Claim {claim.id} tagged in segment {position} ({side}).")
+                return by_position(str(error), segment_id, position, document_id)
+            where = segment_name(position, document_id)
+            self.notify(f"Claim {claim.id} tagged in {where} ({side}).", markup=False)
             return None
 
         title = f"New claim · segment {position} · {'Arabic' if side == 'ar' else 'English'}"

@@ -14,6 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.widgets import Footer, OptionList
 
 from workbench.errors import StaleVersionError, WorkbenchError
@@ -21,6 +22,7 @@ from workbench.store.models import SegmentStatus
 from workbench.store.queries import list_documents, status_counts
 from workbench.tui import keymap
 from workbench.tui.key_order import keys_delivered
+from workbench.tui.naming import by_position
 from workbench.tui.navigation import next_unconfirmed_index
 from workbench.tui.rows import RowFilter, SegmentRows
 from workbench.tui.screens.aids import SegmentAids
@@ -94,6 +96,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
+        self.keep_notices_above_status()
         self.set_interval(REFRESH_SECONDS, self._refresh_after_keys)
         self.query_one(DocumentPicker).display = False
         self.apply_bidi()
@@ -108,6 +111,15 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         else:
             self.detail.show_message("No documents yet: import some with `workbench import`.")
         self.editor.focus()
+
+    def keep_notices_above_status(self) -> None:
+        """Notices sit above the status line and the footer, never over them. (Textual's toast
+        rack takes no app CSS, being a system widget: its style is set here.)"""
+        try:
+            rack = self.get_child_by_id("textual-toastrack")
+        except NoMatches:
+            return  # notifications are off (tests)
+        rack.styles.margin = (0, 0, 2, 0)
 
     # --- opening documents and moving ------------------------------------------------------------
 
@@ -177,7 +189,14 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
             return False
         except (WorkbenchError, SQLAlchemyError) as error:
             # The database is unreachable or locked too long: keep the text on screen, stay.
-            self.notify(f"Not saved (your text is kept): {error}", severity="error", timeout=15)
+            row = current.row
+            message = by_position(str(error), row.id, row.position, row.document)
+            self.notify(
+                f"Not saved (your text is kept): {message}",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
             return False
         self.saved(before)
         return True
@@ -244,7 +263,8 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         if self.current is None:
             return
         row = self.current.row
-        note = None if self.workbench.model is not None else self.workbench.missing_model_note()
+        model = self.workbench.current_model()  # one installed meanwhile is seen here
+        note = None if model is not None else self.workbench.missing_model_note()
         marks, terms = self.glossary_shown(row)
         claims = self.claims_shown(row)
         self.detail.show_segment(

@@ -23,7 +23,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Select, Static
 
+from workbench.config import Settings
 from workbench.errors import StaleVersionError, WorkbenchError
+from workbench.qa.checks import QaIssue
+from workbench.qa.segments import segment_issues
 from workbench.review.diff import DIFF_BASES, DiffBase
 from workbench.review.history import segment_diff, segment_history
 from workbench.review.queues import (
@@ -35,9 +38,11 @@ from workbench.review.queues import (
 )
 from workbench.services.review import ReviewOutcome, approve_segment, reject_segment
 from workbench.store.queries import SegmentRow, get_segment_row, list_documents
+from workbench.tui.naming import by_position
 from workbench.tui.review_view import ArabicText, diff_text
 from workbench.tui.screens.history import HistoryScreen
 from workbench.tui.screens.prompt import PromptScreen
+from workbench.tui.widgets.qa_badges import SEVERITY_STYLES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -56,6 +61,7 @@ class Shown:
 
     row: SegmentRow
     diffs: dict[DiffBase, RenderableType] = field(default_factory=dict)
+    issues: list[QaIssue] = field(default_factory=list)  # the checks, shown without asking
 
 
 def _short(text: str | None, width: int = 48) -> str:
@@ -63,11 +69,11 @@ def _short(text: str | None, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _load_shown(session: Session, segment_id: int) -> Shown | None:
+def _load_shown(session: Session, segment_id: int, settings: Settings) -> Shown | None:
     row = get_segment_row(session, segment_id)
     if row is None:
         return None
-    shown = Shown(row)
+    shown = Shown(row, issues=segment_issues(session, segment_id, settings))
     for base in DIFF_BASES:
         if row.target is None:
             shown.diffs[base] = Text("No English text yet.", style="italic")
@@ -76,6 +82,16 @@ def _load_shown(session: Session, segment_id: int) -> Shown | None:
         else:
             shown.diffs[base] = diff_text(segment_diff(session, segment_id, base).pieces)
     return shown
+
+
+def _issue_lines(issues: list[QaIssue]) -> list[Text]:
+    if not issues:
+        return [Text("No problem found.", style="italic")]
+    return [
+        Text.assemble((f" {found.code} ", SEVERITY_STYLES.get(found.severity, "reverse")), " ")
+        + Text(found.message)
+        for found in sorted(issues, key=lambda found: found.severity != "error")
+    ]
 
 
 class ReviewScreen(Screen[None]):
@@ -235,7 +251,7 @@ class ReviewScreen(Screen[None]):
 
     def show_segment(self, segment_id: int) -> None:
         with self.workbench.database.read() as session:
-            self.shown = _load_shown(session, segment_id)
+            self.shown = _load_shown(session, segment_id, self.workbench.settings)
         self.render_shown()
 
     def render_shown(self) -> None:
@@ -261,6 +277,9 @@ class ReviewScreen(Screen[None]):
             Text(""),
             Text("English now", style="bold underline"),
             Text(row.target or "(none)"),
+            Text(""),
+            Text("Checks", style="bold underline"),
+            *_issue_lines(shown.issues),
         ]
         comment = getattr(item, "comment", None) or getattr(item, "last_comment", None)
         if comment:
@@ -287,7 +306,9 @@ class ReviewScreen(Screen[None]):
             self.reload(keep=shown.row.id)
             return
         except (WorkbenchError, SQLAlchemyError) as error:
-            self.notify(f"Not {verb}: {error}", severity="error", timeout=15)
+            row = shown.row
+            message = by_position(str(error), row.id, row.position, row.document)
+            self.notify(f"Not {verb}: {message}", severity="error", timeout=15, markup=False)
             return
         self.notify(f"Segment {shown.row.position} {outcome.status} (v{outcome.version}).")
         self.reload()
