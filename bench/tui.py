@@ -42,10 +42,10 @@ from pathlib import Path
 from rich.segment import Segment as RichSegment
 from rich.style import Style
 from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
-from sqlalchemy.orm import Session
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
@@ -53,11 +53,11 @@ from textual.strip import Strip
 
 from workbench.config import load_settings
 from workbench.ingest.sources import read_source
-from workbench.services.importing import import_document
-from workbench.store.database import Database, open_database
 from workbench.services.claim_writes import add_claim
+from workbench.services.importing import import_document
 from workbench.services.review import reject_segment
 from workbench.services.users import ensure_user
+from workbench.store.database import Database, open_database
 from workbench.store.models import Revision, Role, Segment
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.widgets.segment_list import SegmentList
@@ -144,7 +144,7 @@ def add_reviews_and_claims(database: Database, ids: Sequence[int]) -> None:
     claimed = ids[::step][:CLAIMS]
     with database.read() as session:
         query = select(Segment.id, Segment.source).where(Segment.id.in_(claimed))
-        sources = {segment_id: source for segment_id, source in session.execute(query)}
+        sources = dict(session.execute(query).tuples().all())
     for segment_id in claimed:
         first_word = sources[segment_id].split(" ")[0]
         add_claim(database, "bench", segment_id, "ar", (0, len(first_word)))
