@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.widgets import Input, Label, Static
-from textual.widgets._toast import Toast, ToastRack  # where notices are drawn (no public name)
 
 from tests.tui.aids_helpers import wait_for
 from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
@@ -96,17 +95,6 @@ async def test_status_line_keeps_the_bidi_mode_with_a_filter_at_80_columns(
         assert bidi.region.right <= 80 and bidi.region.width >= len("bidi auto (on)")
         assert bar.query_one("#filter", Label).region.right <= bidi.region.x
         assert bar.region.height == 1
-
-
-async def test_notices_leave_the_status_line_and_footer_visible(make_app: AppFactory) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        app.notify("A notice long enough to take two lines of the toast on a small terminal.")
-        rack = app.screen.get_child_by_type(ToastRack)
-        await wait_for(pilot, lambda: [t for t in rack.query(Toast) if t.region.height])
-        status = main_screen(app).query_one(StatusBar).region
-        for toast in rack.query(Toast):
-            assert toast.region.bottom <= status.y, (toast.region, status)
 
 
 async def test_the_claim_form_shows_which_field_has_the_focus(

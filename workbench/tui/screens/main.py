@@ -14,7 +14,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.widgets import Footer, OptionList
 
 from workbench.errors import StaleVersionError, WorkbenchError
@@ -96,7 +95,6 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
-        self.keep_notices_above_status()
         self.set_interval(REFRESH_SECONDS, self._refresh_after_keys)
         self.query_one(DocumentPicker).display = False
         self.apply_bidi()
@@ -111,15 +109,6 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, MtSuggestions):
         else:
             self.detail.show_message("No documents yet: import some with `workbench import`.")
         self.editor.focus()
-
-    def keep_notices_above_status(self) -> None:
-        """Notices sit above the status line and the footer, never over them. (Textual's toast
-        rack takes no app CSS, being a system widget: its style is set here.)"""
-        try:
-            rack = self.get_child_by_id("textual-toastrack")
-        except NoMatches:
-            return  # notifications are off (tests)
-        rack.styles.margin = (0, 0, 2, 0)
 
     # --- opening documents and moving ------------------------------------------------------------
 
