@@ -144,7 +144,7 @@ def add_reviews_and_claims(database: Database, ids: Sequence[int]) -> None:
     claimed = ids[::step][:CLAIMS]
     with database.read() as session:
         query = select(Segment.id, Segment.source).where(Segment.id.in_(claimed))
-        sources = dict(session.execute(query).tuples().all())
+        sources = {row[0]: row[1] for row in session.execute(query)}
     for segment_id in claimed:
         first_word = sources[segment_id].split(" ")[0]
         add_claim(database, "bench", segment_id, "ar", (0, len(first_word)))
