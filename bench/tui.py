@@ -11,8 +11,15 @@ database reads after loading):
     in which the list drew its rows;
   - CPU time per key press (time.process_time around each Pilot press, median): next segment
     (ctrl+down) and page down;
-  - peak memory (ru_maxrss) of this process after the workbench run.
-Targets: first paint <= 1 s, <= 16 ms per key press, <= 250 MB.
+  - peak memory (ru_maxrss) of this process after the workbench run;
+  - opening each screen a translator opens all day (workbench only): CPU time
+    (time.process_time, every thread of the process) from the key press until the screen is
+    shown and the app is idle, printed as `open <screen> ms  <median>  <p90>`; and Enter
+    (confirm and move) on a target filled by ctrl+t (not measured).
+Set-up for those: every translated segment has a human revision (three editors), some are
+rejected back to the bench user, and some hundred segments carry a claim.
+Targets: first paint <= 1 s, <= 16 ms per key press, <= 250 MB, every screen <= 100 ms,
+Enter <= 30 ms.
 
     .venv/bin/python bench/tui.py [--segments N] [--presses N] [--corpora PATH]
 """
@@ -28,13 +35,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from itertools import cycle
 from pathlib import Path
 
 from rich.segment import Segment as RichSegment
 from rich.style import Style
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
@@ -45,15 +53,24 @@ from textual.strip import Strip
 
 from workbench.config import load_settings
 from workbench.ingest.sources import read_source
+from workbench.services.claim_writes import add_claim
 from workbench.services.importing import import_document
+from workbench.services.review import reject_segment
+from workbench.services.users import ensure_user
 from workbench.store.database import Database, open_database
-from workbench.store.models import Segment
+from workbench.store.models import Revision, Role, Segment
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.widgets.segment_list import SegmentList
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 SIZE = (160, 50)
 TARGETS = {"first paint s": 1.0, "next segment ms": 16.0, "page down ms": 16.0, "peak MB": 250.0}
+EDITORS = ("bench", "amina", "karim")  # the authors of the human revisions, in turn
+REVIEWER = "reviewer"
+REJECTED = 40  # segments of the bench user sent back by the reviewer
+CLAIMS = 300  # segments with a claim on their first Arabic word
+OPEN_TARGET_MS = 100.0
+ENTER_TARGET_MS = 30.0
 
 
 # --- set-up (child process) ----------------------------------------------------------------------
@@ -91,8 +108,46 @@ def make_database(db_url: str, segments: int, corpora: Path) -> None:
                 row.update(target=text, status="translated", version=1)
             rows.append(row)
         session.execute(update(Segment), rows)
+        add_history(session, [i for n, i in enumerate(ids) if n % 3 == 1], rows)
+    add_reviews_and_claims(database, ids)
     database.dispose()
     print(f"document {outcome.document_id}: {outcome.segments:,} segments", file=sys.stderr)
+
+
+def add_history(session: Session, translated: list[int], rows: list[dict[str, object]]) -> None:
+    """A human revision for every translated segment, its author one of EDITORS in turn."""
+    authors = [ensure_user(session, name).id for name in EDITORS]
+    texts = {row["id"]: row["target"] for row in rows if "target" in row}
+    session.execute(
+        insert(Revision),
+        [
+            {
+                "segment_id": segment_id,
+                "text": texts[segment_id],
+                "origin": "human",
+                "status": "translated",
+                "version": 1,
+                "author_id": authors[number % len(authors)],
+            }
+            for number, segment_id in enumerate(translated)
+        ],
+    )
+    ensure_user(session, REVIEWER, Role.REVIEWER)
+
+
+def add_reviews_and_claims(database: Database, ids: Sequence[int]) -> None:
+    """Rejections of the bench user's work and claims, through the services that write them."""
+    # Segment number 3k+1 is translated; every third of those is the bench user's.
+    for segment_id in [ids[n] for n in range(1, len(ids), 9)][:REJECTED]:
+        reject_segment(database, REVIEWER, segment_id, "Check the numbers against the source.")
+    step = max(len(ids) // CLAIMS, 1)
+    claimed = ids[::step][:CLAIMS]
+    with database.read() as session:
+        query = select(Segment.id, Segment.source).where(Segment.id.in_(claimed))
+        sources = {row[0]: row[1] for row in session.execute(query)}
+    for segment_id in claimed:
+        first_word = sources[segment_id].split(" ")[0]
+        add_claim(database, "bench", segment_id, "ar", (0, len(first_word)))
 
 
 # --- the baseline: a bare Line-API list of plain text ------------------------------------------
@@ -183,8 +238,8 @@ class FirstPaint:
             if probe.rows_drawn and probe.at is None:
                 probe.at = time.perf_counter()
 
-        self.list_class.render_line = drawing_rows  # type: ignore[method-assign]
-        Screen._compositor_refresh = frame  # type: ignore[method-assign]
+        self.list_class.render_line = drawing_rows  # type: ignore[method-assign,assignment]
+        Screen._compositor_refresh = frame  # type: ignore[method-assign,assignment]
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -214,6 +269,84 @@ async def measure(
     }
 
 
+# Each screen: the keys that open it (or a call, for the claim form, which the keys reach only
+# after a selection) and the key that closes it.
+OPENERS: dict[str, tuple[str, str]] = {
+    "claim form": ("", "escape"),
+    "review desk": ("f9", "escape"),
+    "search": ("ctrl+f", "escape"),
+    "claims panel": ("ctrl+o", "escape"),
+    "statistics": ("f10", "escape"),
+    "documents": ("f2", "f2"),
+    "help": ("f1", "escape"),
+    "go to": ("ctrl+l", "escape"),
+}
+
+
+async def _cpu_ms(action: Callable[[], Awaitable[object]]) -> float:
+    began = time.process_time()
+    await action()
+    return (time.process_time() - began) * 1000
+
+
+async def measure_opens(app: WorkbenchApp, samples: int) -> dict[str, tuple[float, float]]:
+    """Median and p90 CPU ms to open each screen (until idle), and of Enter."""
+    found: dict[str, tuple[float, float]] = {}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.main_screen
+        assert main is not None
+        await pilot.press("ctrl+down")  # off the first row, which the claims cover
+
+        async def open_claim_form() -> None:
+            assert main is not None and main.current is not None
+            row = main.current.row
+            main.open_claim_form(row.id, row.position, "ar", row.source, (0, 2), other=row.target)
+            await pilot.pause()
+
+        for name, (key, close) in OPENERS.items():
+
+            async def opening(key: str = key) -> None:
+                if key:
+                    await pilot.press(key)
+                else:
+                    await open_claim_form()
+                await pilot.pause()
+
+            times = []
+            for _ in range(samples):
+                times.append(await _cpu_ms(opening))
+                await app.workers.wait_for_complete()
+                await pilot.press(close)
+                await pilot.pause()
+            found[name] = (statistics.median(times), statistics.quantiles(times, n=10)[-1])
+            print(f"  measured: open {name}", file=sys.stderr, flush=True)
+        times = []
+        for _ in range(samples * 2):
+            await pilot.press("ctrl+t")  # the MT into the target, so Enter has text to confirm
+            times.append(await _cpu_ms(lambda: pilot.press("enter")))
+        found["enter"] = (statistics.median(times), statistics.quantiles(times, n=10)[-1])
+    return found
+
+
+def report_opens(opens: dict[str, tuple[float, float]]) -> bool:
+    """One row per screen, `open <screen> ms  <median>  <p90>`, then Enter, then the verdicts."""
+    failed = []
+    for name, (median, p90) in opens.items():
+        if name == "enter":
+            print(f"enter ms  {median:.1f}  {p90:.1f}")
+            if median > ENTER_TARGET_MS:
+                failed.append(f"enter {median:.1f} > {ENTER_TARGET_MS:.0f}")
+        else:
+            print(f"open {name} ms  {median:.1f}  {p90:.1f}")
+            if median > OPEN_TARGET_MS:
+                failed.append(f"{name} {median:.1f} > {OPEN_TARGET_MS:.0f}")
+    print("opening: CPU ms (time.process_time, all threads) from the key to idle; median, p90")
+    print(f"targets: open <= {OPEN_TARGET_MS:.0f} ms, enter <= {ENTER_TARGET_MS:.0f} ms (medians)")
+    print("verdict: " + ("PASS" if not failed else "FAIL (" + "; ".join(failed) + ")"))
+    return not failed
+
+
 def report(ours: dict[str, float], base: dict[str, float], segments: int) -> bool:
     print(f"segments: {segments:,}   terminal: {SIZE[0]}x{SIZE[1]}   (headless)")
     print(f"{'':18}{'workbench':>12}{'baseline':>12}{'ratio':>8}{'target':>10}  verdict")
@@ -241,6 +374,9 @@ def main() -> int:
     parser.add_argument("--segments", type=int, default=50_000)
     parser.add_argument("--presses", type=int, default=100)
     parser.add_argument("--corpora", type=Path, default=CORPORA, help="shared/corpora folder")
+    parser.add_argument("--opens", type=int, default=10, help="samples per screen opened")
+    parser.add_argument("--keep", type=Path, help="database file kept between runs (profiling)")
+    parser.add_argument("--only-opens", action="store_true", help="skip the list measures")
     parser.add_argument("--make", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not (args.corpora / "tatoeba-ar-en" / "ar.txt").is_file():
@@ -250,31 +386,36 @@ def main() -> int:
         make_database(args.make, args.segments, args.corpora)
         return 0
     with tempfile.TemporaryDirectory() as folder:
-        db_url = f"sqlite:///{folder}/bench.sqlite"
-        subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--make",
-                db_url,
-                "--segments",
-                str(args.segments),
-                "--corpora",
-                str(args.corpora),
-            ],
-            check=True,
-        )
+        db_url = f"sqlite:///{args.keep or folder + '/bench.sqlite'}"
+        if args.keep is None or not args.keep.exists():
+            subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--make",
+                    db_url,
+                    "--segments",
+                    str(args.segments),
+                    "--corpora",
+                    str(args.corpora),
+                ],
+                check=True,
+            )
         database = open_database(db_url)  # opening is not part of first paint
         settings = load_settings(db_url=db_url, user="bench")
 
-        def workbench() -> App[None]:
+        def workbench() -> WorkbenchApp:
             return WorkbenchApp(settings, database, environ={"TERM": "xterm"}, translate=False)
 
-        ours = asyncio.run(measure(workbench, SegmentList, args.presses))
-        ours["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        base = asyncio.run(measure(lambda: BaselineApp(database), PlainList, args.presses))
+        passed = True
+        if not args.only_opens:
+            ours = asyncio.run(measure(workbench, SegmentList, args.presses))
+            ours["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            base = asyncio.run(measure(lambda: BaselineApp(database), PlainList, args.presses))
+            passed = report(ours, base, args.segments)
+        opens = asyncio.run(measure_opens(workbench(), args.opens))
         database.dispose()
-    return 0 if report(ours, base, args.segments) else 1
+    return 0 if report_opens(opens) and passed else 1
 
 
 if __name__ == "__main__":

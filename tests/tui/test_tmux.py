@@ -75,7 +75,15 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
     server("kill-server", check=False)
 
 
-def start_app(tmux: Tmux, db_path: Path, packages_dir: Path, *, lines: int = 36) -> None:
+def start_app(
+    tmux: Tmux,
+    db_path: Path,
+    packages_dir: Path,
+    *,
+    lines: int = 36,
+    columns: int = 120,
+    args: tuple[str, ...] = (),
+) -> None:
     command = [
         "env",
         "-u",
@@ -93,8 +101,10 @@ def start_app(tmux: Tmux, db_path: Path, packages_dir: Path, *, lines: int = 36)
         str(db_path),
         "--user",
         "tess",
+        *args,
     ]
-    tmux("new-session", "-d", "-s", "app", "-x", "120", "-y", str(lines), " ".join(command))
+    size = ("-x", str(columns), "-y", str(lines))
+    tmux("new-session", "-d", "-s", "app", *size, " ".join(command))
 
 
 def quit_app(tmux: Tmux) -> None:

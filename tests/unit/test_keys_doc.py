@@ -44,3 +44,18 @@ def test_keys_are_written_as_people_read_them() -> None:
     assert key_label("enter,ctrl+s") == "Enter, Ctrl+S"
     assert key_label("escape,q") == "Escape, q"
     assert key_label("f10") == "F10"
+
+
+def _main_keys() -> list[str]:
+    return [key.strip() for action in MAIN_ACTIONS for key in action.keys.split(",")]
+
+
+def test_no_key_does_two_things_on_the_main_screen() -> None:
+    keys = _main_keys()
+    assert sorted({key for key in keys if keys.count(key) > 1}) == []
+
+
+def test_the_main_keys_leave_the_editors_selection_keys_alone() -> None:
+    """Main-screen bindings are priority bindings: one on F7 would take select-all away."""
+    selection = {"f5", "f6", "f7", "ctrl+home", "ctrl+end", "shift+left", "shift+right"}
+    assert selection.isdisjoint(_main_keys())

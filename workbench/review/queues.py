@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from workbench.store.models import (
@@ -73,16 +73,6 @@ class ReturnedItem:
         return {**asdict(self), "rejected_at": iso(self.rejected_at)}
 
 
-def latest_text_revisions() -> Any:
-    """Subquery (segment_id, revision_id) of each segment's latest non-MT revision."""
-    return (
-        select(Revision.segment_id, func.max(Revision.id).label("revision_id"))
-        .where(Revision.origin != Origin.MT.value)
-        .group_by(Revision.segment_id)
-        .subquery()
-    )
-
-
 def latest_reviews() -> Any:
     """Subquery (segment_id, review_id) of each segment's latest review."""
     return (
@@ -95,20 +85,27 @@ def latest_reviews() -> Any:
 QUEUE_ORDERS = ("document", "mt-score")
 
 
-def review_queue(
-    session: Session,
-    *,
-    editor: str | None = None,
-    document_id: int | None = None,
-    order: str = "document",
-) -> list[QueueItem]:
-    """Segments waiting for a reviewer, in document order; filter by editor name or document.
+def _latest_text_revision_id() -> Any:
+    """Correlated: the segment's latest non-MT revision. Looked up per segment through the
+    revisions' segment index, a page of the queue reads only its own segments' revisions."""
+    return (
+        select(func.max(Revision.id))
+        .where(Revision.segment_id == Segment.id, Revision.origin != Origin.MT.value)
+        .correlate(Segment)
+        .scalar_subquery()
+    )
 
-    `order="mt-score"`: the least confident MT first (where the machine was unsure, the editor's
-    text most needs a second look), unscored last.
-    """
-    latest = latest_text_revisions()
-    last_review = latest_reviews()
+
+def _latest_review_id() -> Any:
+    return (
+        select(func.max(Review.id))
+        .where(Review.segment_id == Segment.id)
+        .correlate(Segment)
+        .scalar_subquery()
+    )
+
+
+def _queue_query(editor: str | None, document_id: int | None, order: str) -> RowsQuery:
     author = aliased(User)
     query: RowsQuery = (
         select(
@@ -126,11 +123,9 @@ def review_queue(
             Review.comment,
             Segment.mt_score,
         )
-        .join(latest, latest.c.segment_id == Segment.id)
-        .join(Revision, Revision.id == latest.c.revision_id)
+        .join(Revision, Revision.id == _latest_text_revision_id())
         .outerjoin(author, author.id == Revision.author_id)
-        .outerjoin(last_review, last_review.c.segment_id == Segment.id)
-        .outerjoin(Review, Review.id == last_review.c.review_id)
+        .outerjoin(Review, Review.id == _latest_review_id())
         .where(Segment.status.in_(REVIEWABLE_STATUSES))
         .order_by(Segment.document_id, Segment.position)
     )
@@ -142,7 +137,45 @@ def review_queue(
         query = query.order_by(None).order_by(
             Segment.mt_score.is_(None), Segment.mt_score, Segment.document_id, Segment.position
         )
+    return query
+
+
+def review_queue(
+    session: Session,
+    *,
+    editor: str | None = None,
+    document_id: int | None = None,
+    order: str = "document",
+    limit: int | None = None,
+    after: tuple[int, int] | None = None,
+    offset: int = 0,
+) -> list[QueueItem]:
+    """Segments waiting for a reviewer, in document order; filter by editor name or document.
+
+    `order="mt-score"`: the least confident MT first (where the machine was unsure, the editor's
+    text most needs a second look), unscored last. A screen reads it a page at a time: `limit`
+    items after (document id, position) `after` in document order, or after `offset` items in
+    either order.
+    """
+    query = _queue_query(editor, document_id, order)
+    if after is not None:
+        query = query.where(tuple_(Segment.document_id, Segment.position) > tuple_(*after))
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     return [QueueItem(*row) for row in session.execute(query)]
+
+
+def queue_editors(session: Session) -> list[str]:
+    """The people who have written an English text, sorted: the review desk's editor filter.
+    (Not narrowed to the queue: that needs every segment's latest revision, too slow to open.)"""
+    wrote = (
+        select(Revision.id)
+        .where(Revision.author_id == User.id, Revision.origin != Origin.MT.value)
+        .exists()
+    )
+    return list(session.scalars(select(User.name).where(wrote).order_by(User.name)))
 
 
 def editor_queue(session: Session, user: User | str) -> list[ReturnedItem]:

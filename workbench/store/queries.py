@@ -162,6 +162,21 @@ def positions_with_status(
     return list(session.scalars(query))
 
 
+def statuses_after(
+    session: Session, document_id: int, *, after: int = 0, limit: int = 200
+) -> list[tuple[int, str]]:
+    """(position, status) of the `limit` segments after position `after`, in order. Read along
+    the (document, position) index: the next unfinished segment is usually a few rows away, so
+    this stops early where a query by status would gather and sort every unfinished one."""
+    query = (
+        select(Segment.position, Segment.status)
+        .where(Segment.document_id == document_id, Segment.position > after)
+        .order_by(Segment.position)
+        .limit(limit)
+    )
+    return [(position, status) for position, status in session.execute(query)]
+
+
 def segment_rows_by_positions(
     session: Session, document_id: int, first: int, last: int
 ) -> list[SegmentRow]:

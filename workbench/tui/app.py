@@ -29,6 +29,7 @@ from workbench.tui.key_order import keys_delivered
 from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
+from workbench.tui.shelf import ScreenShelf
 from workbench.tui.terminal_input import read_escape_digit_as_alt
 from workbench.tui.unsaved import UnsavedKeeper
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from workbench.services.translation import TranslationReport
 
 PROGRESS_INTERVAL = 0.25  # seconds between progress updates from the MT worker
+MODEL_RECHECK_SECONDS = 3.0  # while no model is installed, how often the MT panel looks again
 
 
 _INERT = InertFilter()
@@ -68,6 +70,7 @@ class WorkbenchApp(App[None]):
         self.bidi_mode: BidiMode = settings.bidi
         self.translate_on_start = translate
         self.model: InstalledModel | None = find_ar_en_model()
+        self._model_checked = time.monotonic()
         self._engine_lock = threading.Lock()
         self.mt_worker: Worker[TranslationReport] | None = None
         self.database_file = DatabaseFile.of(database)
@@ -76,6 +79,7 @@ class WorkbenchApp(App[None]):
         self._database_problem: str | None = None
         self.unsaved = UnsavedKeeper(self)
         self.catch_hang_ups = catch_hang_ups
+        self.shelf = ScreenShelf(self)  # screens built once, shown again
         check_keymap(settings.keymap)
 
     # --- display ---------------------------------------------------------------------------------
@@ -92,6 +96,26 @@ class WorkbenchApp(App[None]):
         self.bidi_mode = BIDI_MODES[(BIDI_MODES.index(self.bidi_mode) + 1) % len(BIDI_MODES)]
         active = "on" if self.bidi_active else "off"
         self.notify(f"Arabic display: {self.bidi_mode} (conversion {active})")
+
+    def current_model(self) -> InstalledModel | None:
+        """The model; while there is none, the models folder is looked at again (at most every
+        few seconds), so one installed while the app runs is used without a restart."""
+        now = time.monotonic()
+        if self.model is None and now - self._model_checked >= MODEL_RECHECK_SECONDS:
+            self._model_checked = now
+            self.model = find_ar_en_model()
+            if self.model is not None:
+                self.model_found()
+        return self.model
+
+    def model_found(self) -> None:
+        assert self.model is not None
+        self.notify(f"Machine translation model found: {self.model.label()}", markup=False)
+        screen = self.main_screen
+        if screen is not None and screen.is_mounted:
+            screen.status_bar.show_model(self.model_label())
+        if self.translate_on_start and self.mt_worker is None:
+            self.mt_worker = self.translate_in_background()
 
     def model_label(self) -> str:
         return self.model.label() if self.model is not None else "no MT model (F1 for help)"
@@ -258,18 +282,28 @@ class WorkbenchApp(App[None]):
 
     def action_help(self) -> None:
         missing = MISSING_MODEL_HELP if self.model is None else None
+        name = "help" if missing is None else "help without a model"
+        keymap = self.settings.keymap
         models = None if self.model is None else self.models_note()  # mt18
-        self.push_screen(HelpScreen(self.settings.keymap, missing, models))
+        # The models installed can change while the app runs: the shelved help is rebuilt then.
+        name += f" {models}" if models else ""
+        self.push_screen(
+            self.shelf.get(name, HelpScreen, lambda: HelpScreen(keymap, missing, models))
+        )
 
     def action_open_review(self) -> None:
         from workbench.tui.screens.review import ReviewScreen
 
-        self._open_from_main(ReviewScreen())
+        screen = self.shelf.get("review desk", ReviewScreen, ReviewScreen)
+        screen.stale = True
+        self._open_from_main(screen)
 
     def action_open_statistics(self) -> None:
         from workbench.tui.screens.stats import StatsScreen
 
-        self._open_from_main(StatsScreen())
+        screen = self.shelf.get("statistics", StatsScreen, StatsScreen)
+        screen.stale = True
+        self._open_from_main(screen)
 
     def action_open_claims_board(self) -> None:  # claims17: the claims board
         from workbench.tui.screens.claims_board import open_claims_board

@@ -18,6 +18,7 @@ from workbench.store.claim_queries import (
     document_claim_spans,
     get_claim,
     list_claims,
+    segment_claim_spans,
 )
 from workbench.store.database import Database
 
@@ -83,3 +84,8 @@ def history(database: Database, claim_id: int) -> list[HistoryEntry]:
 def spans_of(database: Database, document_id: int) -> dict[int, SegmentSpans]:
     with database.read() as session:
         return document_claim_spans(session, document_id)
+
+
+def spans_of_segment(database: Database, segment_id: int) -> SegmentSpans:
+    with database.read() as session:
+        return segment_claim_spans(session, segment_id)

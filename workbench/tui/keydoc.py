@@ -29,8 +29,8 @@ SCREENS: tuple[tuple[str, type[Screen[Any]]], ...] = (
     ("Claim form (Ctrl+G, or e in the claims list)", ClaimFormScreen),
     ("Choosing words in the source or the aligned side", SourceSelectScreen),
     ("Claims of the document (Ctrl+O)", ClaimsPanel),
-    ("Claims board, every document (F7)", ClaimsBoard),  # claims17
-    ("Likely claims of the document (F11)", ClaimSuggestions),  # claims17
+    ("Claims board, every document (F12)", ClaimsBoard),
+    ("Likely claims of the document (Alt+L)", ClaimSuggestions),
     ("Save conflict: someone saved first", ConflictScreen),
     ("Review desk (F9)", ReviewScreen),
     ("Statistics (F10)", StatsScreen),

@@ -64,7 +64,7 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "ctrl+n",
         "next_unconfirmed",
         "Next new",
-        "Go to the next segment that is new or draft.",
+        "Go to the next segment that is new, draft or rejected.",
         footer=False,
     ),
     KeyAction(
@@ -113,6 +113,22 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         )
         for number in (1, 2, 3)
     ),
+    KeyAction(
+        "details_down",
+        "ctrl+pagedown",
+        "scroll_details(1)",
+        "More",
+        "Scroll the open segment's details down: alternatives, terms, claims, checks, TM.",
+        footer=False,
+    ),
+    KeyAction(
+        "details_up",
+        "ctrl+pageup",
+        "scroll_details(-1)",
+        "Less",
+        "Scroll the open segment's details back up.",
+        footer=False,
+    ),
     KeyAction("revert", "ctrl+r", "revert", "Revert", "Put back the last saved target text."),
     KeyAction("go_to", "ctrl+l", "go_to", "Go to", "Go to segment number N."),
     KeyAction("search", "ctrl+f", "search", "Search", "Show only segments containing a text."),
@@ -134,17 +150,19 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "List this document's claims: go to one, edit, delete, see its history.",
         footer=False,
     ),
-    KeyAction(  # claims17: the claims board across documents (tui/screens/claims_board.py)
+    # F7 stays the editor's select-all and F11 the terminal's full screen (GNOME Terminal, Konsole,
+    # Windows Terminal take it): the claim desk's screens have keys no terminal or TextArea claims.
+    KeyAction(  # the claims board across documents (tui/screens/claims_board.py)
         "claims_board",
-        "f7",
+        "f12",
         "app.open_claims_board",
         "Board",
         "Claims board: every document's claims by state, checks, claims seen before.",
         footer=False,  # in the help and the palette; the footer is full
     ),
-    KeyAction(  # claims17: sentences likely to hold a claim (tui/screens/claim_suggestions.py)
+    KeyAction(  # sentences likely to hold a claim (tui/screens/claim_suggestions.py)
         "claim_suggestions",
-        "f11",
+        "alt+l",
         "app.open_claim_suggestions",
         "Likely claims",
         "Mark this document's sentences likely to hold a checkable claim, with the reasons.",
@@ -173,6 +191,10 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
 
 # Keys that belong to the editor itself (TextArea) or to Textual; listed in the help screen only.
 EDITOR_KEYS: tuple[tuple[str, str], ...] = (
+    ("shift+arrows", "Select text in the target or in a source view (for a claim)."),
+    ("f5", "Select the word at the cursor; pressed again, add the next word."),
+    ("f6 / f7", "Select the line / all of the text."),
+    ("ctrl+home / ctrl+end", "Go to the start / end of the target."),
     ("ctrl+z / ctrl+y", "Undo / redo in the target."),
     ("ctrl+x / ctrl+c / ctrl+v", "Cut / copy / paste."),
     ("mouse click", "Go to the clicked segment."),
@@ -217,6 +239,18 @@ def terminal_keys(keys: str) -> str:
     return ",".join(out)
 
 
+# The footer shows its keys in this order: at 80 columns the last ones are cut, so the keys a
+# translator cannot guess (the F keys) come before those every editor has (revert, search).
+FOOTER_FIRST: tuple[str, ...] = (
+    *("confirm", "save_draft", "copy_mt", "documents", "toggle_bidi", "filter_status"),
+    *("stop_mt", "help"),
+)
+
+
+def _footer_rank(action: KeyAction) -> int:
+    return FOOTER_FIRST.index(action.id) if action.id in FOOTER_FIRST else len(FOOTER_FIRST)
+
+
 def bindings(actions: Iterable[KeyAction] = MAIN_ACTIONS) -> list[Binding]:
     """Priority bindings, so they win over the TextArea the cursor is in."""
     return [
@@ -229,7 +263,7 @@ def bindings(actions: Iterable[KeyAction] = MAIN_ACTIONS) -> list[Binding]:
             id=a.id,
             tooltip=a.help,
         )
-        for a in actions
+        for a in sorted(actions, key=_footer_rank)
     ]
 
 

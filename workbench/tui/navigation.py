@@ -1,31 +1,32 @@
-"""Where "next unconfirmed" leads: the next new or draft segment after the cursor, wrapping."""
+"""Where "next unconfirmed" leads: the next new, draft or rejected segment after the cursor,
+wrapping. A rejected segment was sent back to be fixed: it is unfinished work too."""
 
 from __future__ import annotations
 
 from workbench.store.database import Database
-from workbench.store.queries import positions_with_status
+from workbench.store.queries import statuses_after
 from workbench.tui.rows import SegmentRows
-from workbench.tui.session import UNCONFIRMED
+from workbench.tui.session import UNFINISHED
 
 BATCH = 200
 
 
 def _first_shown(database: Database, rows: SegmentRows, after: int, before: int) -> int | None:
-    """The list index of the first unconfirmed segment with after < position < before."""
+    """The list index of the first unfinished segment with after < position < before."""
     while True:
         with database.read() as session:
-            positions = positions_with_status(
-                session, rows.document_id, UNCONFIRMED, after=after, limit=BATCH
-            )
-        for position in positions:
+            found = statuses_after(session, rows.document_id, after=after, limit=BATCH)
+        for position, status in found:
             if position >= before:
                 return None
+            if status not in UNFINISHED:
+                continue
             index = rows.index_of_position(position)
             if index is not None:  # not hidden by the list's filter
                 return index
-        if len(positions) < BATCH:
+        if len(found) < BATCH:
             return None
-        after = positions[-1]
+        after = found[-1][0]
 
 
 def next_unconfirmed_index(database: Database, rows: SegmentRows, cursor: int) -> int | None:

@@ -19,7 +19,10 @@ from workbench.store.queries import SegmentRow, get_segment_row
 
 # A pause longer than this is not counted as work (coffee, a phone call, another window).
 IDLE_CAP_SECONDS = 60.0
-UNCONFIRMED = (SegmentStatus.NEW.value, SegmentStatus.DRAFT.value)
+# Where Enter and ctrl+n stop: a rejected segment came back to be fixed.
+UNFINISHED = frozenset(
+    {SegmentStatus.NEW.value, SegmentStatus.DRAFT.value, SegmentStatus.REJECTED.value}
+)
 
 
 def rejection_note(session: Session, segment_id: int) -> str | None:

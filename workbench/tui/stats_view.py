@@ -67,7 +67,8 @@ def group_table(
 ) -> Table:
     """One row per group and an `all` row; `label` prepares a group's name for display."""
     table = Table(title=title, title_justify="left", expand=True, show_edge=False)
-    table.add_column(report.by or "", ratio=1)
+    # The names keep MIN_LABEL cells at 80 columns: the figures' headings wrap instead.
+    table.add_column(report.by or "", ratio=1, min_width=MIN_LABEL)
     table.add_column("segs", justify="right")
     for metric in ("hter", "chrf", "bleu", "seconds_per_word", "keystrokes"):
         table.add_column(short_heading(metric), justify="right")

@@ -1,4 +1,4 @@
-"""The claims board (F7) and the check badges under Pilot, on the seeds in a real database."""
+"""The claims board (F12) and the check badges under Pilot, on the seeds in a real database."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ async def test_the_board_lists_claims_of_every_document_and_opens_one(
     stable_id = tag(seeded_database, stable, STABLE)
     app = make_app(document_id=trade.document_id)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("f7")
+        await pilot.press("f12")
         board = board_of(app)
         assert cells(board, "#") == [str(stable_id), str(trade_id)]  # draft before in review
         await pilot.press("s")  # only drafts
@@ -84,7 +84,7 @@ async def test_mine_shows_the_claims_assigned_to_me(
     assign_claim(seeded_database, "alice", first, "alice")
     app = make_app(document_id=trade.document_id, user="alice")
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("f7")
+        await pilot.press("f12")
         board = board_of(app)
         assert board.query_one(DataTable).row_count == 2
         await pilot.press("m")
@@ -107,7 +107,7 @@ async def test_badges_and_the_detail_line_show_checks_and_claims_seen_before(
     later_id = tag(seeded_database, later, REPORTED)
     app = make_app(document_id=trade.document_id)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("f7")
+        await pilot.press("f12")
         board = board_of(app)
         badges = dict(zip(cells(board, "#"), cells(board, "Checks"), strict=True))
         assert badges[str(claim_id)] == "≠#"
@@ -136,7 +136,7 @@ async def test_likely_claims_are_marked_with_reasons_and_enter_goes_there(
     trade = segment_containing(seeded_database, TRADE)
     app = make_app(document_id=trade.document_id)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("f11")
+        await pilot.press("alt+l")
         screen = app.screen
         assert isinstance(screen, ClaimSuggestions)
         suggested = {row.position: row for row in screen.rows}

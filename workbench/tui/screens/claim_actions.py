@@ -22,6 +22,7 @@ from workbench.store.queries import SegmentRow
 from workbench.tui import claim_ops
 from workbench.tui.claim_offsets import Span, selection_offsets
 from workbench.tui.keymap import effective_keys
+from workbench.tui.naming import by_position, segment_name
 from workbench.tui.rows import RowFilter, SegmentRows
 from workbench.tui.screens.claim_form import ClaimFormScreen
 from workbench.tui.screens.claims_panel import ClaimsPanel
@@ -108,6 +109,20 @@ class ClaimActions(Screen[None]):
             self.segment_list.set_claimed(frozenset(spans))
         return self._claim_spans
 
+    def segment_claims_changed(self, segment_id: int) -> None:
+        """One segment's claims moved (its target was saved): read only its spans again."""
+        if self._claim_spans is None or self._claim_spans_of != self.document_id:
+            return  # nothing held yet: the whole document is read when next needed
+        spans = dict(self._claim_spans)  # a new dict: the claims read with the old one go
+        found = claim_ops.spans_of_segment(self.workbench.database, segment_id)
+        if found.ar or found.en:
+            spans[segment_id] = found
+        else:
+            spans.pop(segment_id, None)
+        if set(spans) != set(self._claim_spans):
+            self.segment_list.set_claimed(frozenset(spans))
+        self._claim_spans = spans
+
     def claims_changed(self) -> None:
         """A claim or a target changed: read the spans again and redraw what shows them."""
         self._claim_spans = None
@@ -188,6 +203,7 @@ class ClaimActions(Screen[None]):
     ) -> None:
         """The form for a new claim on `text[span]`; `other` is the other side's stored text,
         where its aligned span may be chosen (None: no saved English target yet)."""
+        document_id = self.document_id or 0
 
         def submit(fields: ClaimFields) -> str | None:
             try:
@@ -200,8 +216,9 @@ class ClaimActions(Screen[None]):
                     fields=fields,
                 )
             except WorkbenchError as error:
-                return str(error)
-            self.notify(f"Claim {claim.id} tagged in segment {position} ({side}).")
+                return by_position(str(error), segment_id, position, document_id)
+            where = segment_name(position, document_id)
+            self.notify(f"Claim {claim.id} tagged in {where} ({side}).", markup=False)
             return None
 
         title = f"New claim · segment {position} · {'Arabic' if side == 'ar' else 'English'}"
@@ -214,14 +231,25 @@ class ClaimActions(Screen[None]):
             position=position,
             other=other or None,
         )
-        self.app.push_screen(form, lambda saved: self.claims_changed() if saved else None)
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.segment_claims_changed(segment_id)
+                self.show_current()
+
+        self.app.push_screen(form, closed)
 
     # --- the panel -----------------------------------------------------------------------------
 
     def action_claims_panel(self) -> None:
         if self.document_id is None or not self.leave_current():
             return
-        panel = ClaimsPanel(self.document_id, f"Claims of document {self.document_id}")
+        title = f"Claims of document {self.document_id}"
+        document_id = self.document_id
+        panel = self.workbench.shelf.get(
+            "claims panel", ClaimsPanel, lambda: ClaimsPanel(document_id, title)
+        )
+        panel.show_document(document_id, title)
 
         def closed(position: int | None) -> None:
             self.claims_changed()

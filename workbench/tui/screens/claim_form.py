@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -155,6 +156,11 @@ class ClaimFormScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#claim_type", Select).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Mark the row of the focused field: its name is drawn reversed (app.tcss)."""
+        for row in self.query(".claim-row"):
+            row.set_class(event.widget in row.query("*"), "-focused")
 
     # --- the aligned span ----------------------------------------------------------------------
 

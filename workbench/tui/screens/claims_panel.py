@@ -28,7 +28,18 @@ from workbench.tui.screens.claim_history import ClaimHistoryScreen, ConfirmScree
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
-COLUMNS = ("#", "Seg", "Side", "Quote", "Type", "Verdict", "Status", "Anchor", "Checks")  # claims17
+# The quote last: at 80 columns it is the one cut, the verdict, status and anchor stay legible.
+COLUMNS = (
+    "#",
+    "Seg",
+    "Side",
+    "Type",
+    "Verdict",
+    "Status",
+    "Anchor",
+    "Checks",
+    "Quote",
+)  # claims17: Checks
 QUOTE_WIDTH = 40
 ATTENTION = "⚠ needs attention"
 
@@ -57,6 +68,7 @@ class ClaimsPanel(ModalScreen[int | None]):
         self.document_id = document_id
         self.title_text = title
         self.claims: list[ClaimView] = []
+        self.stale = True  # read the claims again when next shown
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -67,7 +79,7 @@ class ClaimsPanel(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog claims-panel"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield DataTable(cursor_type="row", zebra_stripes=True, id="claims-table")
             yield Label(
                 "Enter go to segment · e edit · d delete · h history · Escape close",
@@ -80,8 +92,18 @@ class ClaimsPanel(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
-        self.reload()
-        self.table.focus()
+
+    def show_document(self, document_id: int, title: str) -> None:
+        """Kept by the app and shown again: the claims of `document_id`, read when shown."""
+        self.document_id, self.title_text, self.stale = document_id, title, True
+        if self.is_mounted:
+            self.query_one(".dialog-title", Label).update(title)
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.reload()
+            self.table.focus()
 
     def reload(self) -> None:
         row = self.table.cursor_row
@@ -97,12 +119,12 @@ class ClaimsPanel(ModalScreen[int | None]):
                 str(claim.id),
                 str(claim.position),
                 claim.side,
-                display_line(quote, bidi, base),
                 label(claim.claim_type),
                 label(claim.verdict),
                 claim.status,
                 anchor,
                 badges[claim.id],  # claims17
+                display_line(quote, bidi, base),
                 key=str(claim.id),
             )
         if self.claims:

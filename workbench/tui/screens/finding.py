@@ -48,7 +48,9 @@ class FindingActions(Screen[None]):
                 else:  # hidden by the filter: show everything again
                     self.open_document(self.document_id, RowFilter(), position)
 
-        self.app.push_screen(GoToScreen(self.last_position), chosen)
+        screen = self.workbench.shelf.get("go to", GoToScreen, lambda: GoToScreen(1))
+        screen.ask_up_to(self.last_position)
+        self.app.push_screen(screen, chosen)
 
     def action_search(self) -> None:
         previous = self.rows.filter if self.rows is not None else RowFilter()
@@ -57,14 +59,14 @@ class FindingActions(Screen[None]):
             if value is not None:
                 self.apply_filter(RowFilter(previous.status, value.strip() or None))
 
-        self.app.push_screen(
-            PromptScreen(
-                "Search source, MT and target (empty shows all)",
-                placeholder="text",
-                value=previous.search or "",
-            ),
-            chosen,
+        # Opens empty: a new search is the usual wish, and Enter on nothing clears the filter.
+        current = f" (now: {previous.search})" if previous.search else ""
+        title = f"Search source, MT and target{current}; empty shows all"
+        screen = self.workbench.shelf.get(
+            "search", PromptScreen, lambda: PromptScreen(title, placeholder="text")
         )
+        screen.ask(title)
+        self.app.push_screen(screen, chosen)
 
     def action_cycle_filter(self) -> None:
         if self.rows is None or self.document_id is None:

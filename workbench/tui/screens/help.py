@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -38,7 +39,8 @@ def _keys_table(rows: list[tuple[str, str, str]]) -> Table:
     table = Table(title="Keys", title_justify="left", expand=True, show_edge=False)
     table.add_column("key", style="bold", no_wrap=True)
     table.add_column("does")
-    table.add_column("id (for [keymap])", style="dim")
+    # Rich markup would take "[keymap]" for a style tag and drop it: escaped, it shows as typed.
+    table.add_column(escape("id (for [keymap])"), style="dim")
     for row in rows:
         table.add_row(*row)
     return table

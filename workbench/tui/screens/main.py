@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy.exc import SQLAlchemyError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -22,6 +22,7 @@ from workbench.store.queries import list_documents, status_counts
 from workbench.tui import keymap
 from workbench.tui.key_order import keys_delivered
 from workbench.tui.mt_confidence import panel_label  # mt18
+from workbench.tui.naming import by_position
 from workbench.tui.navigation import next_unconfirmed_index
 from workbench.tui.rows import RowFilter, SegmentRows
 from workbench.tui.screens.aids import SegmentAids
@@ -45,6 +46,9 @@ EDITOR_ACTIONS = frozenset(
     {"confirm", "save_draft", "move", "page", "copy_mt", "pick_alternative", "revert", "insert_tm"}
 )
 REFRESH_SECONDS = 10.0  # how often others' saves are picked up
+# Below this many rows (80x24, most SSH sessions) the open segment takes the screen: the list
+# keeps a few rows, the checks and matches fold into the texts (compact layout, app.tcss).
+COMPACT_BELOW_ROWS = 32
 
 
 class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSuggestions):
@@ -58,6 +62,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
         self.current: OpenSegment | None = None
         self.last_position = 0
         self._alternatives: dict[int, list[str]] = {}
+        self._counts: dict[str, int] | None = None  # of the open document, by status
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -167,6 +172,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
         current = self.current
         assert current is not None
         text = self.editor.text
+        before = current.row.status
         try:
             database, user = self.workbench.database, self.workbench.settings.user
             current.save(database, user, text, status)
@@ -175,27 +181,40 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
             return False
         except (WorkbenchError, SQLAlchemyError) as error:
             # The database is unreachable or locked too long: keep the text on screen, stay.
-            self.notify(f"Not saved (your text is kept): {error}", severity="error", timeout=15)
+            row = current.row
+            message = by_position(str(error), row.id, row.position, row.document)
+            self.notify(
+                f"Not saved (your text is kept): {message}",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
             return False
-        self.saved()
+        self.saved(before)
         return True
 
-    def saved(self) -> None:
+    def saved(self, before: str) -> None:
         assert self.current is not None and self.rows is not None
         index = self.rows.index_of_position(self.current.row.position)
         if index is not None:
             self.segment_list.row_changed(index)
-        self._claim_spans = None  # a saved target moves its claims (re-anchoring)
+        self.segment_claims_changed(self.current.row.id)  # a saved target moves its claims
         self.workbench.unsaved.keep()  # saved: nothing left to recover
         self.show_current()
         self.refresh_qa()
-        self.refresh_counts()
+        after = self.current.row.status
+        if self._counts is not None and after != before:
+            # One segment moved from one status to another: no need to count the document again.
+            self._counts[before] = self._counts.get(before, 1) - 1
+            self._counts[after] = self._counts.get(after, 0) + 1
+            self.status_bar.show_counts(self._counts)
 
     def refresh_counts(self) -> None:
         if self.document_id is None:
             return
         with self.workbench.database.read() as session:
-            self.status_bar.show_counts(status_counts(session, self.document_id))
+            self._counts = status_counts(session, self.document_id)
+        self.status_bar.show_counts(self._counts)
 
     # --- conflicts -------------------------------------------------------------------------------
 
@@ -236,7 +255,8 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
         if self.current is None:
             return
         row = self.current.row
-        note = None if self.workbench.model is not None else self.workbench.missing_model_note()
+        model = self.workbench.current_model()  # one installed meanwhile is seen here
+        note = None if model is not None else self.workbench.missing_model_note()
         marks, terms = self.glossary_shown(row)
         claims = self.claims_shown(row)
         self.detail.show_segment(
@@ -282,6 +302,12 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
         self.status_bar.show_bidi(self.workbench.bidi_mode, active)
 
     # --- events ----------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        compact = event.size.height < COMPACT_BELOW_ROWS
+        if compact != self.has_class("-compact"):
+            self.set_class(compact, "-compact")
+            self.detail.set_compact(compact)
 
     @on(SegmentList.Clicked)
     def clicked(self, event: SegmentList.Clicked) -> None:
@@ -338,6 +364,9 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
         segment_list = self.segment_list
         step = segment_list.page_height * direction
         self.go_to_index(segment_list.cursor + step, round(segment_list.scroll_offset.y) + step)
+
+    def action_scroll_details(self, pages: int) -> None:
+        self.detail.scroll_texts(pages)
 
     def action_revert(self) -> None:
         if self.current is not None:

@@ -23,15 +23,26 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Select, Static
 
+from workbench.config import Settings
 from workbench.errors import StaleVersionError, WorkbenchError
+from workbench.qa.checks import QaIssue
+from workbench.qa.segments import segment_issues
 from workbench.review.diff import DIFF_BASES, DiffBase
 from workbench.review.history import segment_diff, segment_history
-from workbench.review.queues import QueueItem, ReturnedItem, editor_queue, review_queue
+from workbench.review.queues import (
+    QueueItem,
+    ReturnedItem,
+    editor_queue,
+    queue_editors,
+    review_queue,
+)
 from workbench.services.review import ReviewOutcome, approve_segment, reject_segment
 from workbench.store.queries import SegmentRow, get_segment_row, list_documents
+from workbench.tui.naming import by_position
 from workbench.tui.review_view import ArabicText, diff_text
 from workbench.tui.screens.history import HistoryScreen
 from workbench.tui.screens.prompt import PromptScreen
+from workbench.tui.widgets.qa_badges import SEVERITY_STYLES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,6 +52,7 @@ if TYPE_CHECKING:
 Mode = Literal["queue", "returned"]
 BASE_TITLES = {"mt": "MT → current", "previous": "previous revision → current"}
 Item = QueueItem | ReturnedItem
+PAGE = 100  # queue rows read at a time: the desk opens at once on a queue of thousands
 
 
 @dataclass
@@ -49,6 +61,7 @@ class Shown:
 
     row: SegmentRow
     diffs: dict[DiffBase, RenderableType] = field(default_factory=dict)
+    issues: list[QaIssue] = field(default_factory=list)  # the checks, shown without asking
 
 
 def _short(text: str | None, width: int = 48) -> str:
@@ -56,11 +69,11 @@ def _short(text: str | None, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _load_shown(session: Session, segment_id: int) -> Shown | None:
+def _load_shown(session: Session, segment_id: int, settings: Settings) -> Shown | None:
     row = get_segment_row(session, segment_id)
     if row is None:
         return None
-    shown = Shown(row)
+    shown = Shown(row, issues=segment_issues(session, segment_id, settings))
     for base in DIFF_BASES:
         if row.target is None:
             shown.diffs[base] = Text("No English text yet.", style="italic")
@@ -69,6 +82,16 @@ def _load_shown(session: Session, segment_id: int) -> Shown | None:
         else:
             shown.diffs[base] = diff_text(segment_diff(session, segment_id, base).pieces)
     return shown
+
+
+def _issue_lines(issues: list[QaIssue]) -> list[Text]:
+    if not issues:
+        return [Text("No problem found.", style="italic")]
+    return [
+        Text.assemble((f" {found.code} ", SEVERITY_STYLES.get(found.severity, "reverse")), " ")
+        + Text(found.message)
+        for found in sorted(issues, key=lambda found: found.severity != "error")
+    ]
 
 
 class ReviewScreen(Screen[None]):
@@ -90,6 +113,8 @@ class ReviewScreen(Screen[None]):
         self.mode: Mode = "queue"
         self.base: DiffBase = "mt"
         self.items: dict[int, Item] = {}
+        self.more = False  # the queue has rows after those read
+        self.stale = True  # read everything again when next shown (set by whoever opens it)
         self.shown: Shown | None = None
         self.editor_filter: str | None = None
         self.document_filter: int | None = None
@@ -118,16 +143,22 @@ class ReviewScreen(Screen[None]):
                 yield Static("", id="review-segment")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
+        """Shown again (the app keeps this screen): read the queue afresh if asked to."""
+        if self.stale:
+            self.stale = False
+            self.read_filters()
+            self.reload()
+            self.table.focus()
+
+    def read_filters(self) -> None:
         with self.workbench.database.read() as session:
             documents = list_documents(session)
-            editors = sorted({item.editor for item in review_queue(session) if item.editor})
+            editors = queue_editors(session)
         self.query_one("#review-editor", Select).set_options((name, name) for name in editors)
         self.query_one("#review-document", Select).set_options(
             (f"{d.id}: {_short(d.source_name, 24)}", d.id) for d in documents
         )
-        self.reload()
-        self.table.focus()
 
     # --- the list --------------------------------------------------------------------------------
 
@@ -136,37 +167,23 @@ class ReviewScreen(Screen[None]):
         table = self.table
         row_index = table.cursor_row
         user = self.workbench.settings.user
-        with self.workbench.database.read() as session:
-            items: list[Item]
-            if self.mode == "queue":
-                items = list(
-                    review_queue(
-                        session,
-                        editor=self.editor_filter,
-                        document_id=self.document_filter,
-                        order=self.queue_order,  # mt18
-                    )
-                )
-            else:
-                items = list(editor_queue(session, user))
-        self.items = {item.segment_id: item for item in items}
+        self.items, self.more = {}, False
         table.clear(columns=True)
         if self.mode == "queue":
-            title = f"Waiting for review: {len(items)}"
-            title += " (least confident MT first)" if self.queue_order == "mt-score" else ""
             table.add_columns("doc", "#", "editor", "status", "English")
-            for q in (i for i in items if isinstance(i, QueueItem)):
-                cells = (str(q.document_id), str(q.position), q.editor or "-", q.status)
-                table.add_row(*cells, _short(q.target), key=str(q.segment_id))
+            self.load_page(at_least=max(row_index + 1, PAGE))
         else:
-            title = f"Returned to {user}: {len(items)} (Enter opens one in the editor)"
+            with self.workbench.database.read() as session:
+                returned = editor_queue(session, user)
             table.add_columns("doc", "#", "reviewer", "comment")
-            for r in (i for i in items if isinstance(i, ReturnedItem)):
+            for r in returned:
                 cells = (str(r.document_id), str(r.position), r.reviewer, _short(r.comment))
                 table.add_row(*cells, key=str(r.segment_id))
-        self.query_one("#review-title", Label).update(title)
+                self.items[r.segment_id] = r
+        self.show_title()
         if keep is not None and keep in self.items:
             row_index = list(self.items).index(keep)
+        items = list(self.items.values())
         if items:
             table.move_cursor(row=min(row_index, len(items) - 1))
             self.show_segment(items[min(row_index, len(items) - 1)].segment_id)
@@ -177,8 +194,46 @@ class ReviewScreen(Screen[None]):
             )
             self.query_one("#review-segment", Static).update(Text(empty, style="italic"))
 
+    def load_page(self, at_least: int = PAGE) -> None:
+        """The next page of the queue (a long queue is read as the cursor nears its end)."""
+        last = list(self.items.values())[-1] if self.items else None
+        # In document order a page starts after the last row's place (indexed); sorted by MT
+        # confidence (mt18) it starts after the rows already read.
+        by_place = self.queue_order == "document" and last is not None
+        after = (last.document_id, last.position) if by_place and last is not None else None
+        offset = len(self.items) if self.queue_order != "document" else 0
+        with self.workbench.database.read() as session:
+            page = review_queue(
+                session,
+                editor=self.editor_filter,
+                document_id=self.document_filter,
+                order=self.queue_order,
+                limit=at_least + 1,
+                after=after,
+                offset=offset,
+            )
+        self.more = len(page) > at_least
+        for q in page[:at_least]:
+            cells = (str(q.document_id), str(q.position), q.editor or "-", q.status)
+            self.table.add_row(*cells, _short(q.target), key=str(q.segment_id))
+            self.items[q.segment_id] = q
+
+    def show_title(self) -> None:
+        count = len(self.items)
+        if self.mode == "queue":
+            more = "+ (more as you scroll)" if self.more else ""
+            title = f"Waiting for review: {count}{more}"
+            title += " (least confident MT first)" if self.queue_order == "mt-score" else ""
+        else:
+            user = self.workbench.settings.user
+            title = f"Returned to {user}: {count} (Enter opens one in the editor)"
+        self.query_one("#review-title", Label).update(title)
+
     @on(DataTable.RowHighlighted, "#review-queue")
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.more and event.cursor_row >= len(self.items) - PAGE // 4:
+            self.load_page()
+            self.show_title()
         if event.row_key.value is not None:
             self.show_segment(int(event.row_key.value))
 
@@ -206,7 +261,7 @@ class ReviewScreen(Screen[None]):
 
     def show_segment(self, segment_id: int) -> None:
         with self.workbench.database.read() as session:
-            self.shown = _load_shown(session, segment_id)
+            self.shown = _load_shown(session, segment_id, self.workbench.settings)
         self.render_shown()
 
     def render_shown(self) -> None:
@@ -232,6 +287,9 @@ class ReviewScreen(Screen[None]):
             Text(""),
             Text("English now", style="bold underline"),
             Text(row.target or "(none)"),
+            Text(""),
+            Text("Checks", style="bold underline"),
+            *_issue_lines(shown.issues),
         ]
         comment = getattr(item, "comment", None) or getattr(item, "last_comment", None)
         if comment:
@@ -258,7 +316,9 @@ class ReviewScreen(Screen[None]):
             self.reload(keep=shown.row.id)
             return
         except (WorkbenchError, SQLAlchemyError) as error:
-            self.notify(f"Not {verb}: {error}", severity="error", timeout=15)
+            row = shown.row
+            message = by_position(str(error), row.id, row.position, row.document)
+            self.notify(f"Not {verb}: {message}", severity="error", timeout=15, markup=False)
             return
         self.notify(f"Segment {shown.row.position} {outcome.status} (v{outcome.version}).")
         self.reload()

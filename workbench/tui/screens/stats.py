@@ -36,6 +36,7 @@ class StatsScreen(Screen[None]):
         self.chart_metric = "hter"
         self.by_editor: StatsReport | None = None
         self.by_document: StatsReport | None = None
+        self.stale = True  # compute again when next shown (set by whoever opens it)
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -52,8 +53,11 @@ class StatsScreen(Screen[None]):
             yield Static(legend(), id="stats-legend")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.action_reload()
+    def on_screen_resume(self) -> None:
+        """Shown again (the app keeps this screen): compute afresh if asked to."""
+        if self.stale:
+            self.stale = False
+            self.action_reload()
 
     def action_reload(self) -> None:
         self.compute()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -76,8 +76,13 @@ class TargetEditor(WordSelectTextArea):
         return key not in ALT_DIGIT_KEYS and super().check_consume_key(key, character)
 
 
+# What the last change of a segment with this status was: a reviewer's decision is not a save.
+_LAST_CHANGE = {"rejected": "rejected by", "approved": "approved by"}
+
+
 def _heading(row: SegmentRow, last_position: int) -> str:
-    who = f" · saved by {row.updated_by}" if row.updated_by else ""
+    verb = _LAST_CHANGE.get(row.status, "saved by")
+    who = f" · {verb} {row.updated_by}" if row.updated_by else ""
     repeat = " · repeated paragraph" if row.is_repeat else ""
     return f"Segment {row.position} of {last_position} · {row.status} · v{row.version}{who}{repeat}"
 
@@ -88,6 +93,33 @@ class DetailPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.alternatives: list[str] = []
+        self.compact = False  # a short terminal: checks and matches folded into the texts
+
+    def set_compact(self, compact: bool) -> None:
+        """On a short terminal the Arabic, the MT and the target must show together: the checks
+        and the memory matches move below the texts, reached by scrolling them."""
+        self.compact = compact
+        self.set_class(compact, "-compact")
+        self.qa.fold(compact)
+        self.tm.fold(compact)
+        self._fold()
+
+    def _fold(self) -> None:
+        shown = (self.qa.shown_text, self.tm.shown_text) if self.compact else ()
+        self.texts.set_folded(tuple(text for text in shown if text is not None))
+
+    @on(QaBadges.Changed)
+    @on(TmMatches.Changed)
+    def aids_changed(self, event: Message) -> None:
+        event.stop()
+        if self.compact:
+            self._fold()
+
+    def scroll_texts(self, pages: int) -> None:
+        texts = self.texts
+        texts.scroll_relative(
+            y=pages * max(texts.scrollable_content_region.height - 1, 1), animate=False
+        )
 
     def compose(self) -> ComposeResult:
         yield SegmentTexts(id="texts")

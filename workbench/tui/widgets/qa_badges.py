@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual.message import Message
 from textual.widgets import Static
 
 from workbench.qa.checks import QaIssue
@@ -17,6 +18,9 @@ SEVERITY_STYLES = {"error": "bold white on red", "warning": "bold black on yello
 
 
 class QaBadges(Static):
+    class Changed(Message):
+        """What it shows changed: a pane that folds it into the texts draws it again."""
+
     DEFAULT_CSS = """
     QaBadges {
         height: auto;
@@ -28,13 +32,15 @@ class QaBadges(Static):
         super().__init__(id=id)
         self.issues: list[QaIssue] = []
         self.display = False
+        self.shown_text: Text | None = None  # what it shows; None when there is nothing
+        self.folded = False  # drawn inside the segment's texts instead (a short terminal)
 
     def show_issues(self, issues: Sequence[QaIssue], bidi: bool) -> None:
         if list(issues) == self.issues:
             return  # typing that changes nothing redraws nothing
         self.issues = list(issues)
         if not self.issues:
-            self.display = False
+            self._set_shown(None)
             return
         by_code: dict[str, list[QaIssue]] = {}
         for found in sorted(self.issues, key=lambda found: found.severity != "error"):
@@ -46,5 +52,15 @@ class QaBadges(Static):
             badges.append(f" {code} ", style=SEVERITY_STYLES.get(found_here[0].severity, "reverse"))
             count = f" ×{len(found_here)}" if len(found_here) > 1 else ""
             badges.append(f"{count} {display_line(found_here[0].message, bidi, 'L')}")
-        self.update(badges)
-        self.display = True
+        self._set_shown(badges)
+
+    def _set_shown(self, text: Text | None) -> None:
+        self.shown_text = text
+        if text is not None:
+            self.update(text)
+        self.display = text is not None and not self.folded
+        self.post_message(self.Changed())
+
+    def fold(self, folded: bool) -> None:
+        self.folded = folded
+        self.display = self.shown_text is not None and not folded

@@ -8,6 +8,7 @@ sentence that takes three lines reads from the top line down.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -15,6 +16,7 @@ from typing import ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -63,6 +65,9 @@ class Shown:
     claim_notes: tuple[str, ...] = ()  # lines about the claims, under the source
     source_marks: tuple[MarkedSpan, ...] = ()  # spans of the source to mark: "term", "claim"
     source_note: str | None = None  # a line under the source (the glossary terms found)
+    # Checks and memory matches drawn here, last, when the terminal is too short for their own
+    # rows (the detail pane's compact layout); reached by scrolling.
+    folded: tuple[Text, ...] = ()
 
 
 class SegmentTexts(ScrollView, can_focus=False):
@@ -85,9 +90,16 @@ class SegmentTexts(ScrollView, can_focus=False):
         self._base = Style()
 
     def show(self, shown: Shown) -> None:
-        self.shown = shown
+        # The folded checks and matches are the detail pane's to change (set_folded).
+        self.shown = dataclasses.replace(shown, folded=self.shown.folded)
         self.scroll_to(y=0, animate=False, immediate=True)
         self._rebuild()
+
+    def set_folded(self, folded: tuple[Text, ...]) -> None:
+        """The checks and matches to draw last, leaving the scroll position as it is."""
+        if folded != self.shown.folded:
+            self.shown = dataclasses.replace(self.shown, folded=folded)
+            self._rebuild()
 
     def set_bidi(self, enabled: bool) -> None:
         self.bidi = enabled
@@ -130,16 +142,13 @@ class SegmentTexts(ScrollView, can_focus=False):
                 self.refresh_line(y)
 
     def _content(self, shown: Shown, width: int) -> list[Strip]:
+        """Heading, Arabic, MT first (what a short terminal must show together), then the rest:
+        alternatives, glossary terms, claims, and checks and matches when folded in."""
         lines: list[Strip] = [self._left(shown.heading, width, "segment-texts--heading")]
         if shown.returned:
             lines.extend(self._paragraph(shown.returned, width, "segment-texts--returned"))
         lines.extend(self._source(shown, width))
-        if shown.source_note:
-            lines.extend(self._paragraph(shown.source_note, width, "segment-texts--note"))
-        for note in shown.claim_notes:
-            lines.extend(self._paragraph(note, width, "segment-texts--claim-note"))
         if shown.mt_label:
-            lines.append(Strip.blank(width, self._base))
             lines.append(self._left(f"MT · {shown.mt_label}", width, "segment-texts--label"))
         if shown.mt:
             lines.extend(self._paragraph(shown.mt, width, "segment-texts--mt"))
@@ -149,7 +158,26 @@ class SegmentTexts(ScrollView, can_focus=False):
                 lines.extend(self._paragraph(part, width, "segment-texts--note"))
         for number, alternative in enumerate(shown.alternatives, start=1):
             lines.extend(self._paragraph(alternative, width, "segment-texts--mt", f"alt+{number} "))
+        if shown.source_note:
+            lines.extend(self._paragraph(shown.source_note, width, "segment-texts--note"))
+        for note in shown.claim_notes:
+            lines.extend(self._paragraph(note, width, "segment-texts--claim-note"))
+        for text in shown.folded:
+            lines.extend(self._rich(text, width))
         return lines
+
+    def _rich(self, text: Text, width: int) -> list[Strip]:
+        """A Rich text (badges, matches) wrapped to the width, with its own styles."""
+        console = self.app.console
+        return [
+            Strip(
+                [
+                    Segment(s.text, self._base + s.style if s.style else self._base)
+                    for s in line.render(console)
+                ]
+            )
+            for line in text.wrap(console, width)
+        ]
 
     def _source(self, shown: Shown, width: int) -> list[Strip]:
         """The Arabic, right-aligned, its marked spans (glossary terms, claims) styled; bidi

@@ -1,4 +1,5 @@
-"""A TextArea in which F5 selects a word, and pressed again adds the next one.
+"""A TextArea in which F5 selects a word, and pressed again adds the next one; Ctrl+Home and
+Ctrl+End go to the start and end of the text (with Shift, selecting).
 
 Textual's TextArea has F6 (line) and F7 (all) but no word selection, and a claim is usually a few
 words: from the keyboard, F5 F5 F5 selects three. A word is a run of non-space characters without
@@ -39,7 +40,17 @@ def word_bounds(line: str, column: int) -> tuple[int, int] | None:
 class WordSelectTextArea(TextArea):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5", "select_word", "Select word", show=False, id="select_word"),
+        # TextArea has no document start / end keys; a long target needs them.
+        Binding("ctrl+home", "document_edge(False, False)", show=False, id="document_start"),
+        Binding("ctrl+end", "document_edge(True, False)", show=False, id="document_end"),
+        Binding("ctrl+shift+home", "document_edge(False, True)", show=False),
+        Binding("ctrl+shift+end", "document_edge(True, True)", show=False),
     ]
+
+    def action_document_edge(self, end: bool, select: bool) -> None:
+        """The cursor to the start or end of the whole text, selecting on the way if asked."""
+        document = self.document
+        self.move_cursor(document.end if end else document.start, select=select)
 
     def action_select_word(self) -> None:
         """Select the word at the cursor; with a selection, extend it over the next word."""
