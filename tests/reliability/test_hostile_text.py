@@ -361,7 +361,7 @@ async def test_the_app_refuses_to_save_control_characters(
         database.dispose()
     no_escape(drawn)
     assert "pasted␛]0;pwned" in drawn.replace("&#160;", " ")
-    message = "Not saved (your text is kept): the text for segment 1: character 6 is a control"
+    message = "Not saved (your text is kept): the text for segment 1 of document 1: character 6"
     assert any(note.startswith(message) for note in notes), notes
     assert table_dump(any_db_url) == before
     check_finds_nothing(any_seeded_cli)

@@ -62,12 +62,15 @@ def test_docx_has_word_structure_pandoc_and_libreoffice_agree(
     assert styles[:2] == ["Title", "Subtitle"]
     assert {"Heading 2", "Heading 3", "List Bullet", "Quote"} <= set(styles)
     # LibreOffice opens it and lays every paragraph out, in order.
-    text = pdf_text(to_pdf(out, tmp_path))
+    # pdftotext joins a word hyphenated at a line end ("tie-" + "up" gives "tieup"): where the
+    # lines break depends on the fonts installed, so hyphens are left out of the comparison.
+    text = pdf_text(to_pdf(out, tmp_path)).replace("-", "")
     at = 0
     for _, paragraph in [("h1", article.paragraphs[0].english_text), *expected_blocks(article)]:
-        found = text.find(paragraph, at)
+        unhyphenated = paragraph.replace("-", "")
+        found = text.find(unhyphenated, at)
         assert found >= 0, f"LibreOffice's PDF lacks (or misorders) {paragraph!r}"
-        at = found + len(paragraph)
+        at = found + len(unhyphenated)
 
 
 def test_plain_text_paragraphs(article: Built, tmp_path: Path) -> None:

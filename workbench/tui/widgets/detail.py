@@ -20,6 +20,7 @@ from workbench.store.queries import SegmentRow
 from workbench.text.inert import inert
 from workbench.tui.claim_offsets import Span, follow_spans, line_ranges
 from workbench.tui.keymap import ALT_DIGIT_KEYS
+from workbench.tui.widgets.foldable import FoldableAid
 from workbench.tui.widgets.qa_badges import QaBadges
 from workbench.tui.widgets.segment_texts import SegmentTexts, Shown
 from workbench.tui.widgets.tm_matches import TmMatches
@@ -108,8 +109,7 @@ class DetailPane(Vertical):
         shown = (self.qa.shown_text, self.tm.shown_text) if self.compact else ()
         self.texts.set_folded(tuple(text for text in shown if text is not None))
 
-    @on(QaBadges.Changed)
-    @on(TmMatches.Changed)
+    @on(FoldableAid.Changed)
     def aids_changed(self, event: Message) -> None:
         event.stop()
         if self.compact:

@@ -8,19 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.message import Message
-from textual.widgets import Static
 
 from workbench.qa.checks import QaIssue
 from workbench.tui.bidi import display_line
+from workbench.tui.widgets.foldable import FoldableAid
 
 SEVERITY_STYLES = {"error": "bold white on red", "warning": "bold black on yellow"}
 
 
-class QaBadges(Static):
-    class Changed(Message):
-        """What it shows changed: a pane that folds it into the texts draws it again."""
-
+class QaBadges(FoldableAid):
     DEFAULT_CSS = """
     QaBadges {
         height: auto;
@@ -31,9 +27,6 @@ class QaBadges(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.issues: list[QaIssue] = []
-        self.display = False
-        self.shown_text: Text | None = None  # what it shows; None when there is nothing
-        self.folded = False  # drawn inside the segment's texts instead (a short terminal)
 
     def show_issues(self, issues: Sequence[QaIssue], bidi: bool) -> None:
         if list(issues) == self.issues:
@@ -53,14 +46,3 @@ class QaBadges(Static):
             count = f" ×{len(found_here)}" if len(found_here) > 1 else ""
             badges.append(f"{count} {display_line(found_here[0].message, bidi, 'L')}")
         self._set_shown(badges)
-
-    def _set_shown(self, text: Text | None) -> None:
-        self.shown_text = text
-        if text is not None:
-            self.update(text)
-        self.display = text is not None and not self.folded
-        self.post_message(self.Changed())
-
-    def fold(self, folded: bool) -> None:
-        self.folded = folded
-        self.display = self.shown_text is not None and not folded

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.message import Message
-from textual.widgets import Static
 
 from workbench.tm.lookup import TmMatch
 from workbench.tui.bidi import display_line
+from workbench.tui.widgets.foldable import FoldableAid
 
 
 def describe_origin(match: TmMatch) -> str:
@@ -23,10 +22,7 @@ def describe_origin(match: TmMatch) -> str:
     return match.origin_name or "imported"
 
 
-class TmMatches(Static):
-    class Changed(Message):
-        """What it shows changed: a pane that folds it into the texts draws it again."""
-
+class TmMatches(FoldableAid):
     """Rows of matches; `matches` is what the insert keys pick from."""
 
     DEFAULT_CSS = """
@@ -39,9 +35,6 @@ class TmMatches(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.matches: list[TmMatch] = []
-        self.display = False
-        self.shown_text: Text | None = None  # what it shows; None when there is nothing
-        self.folded = False  # drawn inside the segment's texts instead (a short terminal)
 
     def show_matches(self, matches: Sequence[TmMatch], keys: Sequence[str], bidi: bool) -> None:
         self.matches = list(matches)
@@ -59,14 +52,3 @@ class TmMatches(Static):
             rows.append(f" {display_line(' '.join(match.target.split()), bidi, 'L')}")
             rows.append(f"  · {describe_origin(match)}", style="dim")
         self._set_shown(rows)
-
-    def _set_shown(self, text: Text | None) -> None:
-        self.shown_text = text
-        if text is not None:
-            self.update(text)
-        self.display = text is not None and not self.folded
-        self.post_message(self.Changed())
-
-    def fold(self, folded: bool) -> None:
-        self.folded = folded
-        self.display = self.shown_text is not None and not folded
