@@ -28,11 +28,12 @@ def is_low(row: SegmentRow, threshold: float) -> bool:
 
 
 def panel_label(model_label: str, row: SegmentRow, threshold: float) -> str:
-    """The MT panel's heading: the model, and how sure it was of this sentence."""
+    """The MT panel's heading: how sure the model was of this sentence, then the model. The
+    confidence comes first: at 80 columns a long model name is what gets cut."""
     if row.mt is None or row.mt_score is None:
         return model_label
     low = " — low, check it" if row.mt_score < threshold else ""
-    return f"{model_label} · confidence {row.mt_score:.2f}{low}"
+    return f"confidence {row.mt_score:.2f}{low} · {model_label}"
 
 
 def commands(screen: MainScreen, app: WorkbenchApp) -> Iterator[Command]:
