@@ -106,7 +106,8 @@ def test_list_and_detail_draw_any_mix(
 
 
 async def _walk(app: WorkbenchApp, stored: list[str]) -> None:
-    async with app.run_test(size=(90, 30)) as pilot:
+    # 40 rows: below 32 the list keeps three rows (the compact layout) and would not draw them all.
+    async with app.run_test(size=(90, 40)) as pilot:
         screen = main_screen(app)
         for index, text in enumerate(stored):
             assert screen.segment_list.render_line(index).text.strip()

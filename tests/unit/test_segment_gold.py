@@ -1,13 +1,10 @@
-"""The hand-labelled segmentation set: our boundaries score F1 >= 0.99 and beat the baselines
-(bench/segment.py prints the full table)."""
+"""The hand-labelled segmentation set: our boundaries score F1 >= 0.99 and beat the naive
+splitter. ICU's sentence breaker is compared in bench/segment.py only (PyICU builds from source,
+so it is in the optional `bench` extra, not in what CI installs)."""
 
 from __future__ import annotations
 
-import importlib.util
-
-import pytest
-
-from tests.segmentation_gold import FILES, icu_sentences, load, naive, ours, score
+from tests.segmentation_gold import FILES, load, naive, ours, score
 
 FLOOR = 0.99
 
@@ -28,12 +25,6 @@ def test_ours_reaches_the_floor_and_beats_the_naive_splitter() -> None:
 def test_written_phenomena_have_no_error() -> None:
     result = score(load(["written.txt"]), ours)
     assert result.false_positives == result.false_negatives == 0, result
-
-
-@pytest.mark.skipif(importlib.util.find_spec("icu") is None, reason="PyICU not installed")
-def test_ours_beats_icu() -> None:
-    paragraphs = load()
-    assert score(paragraphs, ours).f1 > score(paragraphs, icu_sentences()).f1
 
 
 def test_scores_count_misses_and_extras() -> None:
