@@ -62,6 +62,8 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
         self.current: OpenSegment | None = None
         self.last_position = 0
         self._alternatives: dict[int, list[str]] = {}
+        # English another model gave (alt+m), by segment: kept first among the alternatives.
+        self._other_model_texts: dict[int, str] = {}
         self._counts: dict[str, int] | None = None  # of the open document, by status
 
     @property
@@ -266,7 +268,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
                 self.workbench.model_label(), row, self.workbench.settings.mt_low_confidence
             ),
             note,
-            self._alternatives.get(row.id, []),
+            self.with_other_model(row.id, self._alternatives.get(row.id, [])),
             returned=self.current.returned_note(),
             claim_notes=claims.notes,
             source_marks=(*marks, *claims.source),

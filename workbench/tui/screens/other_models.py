@@ -25,6 +25,7 @@ class OtherModels(Screen[None]):
 
     current: OpenSegment | None
     _other_model_turn: int = 0
+    _other_model_texts: dict[int, str]
 
     if TYPE_CHECKING:
 
@@ -66,12 +67,20 @@ class OtherModels(Screen[None]):
             self.show_other_model, name, segment_id, scored.text, scored.score
         )
 
+    def with_other_model(self, segment_id: int, alternatives: list[str]) -> list[str]:
+        """`alternatives` with another model's English for the segment first, when asked for."""
+        text = self._other_model_texts.get(segment_id)
+        if text is None:
+            return alternatives
+        return [text, *(other for other in alternatives if other != text)]
+
     def show_other_model(self, name: str, segment_id: int, text: str, score: float | None) -> None:
         current = self.current
         if current is None or current.row.id != segment_id or not text:
             return
-        others = [t for t in self.detail.alternatives if t != text]
-        self.detail.set_alternatives([text, *others])
+        # Kept, so that the default model's alternatives arriving later (or a redraw) keep it first.
+        self._other_model_texts[segment_id] = text
+        self.detail.set_alternatives(self.with_other_model(segment_id, self.detail.alternatives))
         sure = f", confidence {score:.2f}" if score is not None else ""
         self.notify(
             f"Alternative 1 is {name}'s translation{sure}; alt+1 puts it in the target.",

@@ -38,6 +38,7 @@ class MtSuggestions(Screen[None]):
         @property
         def segment_list(self) -> SegmentList: ...
         def show_current(self) -> None: ...
+        def with_other_model(self, segment_id: int, alternatives: list[str]) -> list[str]: ...
 
     def schedule_alternatives(self) -> None:
         current = self.current
@@ -70,7 +71,7 @@ class MtSuggestions(Screen[None]):
         ]
         self._alternatives[segment_id] = others
         if current is not None and current.row.id == segment_id:
-            self.detail.set_alternatives(others)
+            self.detail.set_alternatives(self.with_other_model(segment_id, others))
 
     def mt_progress(self) -> None:
         """Background MT wrote a batch: redraw the rows, and show MT the open segment lacked."""
