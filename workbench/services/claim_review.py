@@ -27,7 +27,7 @@ from workbench.services.roles import REVIEW_ROLES, require_role
 from workbench.services.users import ensure_user
 from workbench.store.claim_queries import ClaimView
 from workbench.store.database import Database
-from workbench.store.models import ClaimAction, ClaimStatus, User, utcnow
+from workbench.store.models import Claim, ClaimAction, ClaimStatus, User, utcnow
 from workbench.text.controls import check_storable
 
 
@@ -64,12 +64,9 @@ def approve_claim(
         if claim.status == ClaimStatus.APPROVED and verdict is None:
             raise InputError(f"claim {claim_id} is already approved; nothing was written")
         require_verdict(ClaimStatus.APPROVED.value, claim.verdict, claim_id)
-        now = utcnow()
-        claim.status = ClaimStatus.APPROVED.value
-        claim.status_by, claim.status_at = author, now
-        claim.updated_by, claim.updated_at = author, now
-        record_change(session, claim, ClaimAction.APPROVED, author, now, comment=note)
-        return ClaimView.from_claim(claim)
+        return _decide(
+            session, claim, ClaimStatus.APPROVED, ClaimAction.APPROVED, author=author, note=note
+        )
 
 
 def reject_claim(
@@ -89,12 +86,27 @@ def reject_claim(
         check_decision(claim.created_by_id, author, "rejecting a claim", allow_self_approval)
         if claim.status == ClaimStatus.REJECTED:
             raise InputError(f"claim {claim_id} is already rejected; nothing was written")
-        now = utcnow()
-        claim.status = ClaimStatus.REJECTED.value
-        claim.status_by, claim.status_at = author, now
-        claim.updated_by, claim.updated_at = author, now
-        record_change(session, claim, ClaimAction.REJECTED, author, now, comment=note)
-        return ClaimView.from_claim(claim)
+        return _decide(
+            session, claim, ClaimStatus.REJECTED, ClaimAction.REJECTED, author=author, note=note
+        )
+
+
+def _decide(
+    session: Session,
+    claim: Claim,
+    status: ClaimStatus,
+    action: ClaimAction,
+    *,
+    author: User,
+    note: str | None,
+) -> ClaimView:
+    """A reviewer's decision: the claim's status and stamps, and a history row with the comment."""
+    now = utcnow()
+    claim.status = status.value
+    claim.status_by, claim.status_at = author, now
+    claim.updated_by, claim.updated_at = author, now
+    record_change(session, claim, action, author, now, comment=note)
+    return ClaimView.from_claim(claim)
 
 
 def _assignee(session: Session, name: str) -> User:
