@@ -22,33 +22,15 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.tui.bidi import display_lines
+from workbench.tui.bidi import display_lines, line_spans
 from workbench.tui.word_marks import MarkedSpan, display_marked_lines
 
 
 def wrap_words(text: str, width: int) -> Iterator[str]:
-    """Greedy word wrap by cell width, in logical order; a word wider than a line is cut."""
-    line: list[str] = []
-    used = 0
-    for whole in text.split():
-        word, size = whole, cell_len(whole)
-        while size > width:  # a very long word (a URL): cut it into full lines
-            if line:
-                yield " ".join(line)
-                line, used = [], 0
-            head = set_cell_size(word, width).rstrip() or word[0]
-            yield head
-            word = word[len(head) :]
-            size = cell_len(word)
-        if not word:
-            continue
-        if line and used + 1 + size > width:
-            yield " ".join(line)
-            line, used = [], 0
-        used += size + (1 if line else 0)
-        line.append(word)
-    if line:
-        yield " ".join(line)
+    """`text` wrapped as the pane wraps it (`bidi.line_spans`), each line in logical order."""
+    flat = " ".join(text.split())
+    for start, end in line_spans(flat, width):
+        yield flat[start:end]
 
 
 @dataclass
