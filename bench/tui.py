@@ -312,6 +312,10 @@ async def measure_opens(app: WorkbenchApp, samples: int) -> dict[str, tuple[floa
                 else:
                     await open_claim_form()
                 await pilot.pause()
+                # pause() gives up waiting for idle after 1 s of a busy process: a worker still
+                # computing (the statistics) would go uncounted. Its CPU is part of the open.
+                await app.workers.wait_for_complete()
+                await pilot.pause()
 
             times = []
             for _ in range(samples):

@@ -120,6 +120,59 @@ def corpus_bleu(mts: Sequence[str], finals: Sequence[str]) -> float | None:
     return float(_bleu().corpus_score(list(mts), [list(finals)]).score)
 
 
+@dataclass(frozen=True, slots=True)
+class PairStats:
+    """What one (MT, final text) pair adds to every figure: its TER edits and sacrebleu's
+    sufficient statistics of chrF and BLEU, which a corpus score sums before scoring (that is how
+    sacrebleu's corpus_score works). Computed once per pair, a group's figures are sums."""
+
+    rate: EditRate
+    chrf: tuple[int, ...]
+    bleu: tuple[int, ...]
+    sentence_chrf: float
+
+
+# Pairs already measured, by (MT, final text): the texts of finished segments rarely change, so
+# the statistics screen opened again measures only what changed meanwhile. Bounded (a pair costs
+# some hundred bytes); cleared when full rather than tracked, as refills are rare.
+_PAIRS: dict[tuple[str, str], PairStats] = {}
+PAIR_CACHE_SIZE = 200_000
+
+
+def pair_stats(mt: str, final: str) -> PairStats:
+    """TER, chrF and BLEU statistics of MT against its final text (sacrebleu, cached)."""
+    key = (mt, final)
+    found = _PAIRS.get(key)
+    if found is None:
+        # sacrebleu's per-segment statistics, as sentence_score and corpus_score compute them.
+        chrf_stats = _chrf()._extract_corpus_statistics([mt], [[final]])[0]
+        bleu_stats = _bleu()._extract_corpus_statistics([mt], [[final]])[0]
+        sentence = float(_chrf()._compute_score_from_stats(chrf_stats).score)
+        found = PairStats(hter(mt, final), tuple(chrf_stats), tuple(bleu_stats), sentence)
+        if len(_PAIRS) >= PAIR_CACHE_SIZE:
+            _PAIRS.clear()
+        _PAIRS[key] = found
+    return found
+
+
+def _summed(rows: Sequence[tuple[int, ...]]) -> list[int]:
+    return [sum(column) for column in zip(*rows, strict=True)]
+
+
+def chrf_of(pairs: Sequence[PairStats]) -> float | None:
+    """chrF of the pairs as one corpus (of one pair: its sentence chrF); None for none."""
+    if not pairs:
+        return None
+    return float(_chrf()._compute_score_from_stats(_summed([p.chrf for p in pairs])).score)
+
+
+def bleu_of(pairs: Sequence[PairStats]) -> float | None:
+    """Corpus BLEU of the pairs; None for none."""
+    if not pairs:
+        return None
+    return float(_bleu()._compute_score_from_stats(_summed([p.bleu for p in pairs])).score)
+
+
 def word_count(text: str) -> int:
     """Words as TER counts them: runs of non-space characters."""
     return len(text.split())

@@ -6,10 +6,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from workbench.review.stats import GroupBy, ReviewRecord, SegmentEffort, StatsReport, compute_stats
+from workbench.review.stats import (
+    GroupBy,
+    ReviewRecord,
+    SegmentEffort,
+    StatsReport,
+    compute_reports,
+    compute_stats,
+)
 from workbench.store.models import Document, Origin, Review, Revision, Segment, SegmentStatus, User
 from workbench.store.queries import RowsQuery
 
@@ -130,3 +137,33 @@ def load_stats(
 ) -> StatsReport:
     """Per-segment, overall and per-editor or per-document statistics, read in one session."""
     return compute_stats(load_efforts(session, document_id), load_reviews(session, document_id), by)
+
+
+def load_reports(
+    session: Session, groupings: tuple[GroupBy, ...], document_id: int | None = None
+) -> dict[GroupBy, StatsReport]:
+    """One report per grouping, from records read once (the statistics screen shows two)."""
+    efforts = load_efforts(session, document_id)
+    reviews = load_reviews(session, document_id)
+    reports = compute_reports(efforts, reviews, groupings)
+    return {by: reports[by] for by in groupings}
+
+
+Stamp = tuple[object, ...]
+
+
+def stats_stamp(session: Session) -> Stamp:
+    """What the statistics are computed from, in a few aggregates: equal stamps, equal figures.
+
+    Every write of a segment bumps its version (optimistic locking) and texts are revisions
+    (append-only); reviews are appended; documents can be retitled and users are few. One
+    query per table, each an aggregate the database answers without sending rows.
+    """
+    segments = session.execute(
+        select(func.count(Segment.id), func.max(Segment.id), func.sum(Segment.version))
+    ).one()
+    revisions = session.execute(select(func.count(Revision.id), func.max(Revision.id))).one()
+    reviews = session.execute(select(func.count(Review.id), func.max(Review.id))).one()
+    titles = session.execute(select(Document.id, Document.title).order_by(Document.id)).all()
+    users = session.execute(select(User.id, User.name).order_by(User.id)).all()
+    return (*segments, *revisions, *reviews, tuple(map(tuple, titles)), tuple(map(tuple, users)))

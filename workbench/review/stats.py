@@ -118,8 +118,13 @@ class StatsReport:
         }
 
 
-def segment_metrics(effort: SegmentEffort, reviews: Iterable[ReviewRecord] = ()) -> SegmentMetrics:
-    rate = metrics.hter(effort.mt, effort.final)
+def segment_metrics(
+    effort: SegmentEffort,
+    reviews: Iterable[ReviewRecord] = (),
+    pair: metrics.PairStats | None = None,
+) -> SegmentMetrics:
+    pair = pair or metrics.pair_stats(effort.mt, effort.final)
+    rate = pair.rate
     words = metrics.word_count(effort.final)
     per_word = metrics.seconds_per_word(effort.seconds, words)
     decisions = [review.decision for review in reviews]
@@ -131,7 +136,7 @@ def segment_metrics(effort: SegmentEffort, reviews: Iterable[ReviewRecord] = ())
         hter=rate.score,
         edits=rate.edits,
         reference_words=rate.reference_words,
-        chrf=metrics.chrf(effort.mt, effort.final),
+        chrf=pair.sentence_chrf,
         words=words,
         seconds=effort.seconds,
         seconds_per_word=per_word,
@@ -152,11 +157,13 @@ def aggregate(
     efforts: list[SegmentEffort],
     measured: list[SegmentMetrics],
     reviews: list[ReviewRecord],
+    *,
+    pairs: list[metrics.PairStats] | None = None,
 ) -> GroupStats:
-    """One group's figures; `measured[i]` holds the metrics of `efforts[i]`."""
+    """One group's figures; `measured[i]` and `pairs[i]` hold the metrics of `efforts[i]`."""
     rate = metrics.corpus_hter(metrics.EditRate(m.edits, m.reference_words) for m in measured)
-    mts = [effort.mt for effort in efforts]
-    finals = [effort.final for effort in efforts]
+    if pairs is None:
+        pairs = [metrics.pair_stats(effort.mt, effort.final) for effort in efforts]
     timed = [m for m in measured if m.seconds_per_word is not None and not m.time_outlier]
     seconds = sum(m.seconds or 0.0 for m in timed)
     typed = [m.keystrokes for m in measured if m.keystrokes is not None]
@@ -169,8 +176,8 @@ def aggregate(
         hter=rate.score if measured else None,
         edits=rate.edits,
         reference_words=rate.reference_words,
-        chrf=metrics.corpus_chrf(mts, finals),
-        bleu=metrics.corpus_bleu(mts, finals),
+        chrf=metrics.chrf_of(pairs),
+        bleu=metrics.bleu_of(pairs),
         timed_segments=len(timed),
         outliers_cut=sum(1 for m in measured if m.time_outlier),
         seconds_per_word=seconds / sum(m.words for m in timed) if timed else None,
@@ -198,37 +205,66 @@ def _keyer(by: GroupBy) -> Callable[[SegmentEffort | ReviewRecord], tuple[str, s
 def compute_stats(
     efforts: list[SegmentEffort], reviews: list[ReviewRecord], by: GroupBy | None = None
 ) -> StatsReport:
+    return compute_reports(efforts, reviews, (by,))[by]
+
+
+def compute_reports(
+    efforts: list[SegmentEffort],
+    reviews: list[ReviewRecord],
+    groupings: tuple[GroupBy | None, ...],
+) -> dict[GroupBy | None, StatsReport]:
+    """One report per grouping; each segment is measured once for all of them."""
     per_segment: dict[int, list[ReviewRecord]] = {}
     for review in reviews:
         per_segment.setdefault(review.segment_id, []).append(review)
-    measured = [segment_metrics(e, per_segment.get(e.segment_id, ())) for e in efforts]
-    overall = aggregate("all", "all", efforts, measured, reviews)
-    groups: list[GroupStats] = []
-    if by is not None:
-        key = _keyer(by)
-        labels: dict[str, str] = {}
-        members: dict[str, list[int]] = {}
-        for index, effort in enumerate(efforts):
-            group, label = key(effort)
-            labels[group] = label
-            members.setdefault(group, []).append(index)
-        judged: dict[str, list[ReviewRecord]] = {}
-        for review in reviews:
-            group, label = key(review)
-            labels[group] = label
-            judged.setdefault(group, []).append(review)
-        for group in sorted(labels, key=_natural):
-            chosen = members.get(group, [])
-            groups.append(
-                aggregate(
-                    group,
-                    labels[group],
-                    [efforts[i] for i in chosen],
-                    [measured[i] for i in chosen],
-                    judged.get(group, []),
-                )
+    # Each pair is measured once (sacrebleu's statistics); every figure below is a sum of them.
+    pairs = [metrics.pair_stats(e.mt, e.final) for e in efforts]
+    measured = [
+        segment_metrics(e, per_segment.get(e.segment_id, ()), pair)
+        for e, pair in zip(efforts, pairs, strict=True)
+    ]
+    overall = aggregate("all", "all", efforts, measured, reviews, pairs=pairs)
+    return {
+        by: StatsReport(by, overall, _groups(by, efforts, reviews, measured, pairs), measured)
+        for by in groupings
+    }
+
+
+def _groups(
+    by: GroupBy | None,
+    efforts: list[SegmentEffort],
+    reviews: list[ReviewRecord],
+    measured: list[SegmentMetrics],
+    pairs: list[metrics.PairStats],
+) -> list[GroupStats]:
+    if by is None:
+        return []
+    key = _keyer(by)
+    labels: dict[str, str] = {}
+    members: dict[str, list[int]] = {}
+    for index, effort in enumerate(efforts):
+        group, label = key(effort)
+        labels[group] = label
+        members.setdefault(group, []).append(index)
+    judged: dict[str, list[ReviewRecord]] = {}
+    for review in reviews:
+        group, label = key(review)
+        labels[group] = label
+        judged.setdefault(group, []).append(review)
+    groups = []
+    for group in sorted(labels, key=_natural):
+        chosen = members.get(group, [])
+        groups.append(
+            aggregate(
+                group,
+                labels[group],
+                [efforts[i] for i in chosen],
+                [measured[i] for i in chosen],
+                judged.get(group, []),
+                pairs=[pairs[i] for i in chosen],
             )
-    return StatsReport(by, overall, groups, measured)
+        )
+    return groups
 
 
 def _natural(key: str) -> tuple[int, str]:

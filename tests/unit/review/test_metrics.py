@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sacrebleu.metrics.ter import TER
 
+from tests.conftest import SHARED_DIR
 from workbench.review import metrics
 from workbench.review.stats import ReviewRecord, SegmentEffort, compute_stats
 
@@ -116,3 +117,35 @@ def test_stats_group_by_document_sorts_ids_as_numbers() -> None:
     assert report.groups[0].label == "2: doc 2"
     assert report.overall.bleu is not None
     assert compute_stats([], [], None).overall.hter is None
+
+
+def _ntrex_pairs(start: int, count: int) -> list[tuple[str, str]]:
+    """(MT, final) pairs from NTREX's English: unchanged, lower-cased, another sentence, cut."""
+    lines = (SHARED_DIR / "corpora" / "ntrex-ar-en" / "en.txt").read_text(encoding="utf-8")
+    english = [line.strip() for line in lines.splitlines() if line.strip()][start:]
+    edits = (
+        lambda i: english[i],
+        lambda i: english[i].lower(),
+        lambda i: english[i + 1],
+        lambda i: " ".join(english[i].split()[: max(len(english[i].split()) // 2, 1)]),
+    )
+    return [(edits[i % len(edits)](i), english[i]) for i in range(count)]
+
+
+@pytest.mark.parametrize(("start", "count"), [(0, 1), (0, 40), (500, 200), (1500, 7)])
+def test_summed_pair_statistics_are_sacrebleus_corpus_and_sentence_scores(
+    start: int, count: int
+) -> None:
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+
+    pairs = _ntrex_pairs(start, count)
+    mts, finals = [p[0] for p in pairs], [p[1] for p in pairs]
+    measured = [metrics.pair_stats(mt, final) for mt, final in pairs]
+    assert metrics.chrf_of(measured) == pytest.approx(CHRF().corpus_score(mts, [finals]).score)
+    assert metrics.bleu_of(measured) == pytest.approx(BLEU().corpus_score(mts, [finals]).score)
+    for (mt, final), one in zip(pairs, measured, strict=True):
+        assert metrics.chrf_of([one]) == pytest.approx(CHRF().sentence_score(mt, [final]).score)
+        assert one.sentence_chrf == pytest.approx(metrics.chrf(mt, final))
+        assert one.rate == metrics.hter(mt, final)
+    assert metrics.chrf_of([]) is None and metrics.bleu_of([]) is None

@@ -1,7 +1,10 @@
 """Statistics: post-editing effort and review outcomes per editor and per document, and a chart.
 
-The figures come from `load_stats`, as `workbench stats` prints them; they are computed in a
-thread (chrF and TER over every finished segment) so the screen stays responsive.
+The figures come from `load_reports`, as `workbench stats` prints them; they are computed in a
+thread (chrF and TER over every finished segment) so the screen stays responsive. Shown again,
+the screen first reads a stamp of what they are computed from (a few aggregates): unchanged, the
+figures shown are still right and nothing is recomputed; changed, only the pairs of texts not
+measured before cost sacrebleu time (`metrics.pair_stats` keeps the others).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
-from workbench.review.records import load_stats
+from workbench.review.records import Stamp, load_reports, stats_stamp
 from workbench.review.stats import CHART_METRICS, StatsReport
 from workbench.tui.stats_view import BarChart, FittedLine, group_table, legend
 
@@ -36,6 +39,7 @@ class StatsScreen(Screen[None]):
         self.chart_metric = "hter"
         self.by_editor: StatsReport | None = None
         self.by_document: StatsReport | None = None
+        self.stamp: Stamp | None = None  # of the figures shown
         self.stale = True  # compute again when next shown (set by whoever opens it)
 
     @property
@@ -65,17 +69,21 @@ class StatsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def compute(self) -> None:
         with self.workbench.database.read() as session:
-            by_editor = load_stats(session, "editor")
-            by_document = load_stats(session, "document")
-        self.app.call_from_thread(self.show_reports, by_editor, by_document)
+            stamp = stats_stamp(session)
+            if stamp == self.stamp:
+                return  # nothing they are computed from changed: the figures shown stand
+            reports = load_reports(session, ("editor", "document"))
+        self.app.call_from_thread(self.show_reports, reports["editor"], reports["document"], stamp)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "stats" and event.state is WorkerState.ERROR:
             message = f"Statistics could not be computed: {event.worker.error}"
             self.query_one("#stats-editors", Static).update(message)
 
-    def show_reports(self, by_editor: StatsReport, by_document: StatsReport) -> None:
-        self.by_editor, self.by_document = by_editor, by_document
+    def show_reports(
+        self, by_editor: StatsReport, by_document: StatsReport, stamp: Stamp | None = None
+    ) -> None:
+        self.by_editor, self.by_document, self.stamp = by_editor, by_document, stamp
         self.query_one("#stats-editors", Static).update(group_table(by_editor, "By editor"))
         bidi = self.workbench.bidi_active
         documents = group_table(by_document, "By document", lambda text: FittedLine(text, bidi))
