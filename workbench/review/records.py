@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from workbench.review.stats import (
@@ -148,22 +148,3 @@ def load_reports(
     reports = compute_reports(efforts, reviews, groupings)
     return {by: reports[by] for by in groupings}
 
-
-Stamp = tuple[object, ...]
-
-
-def stats_stamp(session: Session) -> Stamp:
-    """What the statistics are computed from, in a few aggregates: equal stamps, equal figures.
-
-    Every write of a segment bumps its version (optimistic locking) and texts are revisions
-    (append-only); reviews are appended; documents can be retitled and users are few. One
-    query per table, each an aggregate the database answers without sending rows.
-    """
-    segments = session.execute(
-        select(func.count(Segment.id), func.max(Segment.id), func.sum(Segment.version))
-    ).one()
-    revisions = session.execute(select(func.count(Revision.id), func.max(Revision.id))).one()
-    reviews = session.execute(select(func.count(Review.id), func.max(Review.id))).one()
-    titles = session.execute(select(Document.id, Document.title).order_by(Document.id)).all()
-    users = session.execute(select(User.id, User.name).order_by(User.id)).all()
-    return (*segments, *revisions, *reviews, tuple(map(tuple, titles)), tuple(map(tuple, users)))

@@ -15,9 +15,11 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from workbench.errors import StaleClaimError, WorkbenchError
+from workbench.glossary.loading import glossary_index
 from workbench.services.claim_fields import ClaimFields
 from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView
+from workbench.store.stamps import Stamp, claims_stamp
 from workbench.tui import claim_ops
 from workbench.tui.bidi import Base, display_line
 from workbench.tui.claim_desk import checks_by_claim  # claims17
@@ -69,6 +71,7 @@ class ClaimsPanel(ModalScreen[int | None]):
         self.title_text = title
         self.claims: list[ClaimView] = []
         self.stale = True  # read the claims again when next shown
+        self.stamp: Stamp | None = None  # of the claims read last
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -100,13 +103,23 @@ class ClaimsPanel(ModalScreen[int | None]):
             self.query_one(".dialog-title", Label).update(title)
 
     def on_screen_resume(self) -> None:
+        """Read the claims again when asked to, unless nothing they are read from changed since
+        (store/stamps.py): the table of a long list costs more to fill than to keep."""
         if self.stale:
             self.stale = False
-            self.reload()
+            if self.read_stamp() != self.stamp:
+                self.reload()
             self.table.focus()
+
+    def read_stamp(self) -> Stamp:
+        with self.workbench.database.read() as session:
+            # The Checks column reads the glossary too.
+            claims = claims_stamp(session, self.document_id)
+            return (self.document_id, *claims, glossary_index(session).signature)
 
     def reload(self) -> None:
         row = self.table.cursor_row
+        self.stamp = self.read_stamp()
         self.claims = claim_ops.claims_of(self.workbench.database, self.document_id)
         self.table.clear()
         bidi = self.workbench.bidi_active

@@ -21,10 +21,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Select, Static
+from textual.widgets import DataTable, Label, Select, Static
 
 from workbench.config import Settings
 from workbench.errors import StaleVersionError, WorkbenchError
+from workbench.glossary.loading import glossary_index
 from workbench.qa.checks import QaIssue
 from workbench.qa.segments import segment_issues
 from workbench.review.diff import DIFF_BASES, DiffBase
@@ -38,10 +39,12 @@ from workbench.review.queues import (
 )
 from workbench.services.review import ReviewOutcome, approve_segment, reject_segment
 from workbench.store.queries import SegmentRow, get_segment_row, list_documents
+from workbench.store.stamps import Stamp, content_stamp
 from workbench.tui.naming import by_position
 from workbench.tui.review_view import ArabicText, diff_text
 from workbench.tui.screens.history import HistoryScreen
 from workbench.tui.screens.prompt import PromptScreen
+from workbench.tui.widgets.key_footer import KeyFooter
 from workbench.tui.widgets.qa_badges import SEVERITY_STYLES
 
 if TYPE_CHECKING:
@@ -115,6 +118,7 @@ class ReviewScreen(Screen[None]):
         self.items: dict[int, Item] = {}
         self.more = False  # the queue has rows after those read
         self.stale = True  # read everything again when next shown (set by whoever opens it)
+        self.stamp: Stamp | None = None  # of what was read when last shown
         self.shown: Shown | None = None
         self.editor_filter: str | None = None
         self.document_filter: int | None = None
@@ -141,14 +145,20 @@ class ReviewScreen(Screen[None]):
                 yield DataTable(id="review-queue", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="review-detail"):
                 yield Static("", id="review-segment")
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
-        """Shown again (the app keeps this screen): read the queue afresh if asked to."""
+        """Shown again (the app keeps this screen): read the queue afresh if asked to, unless
+        nothing it is read from changed since it was read (store/stamps.py)."""
         if self.stale:
             self.stale = False
-            self.read_filters()
-            self.reload()
+            with self.workbench.database.read() as session:
+                # The checks shown read the glossary too.
+                stamp = (*content_stamp(session), glossary_index(session).signature)
+            if stamp != self.stamp:
+                self.read_filters()
+                self.reload()
+                self.stamp = stamp
             self.table.focus()
 
     def read_filters(self) -> None:

@@ -16,12 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from workbench.review.records import Stamp, load_reports, stats_stamp
+from workbench.review.records import load_reports
 from workbench.review.stats import CHART_METRICS, StatsReport
+from workbench.store.stamps import Stamp, content_stamp
 from workbench.tui.stats_view import BarChart, FittedLine, group_table, legend
+from workbench.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -55,7 +57,7 @@ class StatsScreen(Screen[None]):
             yield Static("", id="stats-chart")
             yield Static("", id="stats-documents")
             yield Static(legend(), id="stats-legend")
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         """Shown again (the app keeps this screen): compute afresh if asked to."""
@@ -69,7 +71,7 @@ class StatsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def compute(self) -> None:
         with self.workbench.database.read() as session:
-            stamp = stats_stamp(session)
+            stamp = content_stamp(session)
             if stamp == self.stamp:
                 return  # nothing they are computed from changed: the figures shown stand
             reports = load_reports(session, ("editor", "document"))

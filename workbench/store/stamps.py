@@ -1,0 +1,49 @@
+"""Stamps: what a screen shows is derived from, summed up in a few aggregates.
+
+A screen kept by the app and shown again (tui/shelf.py) compares the stamp read now with the
+one of what it shows: equal, nothing it was derived from changed and it skips reading and
+drawing it all again; different, it reads afresh. Every write of a segment or a claim bumps its
+version (optimistic locking), texts and reviews are appended (revisions, reviews), documents can
+be retitled and users are few: counts, maxima and sums of versions catch each of those. Each
+query is an aggregate the database answers without sending rows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workbench.store.models import Claim, Document, Review, Revision, Segment, User
+
+Stamp = tuple[object, ...]
+
+
+def _people_and_titles(session: Session) -> Stamp:
+    titles = session.execute(select(Document.id, Document.title, Document.source_name)).all()
+    users = session.execute(select(User.id, User.name)).all()
+    return tuple(sorted(map(tuple, titles))), tuple(sorted(map(tuple, users)))
+
+
+def content_stamp(session: Session) -> Stamp:
+    """Of every segment, revision and review: what the statistics and the review desk show."""
+    segments = session.execute(
+        select(func.count(Segment.id), func.max(Segment.id), func.sum(Segment.version))
+    ).one()
+    revisions = session.execute(select(func.count(Revision.id), func.max(Revision.id))).one()
+    reviews = session.execute(select(func.count(Review.id), func.max(Review.id))).one()
+    return (*segments, *revisions, *reviews, *_people_and_titles(session))
+
+
+def claims_stamp(session: Session, document_id: int) -> Stamp:
+    """Of one document's live claims and the segments they sit on: what the claims panel shows."""
+    claims = session.execute(
+        select(
+            func.count(Claim.id),
+            func.max(Claim.id),
+            func.sum(Claim.version),
+            func.sum(Segment.version),
+        )
+        .join(Segment, Segment.id == Claim.segment_id)
+        .where(Segment.document_id == document_id, Claim.deleted_at.is_(None))
+    ).one()
+    return (*claims, *_people_and_titles(session))
