@@ -26,6 +26,7 @@ from workbench.tui.claim_desk import checks_by_claim  # claims17
 from workbench.tui.claim_form_values import other_side_text
 from workbench.tui.screens.claim_form import ClaimFormScreen
 from workbench.tui.screens.claim_history import ClaimHistoryScreen, ConfirmScreen
+from workbench.tui.widgets.kept_table import KeptTable
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -83,7 +84,7 @@ class ClaimsPanel(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog claims-panel"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="claims-table")
+            yield KeptTable(cursor_type="row", zebra_stripes=True, id="claims-table")
             yield Label(
                 "Enter go to segment · e edit · d delete · h history · Escape close",
                 classes="dialog-hint",

@@ -44,6 +44,7 @@ from workbench.tui.naming import by_position
 from workbench.tui.review_view import ArabicText, diff_text
 from workbench.tui.screens.history import HistoryScreen
 from workbench.tui.screens.prompt import PromptScreen
+from workbench.tui.widgets.kept_table import KeptTable
 from workbench.tui.widgets.key_footer import KeyFooter
 from workbench.tui.widgets.qa_badges import SEVERITY_STYLES
 
@@ -142,7 +143,7 @@ class ReviewScreen(Screen[None]):
                     yield Select[str]([], prompt="every editor", id="review-editor")
                     yield Select[int]([], prompt="every document", id="review-document")
                 yield Label("", id="review-title")
-                yield DataTable(id="review-queue", cursor_type="row", zebra_stripes=True)
+                yield KeptTable(id="review-queue", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="review-detail"):
                 yield Static("", id="review-segment")
         yield KeyFooter()
