@@ -147,4 +147,3 @@ def load_reports(
     reviews = load_reviews(session, document_id)
     reports = compute_reports(efforts, reviews, groupings)
     return {by: reports[by] for by in groupings}
-
