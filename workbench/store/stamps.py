@@ -2,10 +2,12 @@
 
 A screen kept by the app and shown again (tui/shelf.py) compares the stamp read now with the
 one of what it shows: equal, nothing it was derived from changed and it skips reading and
-drawing it all again; different, it reads afresh. Every write of a segment or a claim bumps its
-version (optimistic locking), texts and reviews are appended (revisions, reviews), documents can
-be retitled and users are few: counts, maxima and sums of versions catch each of those. Each
-query is an aggregate the database answers without sending rows.
+drawing it all again; different, it reads afresh. Every write of a segment's text or status
+appends a revision or a review (services/editing.py, filling.py, review.py: MT too, which does
+not bump the version), rows are removed only with their document (cascade), documents can be
+retitled and users are few; every write of a claim bumps its version. Each query is an
+aggregate the database answers from an index (a maximum of a primary key, a count over a narrow
+index), without reading the texts.
 """
 
 from __future__ import annotations
@@ -26,12 +28,10 @@ def _people_and_titles(session: Session) -> Stamp:
 
 def content_stamp(session: Session) -> Stamp:
     """Of every segment, revision and review: what the statistics and the review desk show."""
-    segments = session.execute(
-        select(func.count(Segment.id), func.max(Segment.id), func.sum(Segment.version))
-    ).one()
-    revisions = session.execute(select(func.count(Revision.id), func.max(Revision.id))).one()
-    reviews = session.execute(select(func.count(Review.id), func.max(Review.id))).one()
-    return (*segments, *revisions, *reviews, *_people_and_titles(session))
+    segments = session.execute(select(func.count(Segment.id), func.max(Segment.id))).one()
+    revision = session.scalar(select(func.max(Revision.id)))
+    review = session.scalar(select(func.max(Review.id)))
+    return (*segments, revision, review, *_people_and_titles(session))
 
 
 def claims_stamp(session: Session, document_id: int) -> Stamp:
