@@ -12,10 +12,12 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
+from workbench.qa.checks import QaIssue
 from workbench.review.diff import DiffPiece, word_diff
 from workbench.review.history import HistoryEntry
 from workbench.store.models import Origin
 from workbench.tui.bidi import display_lines
+from workbench.tui.widgets.qa_badges import SEVERITY_STYLES
 
 # Styles that read without colour too: deleted words struck through, inserted words underlined.
 DIFF_STYLES = {"equal": "", "delete": "red strike", "insert": "green underline"}
@@ -79,3 +81,20 @@ def history_table(entries: list[HistoryEntry]) -> Table:
         change = f"{entry.origin} → {entry.status}"
         table.add_row(str(entry.version), when, entry.who or "MT", change, shown)
     return table
+
+
+def short(text: str | None, width: int = 48) -> str:
+    """One line of at most `width` characters, cut with …."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def issue_lines(issues: list[QaIssue]) -> list[Text]:
+    """The checks of the segment shown, errors first."""
+    if not issues:
+        return [Text("No problem found.", style="italic")]
+    return [
+        Text.assemble((f" {found.code} ", SEVERITY_STYLES.get(found.severity, "reverse")), " ")
+        + Text(found.message)
+        for found in sorted(issues, key=lambda found: found.severity != "error")
+    ]

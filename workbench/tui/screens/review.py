@@ -41,12 +41,11 @@ from workbench.services.review import ReviewOutcome, approve_segment, reject_seg
 from workbench.store.queries import SegmentRow, get_segment_row, list_documents
 from workbench.store.stamps import Stamp, content_stamp
 from workbench.tui.naming import by_position
-from workbench.tui.review_view import ArabicText, diff_text
+from workbench.tui.review_view import ArabicText, diff_text, issue_lines, short
 from workbench.tui.screens.history import HistoryScreen
 from workbench.tui.screens.prompt import PromptScreen
 from workbench.tui.widgets.kept_table import KeptTable
 from workbench.tui.widgets.key_footer import KeyFooter
-from workbench.tui.widgets.qa_badges import SEVERITY_STYLES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -68,11 +67,6 @@ class Shown:
     issues: list[QaIssue] = field(default_factory=list)  # the checks, shown without asking
 
 
-def _short(text: str | None, width: int = 48) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _load_shown(session: Session, segment_id: int, settings: Settings) -> Shown | None:
     row = get_segment_row(session, segment_id)
     if row is None:
@@ -86,16 +80,6 @@ def _load_shown(session: Session, segment_id: int, settings: Settings) -> Shown 
         else:
             shown.diffs[base] = diff_text(segment_diff(session, segment_id, base).pieces)
     return shown
-
-
-def _issue_lines(issues: list[QaIssue]) -> list[Text]:
-    if not issues:
-        return [Text("No problem found.", style="italic")]
-    return [
-        Text.assemble((f" {found.code} ", SEVERITY_STYLES.get(found.severity, "reverse")), " ")
-        + Text(found.message)
-        for found in sorted(issues, key=lambda found: found.severity != "error")
-    ]
 
 
 class ReviewScreen(Screen[None]):
@@ -168,7 +152,7 @@ class ReviewScreen(Screen[None]):
             editors = queue_editors(session)
         self.query_one("#review-editor", Select).set_options((name, name) for name in editors)
         self.query_one("#review-document", Select).set_options(
-            (f"{d.id}: {_short(d.source_name, 24)}", d.id) for d in documents
+            (f"{d.id}: {short(d.source_name, 24)}", d.id) for d in documents
         )
 
     # --- the list --------------------------------------------------------------------------------
@@ -188,7 +172,7 @@ class ReviewScreen(Screen[None]):
                 returned = editor_queue(session, user)
             table.add_columns("doc", "#", "reviewer", "comment")
             for r in returned:
-                cells = (str(r.document_id), str(r.position), r.reviewer, _short(r.comment))
+                cells = (str(r.document_id), str(r.position), r.reviewer, short(r.comment))
                 table.add_row(*cells, key=str(r.segment_id))
                 self.items[r.segment_id] = r
         self.show_title()
@@ -226,7 +210,7 @@ class ReviewScreen(Screen[None]):
         self.more = len(page) > at_least
         for q in page[:at_least]:
             cells = (str(q.document_id), str(q.position), q.editor or "-", q.status)
-            self.table.add_row(*cells, _short(q.target), key=str(q.segment_id))
+            self.table.add_row(*cells, short(q.target), key=str(q.segment_id))
             self.items[q.segment_id] = q
 
     def show_title(self) -> None:
@@ -300,7 +284,7 @@ class ReviewScreen(Screen[None]):
             Text(row.target or "(none)"),
             Text(""),
             Text("Checks", style="bold underline"),
-            *_issue_lines(shown.issues),
+            *issue_lines(shown.issues),
         ]
         comment = getattr(item, "comment", None) or getattr(item, "last_comment", None)
         if comment:
