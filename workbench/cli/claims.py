@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import click
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
-from workbench.cli.output import echo, echo_header, json_line
+from workbench.cli.output import echo, echo_header, json_line, shorten
 from workbench.cli.types import DB_INT, ROW_ID, TEXT
 from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values
 from workbench.store.claim_labels import label
@@ -110,11 +110,6 @@ def _fields(options: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _shorten(text: str | None, width: int) -> str:
-    flat = " ".join((text or "").split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
 def _echo_claim(claim: ClaimView, as_json: bool) -> None:
     if as_json:
         echo(json_line(claim.to_json()))
@@ -126,7 +121,7 @@ def _echo_claim(claim: ClaimView, as_json: bool) -> None:
     echo(
         f"{claim.id:>6} {claim.document_id:>4}:{claim.position:<5} seg {claim.segment_id:<6} "
         f"{claim.side} {claim.start}:{claim.end:<9} {claim.status:<9} v{claim.version:<3} "
-        f"{kinds:<28} «{_shorten(claim.quote, 50)}»{attention}"
+        f"{kinds:<28} «{shorten(claim.quote, 50)}»{attention}"
     )
 
 
