@@ -14,7 +14,8 @@ the clock starts, and ours loads the engine `translate` then finds in its per-pr
 the TUI, where it stays loaded); the run checks that it was not loaded again.
 
 The CTranslate2 folder is built from the same test model (its model/ files, its sentencepiece.model
-as both .spm files), so the two kinds decode the same weights. The ceilings and ours decode with the
+as both .spm files, `add_source_eos` false as the transformers converter writes it), so the two
+kinds decode the same weights and give the same English. The ceilings and ours decode with the
 same options (threads, workers, beam size, batch size, device, scores); the peer with its own
 call's, given the same thread count, beam size and device; all are printed. Each way runs in a fresh
 process; rounds interleave the ways and the best round of each counts. Throughput is sentences/s
@@ -335,10 +336,14 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def build_ct2_folder(package: Path, destination: Path) -> Path:
-    """A CTranslate2 folder as OPUS-MT's conversion leaves it, from the package's files."""
+    """A CTranslate2 folder as `ct2-transformers-converter` leaves an OPUS-MT model, from the
+    package's files: `add_source_eos` false, so the caller appends `</s>` (once)."""
     shutil.copytree(package / "model", destination)
     for name in ("source.spm", "target.spm"):
         shutil.copyfile(package / "sentencepiece.model", destination / name)
+    config = json.loads((destination / "config.json").read_text(encoding="utf-8"))
+    config["add_source_eos"] = False
+    (destination / "config.json").write_text(json.dumps(config), encoding="utf-8")
     return destination
 
 
