@@ -14,7 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from workbench.errors import StaleVersionError, WorkbenchError
 from workbench.store.models import SegmentStatus
@@ -34,6 +34,7 @@ from workbench.tui.screens.suggestions import MtSuggestions
 from workbench.tui.session import OpenSegment
 from workbench.tui.widgets.detail import DetailPane, TargetEditor
 from workbench.tui.widgets.document_picker import DocumentPicker
+from workbench.tui.widgets.key_footer import KeyFooter
 from workbench.tui.widgets.segment_list import SegmentList
 from workbench.tui.widgets.status_bar import StatusBar
 
@@ -80,7 +81,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
                 yield SegmentList(id="segments")
                 yield DetailPane(id="detail")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def segment_list(self) -> SegmentList:
