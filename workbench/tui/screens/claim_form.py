@@ -337,7 +337,9 @@ def shelved_form(
     form = shelf.get("claim form", ClaimFormScreen, build)
     if form in shelf.app.screen_stack:  # shown already (never, as the screens go): not shared
         return build()
-    form.reset(title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim)
+    form.reset(
+        title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
+    )
     return form
 
 

@@ -23,7 +23,7 @@ class KeyFooter(Footer):
     def _signature(self, screen: Screen[object]) -> tuple[Hashable, ...]:
         """Everything Footer.compose reads from the bindings, in order."""
         app = screen.app
-        return tuple(
+        keys = tuple(
             (
                 key,
                 binding.key,
@@ -37,7 +37,8 @@ class KeyFooter(Footer):
                 binding.group,
             )
             for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
-        ) + (self.compact, self.show_command_palette, app.ENABLE_COMMAND_PALETTE)
+        )
+        return (*keys, self.compact, self.show_command_palette, app.ENABLE_COMMAND_PALETTE)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self.is_attached and screen is self.screen and screen.app.app_focus:
