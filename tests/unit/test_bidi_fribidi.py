@@ -21,6 +21,7 @@ from workbench.tui.bidi import (
     head_to_visual,
     line_spans,
     rtl_lines,
+    shape,
     to_visual,
     wrap_visual,
     wrapped_tagged,
@@ -149,3 +150,22 @@ def test_the_one_level_fast_path_matches_fribidi(width: int) -> None:
 def test_the_fast_path_leaves_digits_latin_and_controls_to_the_algorithm(text: str) -> None:
     assert rtl_lines(text, [(0, len(text))], "R") is None
     assert rtl_lines("مرحبا", [(0, 5)], "L") is None  # an English paragraph quoting Arabic
+
+
+@pytest.mark.parametrize("cut", (7, 30, 61))
+def test_a_list_row_of_a_one_level_sentence_matches_fribidi(cut: int) -> None:
+    """A row (the head of the sentence, cut with an ellipsis) on the fast path reads as the
+    first line FriBidi gives for the whole shaped sentence."""
+    assert _lib is not None
+    fribidi = FriBidi(_lib)
+    different = []
+    sentences = [s for s in _one_level_sentences()[::5] if len(s) > cut]
+    assert len(sentences) > 300
+    for sentence in sentences:
+        head = sentence[:cut] + "…"
+        shown = shape(head)
+        whole = shown + shape(sentence[cut:])
+        (theirs,) = fribidi.lines(whole, [(0, len(shown))], rtl=True)
+        if head_to_visual(head, sentence) != theirs:
+            different.append(sentence)
+    assert different == []

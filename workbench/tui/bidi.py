@@ -125,9 +125,13 @@ _ONE_LEVEL = frozenset({"R", "AL", "WS", "ON", "NSM", "CS", "ES", "ET", "S"})
 def rtl_lines(text: str, spans: Sequence[tuple[int, int]], base: Base) -> list[str] | None:
     """Each line [start, end) of `text` in display order when all of `text` resolves to one
     right-to-left level (see _ONE_LEVEL), else None: the full algorithm is needed."""
-    if base != "R" or not all(uax9.bidi_class(char) in _ONE_LEVEL for char in set(text)):
+    if not _one_level(text, base):
         return None
     return [_reversed_clusters(text, start, end) for start, end in spans]
+
+
+def _one_level(text: str, base: Base) -> bool:
+    return base == "R" and all(uax9.bidi_class(char) in _ONE_LEVEL for char in set(text))
 
 
 def _reversed_clusters(text: str, start: int, end: int) -> str:
@@ -252,6 +256,8 @@ def head_to_visual(head: str, whole: str, base: Base = "R") -> str:
     if not flat.startswith(prefix) or not any(_needs_bidi(char) for char in flat):
         return to_visual(head, base)
     shown = shape(head)
+    if _one_level(flat, base) and _one_level(shown, base):  # no context to resolve
+        return _reversed_clusters(shown, 0, len(shown))
     # Shaping is per word and the cut may fall inside one: shape the two sides apart. Presentation
     # forms keep their letters' bidi class, so the levels are those of the logical sentence.
     text = shown + shape(flat[len(prefix) :])
