@@ -14,7 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from workbench.errors import StaleVersionError, WorkbenchError
 from workbench.store.models import SegmentStatus
@@ -34,6 +34,7 @@ from workbench.tui.screens.suggestions import MtSuggestions
 from workbench.tui.session import OpenSegment
 from workbench.tui.widgets.detail import DetailPane, TargetEditor
 from workbench.tui.widgets.document_picker import DocumentPicker
+from workbench.tui.widgets.key_footer import KeyFooter
 from workbench.tui.widgets.segment_list import SegmentList
 from workbench.tui.widgets.status_bar import StatusBar
 
@@ -80,7 +81,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
                 yield SegmentList(id="segments")
                 yield DetailPane(id="detail")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def segment_list(self) -> SegmentList:
@@ -170,7 +171,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
             return True
         return self.save(current.status_on_leave())
 
-    def save(self, status: str) -> bool:
+    def save(self, status: str, *, moving: bool = False) -> bool:  # moving: to another next
         current = self.current
         assert current is not None
         text = self.editor.text
@@ -192,18 +193,19 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
                 markup=False,
             )
             return False
-        self.saved(before)
+        self.saved(before, moving=moving)
         return True
 
-    def saved(self, before: str) -> None:
+    def saved(self, before: str, *, moving: bool = False) -> None:
         assert self.current is not None and self.rows is not None
         index = self.rows.index_of_position(self.current.row.position)
         if index is not None:
-            self.segment_list.row_changed(index)
+            self.segment_list.row_saved(index, self.current.row)  # read back by the save
         self.segment_claims_changed(self.current.row.id)  # a saved target moves its claims
         self.workbench.unsaved.keep()  # saved: nothing left to recover
-        self.show_current()
-        self.refresh_qa()
+        if not moving:  # else the next segment is shown instead, at once
+            self.show_current()
+            self.refresh_qa()
         after = self.current.row.status
         if self._counts is not None and after != before:
             # One segment moved from one status to another: no need to count the document again.
@@ -340,9 +342,14 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
             self.notify("Nothing to confirm: type the English, or ctrl+t copies the MT.")
             return
         translated = SegmentStatus.TRANSLATED.value
-        if self.current.needs_save(self.editor.text, translated) and not self.save(translated):
+        saving = self.current.needs_save(self.editor.text, translated)
+        if saving and not self.save(translated, moving=True):
             return
+        saved = self.current
         self.action_next_unconfirmed()
+        if saving and self.current is saved:  # nowhere else to go: show it as saved
+            self.show_current()
+            self.refresh_qa()
 
     def action_save_draft(self) -> None:
         if self.current is None:
