@@ -120,7 +120,7 @@ class ClaimFormScreen(ModalScreen[bool]):
         self._take(title, quote, submit, bidi=bidi, side=side, position=position, other=other)
         self._set_claim(claim)
         if self.is_mounted:
-            self._styles_kept = (self.app._css_update_count, self.app.app_focus)
+            self._styles_kept = self._style_generation()
             self._fill()
 
     # --- layout --------------------------------------------------------------------------------
@@ -228,9 +228,15 @@ class ClaimFormScreen(ModalScreen[bool]):
             super().update_node_styles(animate)
             return
         kept, self._styles_kept = self._styles_kept, None
-        if kept is not None and kept == (self.app._css_update_count, self.app.app_focus):
+        if kept is not None and kept == self._style_generation():
             return
         super().update_node_styles(animate)
+
+    def _style_generation(self) -> tuple[int, bool] | None:
+        """The app's CSS generation and focus; None (always restyle) if a Textual release no
+        longer counts CSS updates under this private name."""
+        count = getattr(self.app, "_css_update_count", None)
+        return None if not isinstance(count, int) else (count, self.app.app_focus)
 
     def on_screen_resume(self) -> None:
         # Back from choosing the aligned span, the focus stays where it was.
