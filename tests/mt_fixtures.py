@@ -7,6 +7,7 @@ its own (so no test ever sees the developer's real packages); a test that wants 
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -59,13 +60,25 @@ CT2_NAME = "opus-mt-ar-en"  # as OPUS-MT names it: the languages are read from t
 
 @pytest.fixture(scope="session")
 def ct2_folder(argos_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A CTranslate2 model folder as the OPUS-MT conversion leaves it, built from the test model:
-    its `model/` files, and its sentencepiece.model as both source.spm and target.spm."""
+    """A CTranslate2 model folder as `ct2-transformers-converter` leaves an OPUS-MT model, built
+    from the test model: its `model/` files, its sentencepiece.model as both source.spm and
+    target.spm, and `add_source_eos` false in config.json (that converter's default: the caller
+    appends `</s>`; the Argos package was converted with CTranslate2 appending it)."""
+    return marian_folder(argos_model_dir, tmp_path_factory.mktemp("ct2-source"), engine_eos=False)
+
+
+def marian_folder(argos_model_dir: Path, parent: Path, *, engine_eos: bool) -> Path:
+    """The test model as a CTranslate2 folder; `engine_eos`: CTranslate2 appends `</s>` itself
+    (as `ct2-marian-converter` leaves one) or the caller does (`ct2-transformers-converter`)."""
     package = next(p for p in argos_model_dir.iterdir() if p.is_dir())
-    folder = tmp_path_factory.mktemp("ct2-source") / CT2_NAME
+    folder = parent / CT2_NAME
     shutil.copytree(package / "model", folder)
     for name in ("source.spm", "target.spm"):
         shutil.copyfile(package / "sentencepiece.model", folder / name)
+    config_file = folder / "config.json"
+    config = json.loads(config_file.read_text(encoding="utf-8"))
+    config["add_source_eos"] = engine_eos
+    config_file.write_text(json.dumps(config), encoding="utf-8")
     return folder
 
 

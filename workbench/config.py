@@ -79,7 +79,7 @@ class Settings:
     db_url: str = f"sqlite:///{DEFAULT_DB_PATH}"
     user: str = field(default_factory=getpass.getuser)
     bidi: BidiMode = "auto"
-    mt_threads: int = 0  # 0 lets CTranslate2 pick (one per core)
+    mt_threads: int = 0  # 0: one per core (on the CPU, one decoding worker per thread)
     mt_beam_size: int = 2
     mt_batch_size: int = 32
     mt_device: Literal["cpu", "cuda"] = "cpu"

@@ -106,15 +106,16 @@ def test_stats_says_which_rows_it_prints_and_how_to_get_the_others(seeded_cli: C
     assert "--doc ID" not in by_editor.stdout
 
 
-def _on_a_terminal(*args: str) -> str:
+def _on_a_terminal(*args: str, columns: int | None = None) -> str:
     """Run the installed `workbench` with stdout on a pseudo-terminal; what it printed."""
     main, follower = pty.openpty()
+    width = {} if columns is None else {"COLUMNS": str(columns)}
     process = subprocess.Popen(
         [*workbench_executable(), *args],
         stdin=subprocess.DEVNULL,
         stdout=follower,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**os.environ, "NO_COLOR": "1", **width},
     )
     os.close(follower)
     chunks: list[bytes] = []
@@ -153,6 +154,19 @@ def test_list_commands_print_headers_on_a_terminal_only(
     piped = _piped("--db", seeded_cli.db_url, *command)
     assert header in on_terminal.splitlines()[0]
     assert header not in (piped.splitlines() or [""])[0]
+
+
+def test_documents_list_fits_a_long_title_to_the_terminal_and_pipes_it_whole(
+    seeded_cli: Cli,
+) -> None:
+    title = "قال الرئيس إن الاقتصاد ينمو " * 7  # a headline pasted with its lede (196 characters)
+    assert seeded_cli("documents", "rename", "1", title).exit_code == 0
+    on_terminal = _on_a_terminal("--db", seeded_cli.db_url, "documents", "list", columns=70)
+    rows = on_terminal.replace("\r", "").splitlines()
+    assert rows and all(len(row) <= 70 for row in rows), rows
+    assert rows[1].endswith("…") and rows[1].split()[-2] in title  # the start of the title, cut
+    piped = _piped("--db", seeded_cli.db_url, "documents", "list")
+    assert " ".join(title.split()) in piped.splitlines()[0]
 
 
 @pytest.fixture

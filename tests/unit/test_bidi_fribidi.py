@@ -17,7 +17,15 @@ import pytest
 
 from tests.fribidi_ref import FriBidi, load
 from workbench.ingest.segment import segment_document
-from workbench.tui.bidi import head_to_visual, line_spans, to_visual, wrap_visual, wrapped_tagged
+from workbench.tui.bidi import (
+    head_to_visual,
+    line_spans,
+    rtl_lines,
+    shape,
+    to_visual,
+    wrap_visual,
+    wrapped_tagged,
+)
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 WIDTHS = (16, 24, 40, 60, 80)
@@ -102,3 +110,62 @@ def test_a_list_row_reads_the_range_as_the_whole_sentence_does() -> None:
     # Without the sentence as context the range at a line's start reads the other way round,
     # which is what resolving each line on its own did.
     assert "305-285" in to_visual(RANGE[start:])
+
+
+def _one_level_sentences() -> list[str]:
+    """Seed, NTREX and Tatoeba sentences the fast path takes (no digits, Latin or controls)."""
+    tatoeba = SHARED / "corpora" / "tatoeba-ar-en" / "ar.txt"
+    everyday = [" ".join(s.split()) for s in tatoeba.read_text(encoding="utf-8").splitlines()]
+    sentences = [*_sentences(), *(s for s in everyday if s)]
+    return [s for s in sentences if rtl_lines(s, [(0, len(s))], "R") is not None]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_one_level_fast_path_matches_fribidi(width: int) -> None:
+    """Sentences of Arabic letters, marks, spaces and punctuation skip the algorithm: each line
+    is its characters reversed, marks after their letter, brackets mirrored."""
+    assert _lib is not None
+    fribidi = FriBidi(_lib)
+    sentences = _one_level_sentences()
+    assert len(sentences) > 10_000
+    different = []
+    for sentence in sentences:
+        spans = line_spans(sentence, width)
+        ours = rtl_lines(sentence, spans, "R")
+        assert ours is not None
+        theirs = fribidi.lines(sentence, spans, rtl=True)
+        different += [(sentence, a, b) for a, b in zip(ours, theirs, strict=True) if a != b]
+    assert different == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال 3 رجال",  # a digit: level 2
+        "وأكد أن Apple ستواصل",  # a Latin word: level 2
+        "وأكد أن \u2067«آبل»\u2069 ستواصل",  # an isolate
+        "مع\u200dنا",  # a joiner (BN)
+    ],
+)
+def test_the_fast_path_leaves_digits_latin_and_controls_to_the_algorithm(text: str) -> None:
+    assert rtl_lines(text, [(0, len(text))], "R") is None
+    assert rtl_lines("مرحبا", [(0, 5)], "L") is None  # an English paragraph quoting Arabic
+
+
+@pytest.mark.parametrize("cut", (7, 30, 61))
+def test_a_list_row_of_a_one_level_sentence_matches_fribidi(cut: int) -> None:
+    """A row (the head of the sentence, cut with an ellipsis) on the fast path reads as the
+    first line FriBidi gives for the whole shaped sentence."""
+    assert _lib is not None
+    fribidi = FriBidi(_lib)
+    different = []
+    sentences = [s for s in _one_level_sentences()[::5] if len(s) > cut]
+    assert len(sentences) > 300
+    for sentence in sentences:
+        head = sentence[:cut] + "…"
+        shown = shape(head)
+        whole = shown + shape(sentence[cut:])
+        (theirs,) = fribidi.lines(whole, [(0, len(shown))], rtl=True)
+        if head_to_visual(head, sentence) != theirs:
+            different.append(sentence)
+    assert different == []

@@ -1,17 +1,15 @@
-"""`workbench claims ...` and `workbench export claims`: tagging and exporting claims."""
+"""`workbench claims ...`: tag, edit, list claims (the desk's commands are in cli/claim_desk.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
-from workbench.cli.output import echo, echo_header, json_line, plural
+from workbench.cli.output import echo, echo_header, json_line, shorten
 from workbench.cli.types import DB_INT, ROW_ID, TEXT
-from workbench.export.claim_formats import FORMATS, claims_format
 from workbench.services.claim_fields import ClaimChanges, ClaimFields, allowed_values
 from workbench.store.claim_labels import label
 from workbench.store.vocabulary import ClaimSide, ClaimStatus
@@ -112,11 +110,6 @@ def _fields(options: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _shorten(text: str | None, width: int) -> str:
-    flat = " ".join((text or "").split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
 def _echo_claim(claim: ClaimView, as_json: bool) -> None:
     if as_json:
         echo(json_line(claim.to_json()))
@@ -128,7 +121,7 @@ def _echo_claim(claim: ClaimView, as_json: bool) -> None:
     echo(
         f"{claim.id:>6} {claim.document_id:>4}:{claim.position:<5} seg {claim.segment_id:<6} "
         f"{claim.side} {claim.start}:{claim.end:<9} {claim.status:<9} v{claim.version:<3} "
-        f"{kinds:<28} «{_shorten(claim.quote, 50)}»{attention}"
+        f"{kinds:<28} «{shorten(claim.quote, 50)}»{attention}"
     )
 
 
@@ -304,95 +297,6 @@ def history_command(context: CliContext, claim_id: int, as_json: bool) -> None:
             echo(json_line(entry.to_json()))
         else:
             echo(_history_line(entry))
-
-
-@click.command("claims")
-@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--format",
-    "file_format",
-    type=click.Choice(FORMATS),
-    help="Default: from OUT's extension (.jsonl, .csv; .jsonld or .json for claimreview).",
-)
-@click.option("--doc", "document_id", type=ROW_ID, metavar="ID", help="Only this document.")
-@click.option(
-    "--status",
-    "statuses",
-    multiple=True,
-    type=click.Choice([*STATUS_NAMES, "any"]),
-    help="Only claims with this status; repeatable. Default: all, but for claimreview only "
-    "approved ones (--status any for all).",
-)
-@click.option(
-    "--organisation",
-    type=TEXT,
-    metavar="NAME",
-    help="ClaimReview author (default: claimreview_author setting, else the reviewer).",
-)
-@click.option(
-    "--base-url",
-    type=TEXT,
-    metavar="URL",
-    help="ClaimReview url: URL plus the claim id (default: claimreview_base_url setting).",
-)
-@pass_context
-def export_claims_command(
-    context: CliContext,
-    /,
-    *,
-    out: Path,
-    file_format: str | None,
-    document_id: int | None,
-    statuses: tuple[str, ...],
-    organisation: str | None,
-    base_url: str | None,
-) -> None:
-    """Write claims to OUT as JSON Lines, CSV or schema.org ClaimReview (JSON-LD)."""
-    from workbench.export.claims import export_claims
-    from workbench.files.outputs import writable_target
-    from workbench.store.claim_queries import list_claims
-    from workbench.store.files import database_files
-
-    database = context.database()
-    writable_target(out, database_files(database))  # "that is the database" before all else
-    chosen = claims_format(out, file_format)  # before reading: a wrong name writes nothing
-    settings = context.settings
-    base_url = _base_url(base_url if base_url is not None else settings.claimreview_base_url)
-    organisation = organisation or settings.claimreview_author or None
-    wanted = _export_statuses(statuses, chosen)
-    with database.read() as session:
-        claims = list_claims(session, document_id, None, wanted)
-    count = export_claims(
-        claims, out, chosen, organisation, database_files(database), base_url=base_url or None
-    )
-    if chosen == "claimreview" and not statuses:
-        echo("approved claims only (--status any for all)", err=True)
-    if chosen == "claimreview" and not base_url:
-        echo(
-            "warning: no url in the ClaimReview (Google requires one); set claimreview_base_url "
-            "in the config file or pass --base-url",
-            err=True,
-        )
-    echo(f"{plural(count, 'claim')} written to {out} ({chosen})")
-
-
-def _export_statuses(statuses: tuple[str, ...], file_format: str) -> tuple[str, ...]:
-    """What to export: a ClaimReview publishes verdicts, so by default only approved ones."""
-    if "any" in statuses:
-        return ()
-    if not statuses and file_format == "claimreview":
-        return (ClaimStatus.APPROVED.value,)
-    return statuses
-
-
-def _base_url(value: str) -> str:
-    from workbench.config_rules import WebAddress
-    from workbench.errors import InputError
-
-    problem = WebAddress().problem(value)
-    if problem is not None:
-        raise InputError(f"--base-url {value!r} is not allowed: use {problem}; nothing was written")
-    return value
 
 
 def _register_desk_commands() -> None:

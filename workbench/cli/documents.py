@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from workbench.cli.context import CliContext, pass_context
-from workbench.cli.output import echo, echo_header, json_line, plural
+from workbench.cli.output import echo, echo_header, json_line, plural, room_left, shorten
 from workbench.cli.types import ROW_ID, TEXT
 
 if TYPE_CHECKING:
@@ -65,10 +65,9 @@ def list_command(context: CliContext, as_json: bool) -> None:
     )
     for s in summaries:
         progress = f"{s.translated}/{s.segments}"
-        echo(
-            f"{s.id:>4}  {s.date:<10}  {s.source_format:<6}  {progress:>10}  "
-            f"{s.approved:>8}  {s.title}"
-        )
+        row = f"{s.id:>4}  {s.date:<10}  {s.source_format:<6}  {progress:>10}  {s.approved:>8}  "
+        title_room = room_left(len(row))
+        echo(row + (s.title if title_room is None else shorten(s.title, title_room)))
 
 
 @documents_group.command("show")

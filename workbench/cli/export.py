@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workbench.cli.claims import export_claims_command
+from workbench.cli.claim_export import export_claims_command
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.output import echo, plural
 from workbench.cli.publish import export_article, export_bilingual, export_xliff

@@ -7,6 +7,7 @@ small pieces of printed output: counts in good English, column headers.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from typing import Any
 
@@ -42,3 +43,20 @@ def echo_header(line: str) -> None:
     """Column headers for a person reading a terminal; a pipe or a script gets only the rows."""
     if sys.stdout.isatty():
         click.echo(click.style(line, bold=True))
+
+
+def shorten(text: str | None, width: int) -> str:
+    """`text` on one line of at most `width` characters, cut with "…" (whitespace runs folded)."""
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
+
+
+def room_left(used: int, least: int = 12) -> int | None:
+    """Columns left on a terminal after `used` (never under `least`); None for a pipe or a file.
+
+    A person at an 80-column terminal reads one row per line; a script reading a pipe gets the
+    whole text (and `--json` for exact values).
+    """
+    if not sys.stdout.isatty():
+        return None
+    return max(shutil.get_terminal_size().columns - used, least)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.context import CliContext, expect_version_option, pass_context
-from workbench.cli.output import echo, echo_header, json_line
+from workbench.cli.output import echo, echo_header, json_line, shorten
 from workbench.cli.types import ROW_ID, TEXT
 from workbench.errors import NotFoundError
 from workbench.store.vocabulary import EDITOR_STATUSES, SegmentStatus
@@ -18,13 +18,6 @@ if TYPE_CHECKING:
 # The database and services are imported inside the commands (cli/lazy.py: --help stays light).
 
 STATUS_NAMES = [status.value for status in SegmentStatus]
-
-
-def _shorten(text: str | None, width: int) -> str:
-    if not text:
-        return ""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 @click.command("segments")
@@ -68,8 +61,8 @@ def segments_command(
                     score = "" if sort != "mt-score" else _score(row.mt_score)
                     echo(
                         f"{row.id:>7} {row.document:>4}:{row.position:<5} {row.status:<10} "
-                        f"v{row.version:<3} {score}{_shorten(row.source, 60)}  |  "
-                        f"{_shorten(english, 60)}"
+                        f"v{row.version:<3} {score}{shorten(row.source, 60)}  |  "
+                        f"{shorten(english, 60)}"
                     )
     finally:
         if reader is not None:  # the context disposes of its own database

@@ -8,7 +8,10 @@ type "ctranslate2" that names the languages and a version derived from the weigh
 it is recorded like an Argos package's ("which model made this").
 
 Marian models expect the end-of-sentence token after the source tokens (CTranslate2's OPUS-MT
-guide: `source.spm` pieces + `"</s>"`); the target side is decoded with `target.spm`.
+guide: `source.spm` pieces + `"</s>"`); the target side is decoded with `target.spm`. Who adds it
+depends on the converter: `ct2-transformers-converter` leaves `add_source_eos` false in
+`config.json` (the caller appends it), `ct2-marian-converter` sets it true (CTranslate2 appends it
+itself). A second `</s>` changes the words, so the tokenizer reads which one made the folder.
 """
 
 from __future__ import annotations
@@ -62,14 +65,24 @@ class MarianTokenizer:
 
         self._source = sentencepiece.SentencePieceProcessor(model_file=str(folder / "source.spm"))
         self._target = sentencepiece.SentencePieceProcessor(model_file=str(folder / "target.spm"))
+        self._end = [] if engine_adds_end(folder) else [END_OF_SENTENCE]
 
     def encode(self, sentence: str) -> list[str]:
         pieces: list[str] = self._source.encode(sentence, out_type=str)
-        return [*pieces, END_OF_SENTENCE] if pieces else []
+        return [*pieces, *self._end] if pieces else []
 
     def decode(self, tokens: list[str]) -> str:
         text: str = self._target.decode_pieces([t for t in tokens if t != END_OF_SENTENCE])
         return text
+
+
+def engine_adds_end(folder: Path) -> bool:
+    """Whether CTranslate2 appends `</s>` itself (`add_source_eos` in the folder's config.json)."""
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False  # installing refuses such a folder; the conversion's default is false
+    return isinstance(config, dict) and config.get("add_source_eos") is True
 
 
 @dataclass(frozen=True)

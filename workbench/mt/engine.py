@@ -6,10 +6,17 @@ translation comes with its confidence (mt/confidence.py). The workbench's segmen
 sentences, so this bypasses argostranslate.translate (its
 sentence splitter downloads a model at first use, and it translates one text per call). Sentences
 are sorted by length into batches so that little padding is decoded, and put back in order.
+
+On the CPU the threads go to parallel workers, one thread each (CTranslate2's `inter_threads`),
+rather than to one worker splitting every matrix product (`intra_threads`): the models are small,
+so a product split over threads spends much of its time waiting, while whole batches decoded side
+by side keep every core busy (bench/mt.py; the weights are shared between the workers). A caller
+keeps `workers` batches submitted at once to use them all.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,6 +85,7 @@ class MtEngine:
         except Exception as error:  # OSError, RuntimeError, AttributeError: all one remedy
             raise _cannot_load(model, "cpu", error) from error
         self._translator = _load_translator(model, options.device, options.threads)
+        self.workers: int = self._translator.num_translators  # batches decoded side by side
 
     def _encode(self, sources: Sequence[str]) -> list[list[str]]:
         return [self.encode_source(source) for source in sources]
@@ -118,7 +126,10 @@ class MtEngine:
 
         Lets a caller store one batch while the next one is being decoded.
         """
-        tokens = self._encode(sources)
+        return self.submit_tokens(self._encode(sources))
+
+    def submit_tokens(self, tokens: list[list[str]]) -> PendingTranslation:
+        """`submit` for sentences already through `encode_source`."""
         # Empty sources are answered empty; the model would invent words for them.
         order = sorted((i for i, t in enumerate(tokens) if t), key=lambda i: len(tokens[i]))
         batch = [tokens[i] for i in order]
@@ -189,6 +200,17 @@ def _cannot_load(model: InstalledModel, device: str, error: Exception) -> Workbe
     )
 
 
+def thread_split(device: str, threads: int) -> tuple[int, int]:
+    """(inter_threads, intra_threads) for `threads` threads (0: one per core) on `device`.
+
+    CPU: one worker per thread, one thread each (see the module's docstring). GPU: one worker
+    (several would be CUDA streams on the same card), `threads` for its CPU-side work.
+    """
+    if device != "cpu":
+        return 1, threads
+    return (threads or os.cpu_count() or 1), 1
+
+
 def _load_translator(model: InstalledModel, device: str, threads: int) -> ctranslate2.Translator:
     """The model's weights, loaded once per process, device and thread count."""
     key = (model.path, model.version, device, threads)
@@ -196,11 +218,12 @@ def _load_translator(model: InstalledModel, device: str, threads: int) -> ctrans
         translator = _translators.get(key)
         if translator is None:
             try:
+                inter, intra = thread_split(device, threads)
                 translator = ctranslate2.Translator(
                     str(model.model_dir),
                     device=device,
-                    inter_threads=1,
-                    intra_threads=threads,
+                    inter_threads=inter,
+                    intra_threads=intra,
                 )
             except Exception as error:  # C++ errors arrive as assorted Python types
                 raise _cannot_load(model, device, error) from error

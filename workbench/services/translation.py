@@ -13,6 +13,7 @@ except those a person has edited: the MT they post-edited from stays, so edit-di
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -112,26 +113,36 @@ def _select_work(
     return work, skipped
 
 
-def _batches(work: list[_Work], size: int) -> Iterator[list[_Work]]:
-    # Sorted by length: each batch decodes sentences of similar length, with little padding.
-    ordered = sorted(work, key=lambda item: len(item.source))
+def _batches(
+    engine: MtEngine, work: list[_Work], size: int
+) -> Iterator[tuple[list[_Work], list[list[str]]]]:
+    """The work in batches of `size`, each with its tokens, the longest sentences first.
+
+    Sorted by token count, each batch decodes sentences of similar length (little padding), as
+    CTranslate2 sorts one call's sentences itself; longest first, so that the batch that takes
+    longest does not run alone at the end while the other workers wait.
+    """
+    tokens = {item.segment_id: engine.encode_source(item.source) for item in work}
+    ordered = sorted(work, key=lambda item: -len(tokens[item.segment_id]))
     for start in range(0, len(ordered), max(size, 1)):
-        yield ordered[start : start + size]
+        batch = ordered[start : start + size]
+        yield batch, [tokens[item.segment_id] for item in batch]
 
 
 def _pipelined(
-    engine: MtEngine, batches: Iterator[list[_Work]]
+    engine: MtEngine, batches: Iterator[tuple[list[_Work], list[list[str]]]]
 ) -> Iterator[tuple[list[_Work], list[Scored]]]:
-    """Each batch with its English, one batch ahead: CTranslate2 decodes the next batch in its
-    own thread (GIL released) while the caller stores this one."""
-    ahead: tuple[list[_Work], PendingTranslation] | None = None
-    for batch in batches:
-        pending = engine.submit([item.source for item in batch])
-        if ahead is not None:
-            yield ahead[0], ahead[1].scored()
-        ahead = (batch, pending)
-    if ahead is not None:
-        yield ahead[0], ahead[1].scored()
+    """Each batch with its English, `engine.workers` batches ahead: CTranslate2 decodes them side
+    by side in its own threads (GIL released) while the caller stores this one."""
+    ahead: deque[tuple[list[_Work], PendingTranslation]] = deque()
+    for batch, tokens in batches:
+        ahead.append((batch, engine.submit_tokens(tokens)))
+        if len(ahead) > engine.workers:
+            done, pending = ahead.popleft()
+            yield done, pending.scored()
+    while ahead:
+        done, pending = ahead.popleft()
+        yield done, pending.scored()
 
 
 def _still_wanted(session: Session, batch: Sequence[_Work]) -> list[_Work]:
@@ -197,8 +208,8 @@ def translate_segments(
     Translates with the installed model `model_name` (default: the default model). Raises
     ModelMissingError when no ar→en model is installed. `on_progress(done, total)` is
     called once before the first batch (done = 0) and after each committed batch;
-    `should_stop()` is asked before each batch is stored (one batch may have been decoded
-    ahead, and is then dropped).
+    `should_stop()` is asked before each batch is stored (the batches decoded ahead, one per
+    worker, are then dropped).
     """
     engine = get_engine(settings, model_name)
     started = time.perf_counter()
@@ -228,7 +239,7 @@ def translate_segments(
         done += len(batch)
         if on_progress is not None:
             on_progress(done, len(work))
-    decoded = [] if report.cancelled else _batches(plan.decode, size)
+    decoded = [] if report.cancelled else _batches(engine, plan.decode, size)
     for batch, texts in _pipelined(engine, iter(decoded)):
         if should_stop is not None and should_stop():
             report.cancelled = True

@@ -9,6 +9,12 @@ reorder by themselves (VTE, Konsole, mlterm, Apple Terminal, WezTerm, iTerm2) mu
 text, or it is reversed twice.
 
 Only what is drawn is converted; storage and editing stay in logical order.
+
+Most sentences need no algorithm: one with no digits, no Latin letters and no controls (Arabic
+letters, marks, spaces and punctuation) resolves to level 1 everywhere in a right-to-left
+paragraph, so each of its lines reads as its characters reversed, a mark kept after its letter
+and brackets mirrored (`rtl_lines`; checked against FriBidi in tests/unit/test_bidi_fribidi.py).
+Only the others go through uax9.py, whose pure-Python resolve costs about a millisecond each.
 """
 
 from __future__ import annotations
@@ -110,6 +116,47 @@ def _line(
     ]
 
 
+# W1–W7, N0–N2 turn every one of these into R in a right-to-left paragraph without L, EN, AN
+# or explicit controls: the whole text is at level 1 (L1 puts S and trailing WS at the paragraph
+# level, 1 too).
+_ONE_LEVEL = frozenset({"R", "AL", "WS", "ON", "NSM", "CS", "ES", "ET", "S"})
+
+
+def rtl_lines(text: str, spans: Sequence[tuple[int, int]], base: Base) -> list[str] | None:
+    """Each line [start, end) of `text` in display order when all of `text` resolves to one
+    right-to-left level (see _ONE_LEVEL), else None: the full algorithm is needed."""
+    if not _one_level(text, base):
+        return None
+    return [_reversed_clusters(text, start, end) for start, end in spans]
+
+
+def _one_level(text: str, base: Base) -> bool:
+    return base == "R" and all(uax9.bidi_class(char) in _ONE_LEVEL for char in set(text))
+
+
+def _reversed_clusters(text: str, start: int, end: int) -> str:
+    """L2 on a line at one odd level, with L3 (each letter's marks stay after it) and L4."""
+    clusters = []
+    cluster_end = end
+    for index in range(end - 1, start - 1, -1):
+        if uax9.bidi_class(text[index]) != "NSM":
+            clusters.append(text[index:cluster_end])
+            cluster_end = index
+    if cluster_end > start:  # marks that open the line have no letter: they go last, in order
+        clusters.append(text[start:cluster_end])
+    mirror = uax9.MIRRORED
+    return "".join(mirror.get(char, char) for char in "".join(clusters))
+
+
+def _visual_lines(text: str, spans: Sequence[tuple[int, int]], base: Base) -> list[str]:
+    """Each line [start, end) of the paragraph `text` in display order."""
+    fast = rtl_lines(text, spans, base)
+    if fast is not None:
+        return fast
+    paragraph = uax9.resolve(text, _BASE_LEVELS[base])
+    return ["".join(c for c, _ in _line(text, text, paragraph, s, e)) for s, e in spans]
+
+
 def line_spans(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of `text` (words apart by single spaces) by cell width, as [start, end)
     spans in logical order; a word wider than a line is cut into full lines."""
@@ -185,7 +232,7 @@ def to_visual(text: str, base: Base = "R") -> str:
     if text.isascii() or not any(_needs_bidi(char) for char in text):
         return text
     shaped = shape(text)
-    return "".join(char for char, _ in reorder_tagged(shaped, shaped, base))
+    return _visual_lines(shaped, ((0, len(shaped)),), base)[0]
 
 
 @lru_cache(maxsize=2048)
@@ -196,8 +243,7 @@ def wrap_visual(text: str, width: int, base: Base = "R") -> tuple[str, ...]:
     if flat.isascii() or not any(_needs_bidi(char) for char in flat):
         return tuple(flat[start:end] for start, end in line_spans(flat, width))
     shaped = shape(flat)
-    lines = wrapped_tagged(shaped, shaped, width, base)
-    return tuple("".join(char for char, _ in line) for line in lines)
+    return tuple(_visual_lines(shaped, line_spans(shaped, width), base))
 
 
 @lru_cache(maxsize=8192)
@@ -210,11 +256,12 @@ def head_to_visual(head: str, whole: str, base: Base = "R") -> str:
     if not flat.startswith(prefix) or not any(_needs_bidi(char) for char in flat):
         return to_visual(head, base)
     shown = shape(head)
+    if _one_level(flat, base) and _one_level(shown, base):  # no context to resolve
+        return _reversed_clusters(shown, 0, len(shown))
     # Shaping is per word and the cut may fall inside one: shape the two sides apart. Presentation
     # forms keep their letters' bidi class, so the levels are those of the logical sentence.
     text = shown + shape(flat[len(prefix) :])
-    paragraph = uax9.resolve(text, _BASE_LEVELS[base])
-    return "".join(char for char, _ in _line(text, text, paragraph, 0, len(shown)))
+    return _visual_lines(text, ((0, len(shown)),), base)[0]
 
 
 def display_head(head: str, whole: str, enabled: bool, base: Base = "R") -> str:

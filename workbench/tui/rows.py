@@ -132,6 +132,16 @@ class SegmentRows:
             self._pages.popitem(last=False)
         return page
 
+    def replace(self, index: int, row: SegmentRow) -> None:
+        """The row at `index` as its saver just read it back: a held page takes it in place of
+        reading its 250 rows again (as `forget` would have them)."""
+        page = self._pages.get(index // PAGE_SIZE)
+        offset = index % PAGE_SIZE
+        if page is not None and offset < len(page) and page[offset].id == row.id:
+            page[offset] = row
+        else:
+            self.forget(index)
+
     def forget(self, index: int | None = None) -> None:
         """Drop cached rows (one row's page, or all) so they are read again from the database."""
         if index is None:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import Cli
+from tests.conftest import SHARED_DIR, Cli
 from tests.mt_archives import TOP
-from tests.mt_fixtures import CT2_NAME, TOY_MODEL_FILE
+from tests.mt_fixtures import CT2_NAME, TOY_MODEL_FILE, marian_folder
 from workbench.config import load_settings
 from workbench.mt.engine import get_engine
 from workbench.mt.packages import InstalledModel
@@ -23,6 +23,7 @@ from workbench.store.database import Database
 from workbench.store.models import Origin, Revision
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+NTREX_AR = SHARED_DIR / "corpora" / "ntrex-ar-en" / "ar.txt"
 
 
 def test_install_both_kinds_list_default_remove(
@@ -191,11 +192,27 @@ def test_translate_with_either_model_records_which(
     assert unknown.exit_code == 4 and CT2_NAME in unknown.stderr
 
 
-def test_ct2_engine_appends_the_end_token(ct2_model: InstalledModel) -> None:
-    engine = get_engine(load_settings(), CT2_NAME)
-    assert engine.model.kind == "ctranslate2"
-    tokens = engine.encode_source("أنا أحب القطط.")
-    assert tokens[-1] == "</s>" and tokens.count("</s>") == 1
-    scored = engine.translate_scored(["أنا أحب القطط.", "هل تتكلم الإنجليزية؟"])
-    assert all(ENGLISH_WORD.search(s.text) and s.score and 0 < s.score <= 1 for s in scored)
-    assert "</s>" not in " ".join(s.text for s in scored)
+@pytest.mark.parametrize("engine_eos", [False, True], ids=["transformers-conv", "marian-conv"])
+def test_ct2_folder_reads_the_end_token_once_whoever_adds_it(
+    engine_eos: bool,
+    argos_model_dir: Path,
+    argos_packages_dir: Path,
+    tmp_path: Path,
+) -> None:
+    """One `</s>` after the source, whichever converter made the folder: the same weights then give
+    the Argos package's very words and scores (a second `</s>` changes them)."""
+    from workbench.mt.ct2_folder import check_folder, install_folder
+
+    folder = marian_folder(argos_model_dir, tmp_path, engine_eos=engine_eos)
+    install_folder(check_folder(folder), argos_packages_dir)
+    shutil.copytree(argos_model_dir / TOP, argos_packages_dir / TOP)
+    settings = load_settings()
+    ct2, argos = get_engine(settings, CT2_NAME), get_engine(settings, TOP)
+    assert ct2.model.kind == "ctranslate2" and argos.model.kind == "argos"
+    tokens = ct2.encode_source("أنا أحب القطط.")
+    assert tokens.count("</s>") == (0 if engine_eos else 1)
+    sentences = [line for line in NTREX_AR.read_text(encoding="utf-8").splitlines()[:12] if line]
+    by_ct2, by_argos = ct2.translate_scored(sentences), argos.translate_scored(sentences)
+    assert [s.text for s in by_ct2] == [s.text for s in by_argos]
+    assert [s.score for s in by_ct2] == pytest.approx([s.score for s in by_argos], abs=1e-4)
+    assert all(ENGLISH_WORD.search(s.text) and "</s>" not in s.text for s in by_ct2)

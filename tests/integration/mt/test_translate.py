@@ -78,6 +78,24 @@ def test_same_input_same_output(tmp_path: Path, argos_model: InstalledModel) -> 
     assert engine.translate(sentences) == ["I love cats.", "Do you speak English?"]
 
 
+def test_workers_change_neither_the_words_nor_the_scores(
+    tmp_path: Path, argos_model: InstalledModel
+) -> None:
+    """N threads are N workers decoding batches side by side, several batches in flight: each
+    segment must still get its own sentence's English and score, whatever finishes first."""
+    outputs = []
+    for threads in (1, 2, 3):
+        assert get_engine(load_settings(mt_threads=threads)).workers == threads
+        cli = Cli(f"sqlite:///{tmp_path / str(threads)}.sqlite")
+        assert cli("import", str(SEEDS_DIR)).exit_code == 0
+        result = cli("translate", "--batch-size", "8", "--threads", str(threads))
+        assert result.exit_code == 0, result.output
+        rows = cli.json_lines("segments", "--json")
+        assert all(row["mt"] and row["mt_score"] for row in rows if row["source"].strip())
+        outputs.append([(row["source"], row["mt"], row["mt_score"]) for row in rows])
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
 def test_order_is_kept_and_empty_input_gives_empty_output(argos_model: InstalledModel) -> None:
     engine = get_engine(load_settings(mt_batch_size=2))
     long = "أغلقت مراكز الاقتراع في كازاخستان أبوابها مساء الأحد."

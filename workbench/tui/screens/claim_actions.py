@@ -24,7 +24,7 @@ from workbench.tui.claim_offsets import Span, selection_offsets
 from workbench.tui.keymap import effective_keys
 from workbench.tui.naming import by_position, segment_name
 from workbench.tui.rows import RowFilter, SegmentRows
-from workbench.tui.screens.claim_form import ClaimFormScreen
+from workbench.tui.screens.claim_form import shelved_form
 from workbench.tui.screens.claims_panel import ClaimsPanel
 from workbench.tui.screens.source_select import SourceSelectScreen
 from workbench.tui.widgets.segment_list import CLAIM_MARK
@@ -222,7 +222,8 @@ class ClaimActions(Screen[None]):
             return None
 
         title = f"New claim · segment {position} · {'Arabic' if side == 'ar' else 'English'}"
-        form = ClaimFormScreen(
+        form = shelved_form(
+            self.workbench.shelf,
             title,
             text[span[0] : span[1]],
             submit,

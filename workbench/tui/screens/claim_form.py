@@ -39,6 +39,7 @@ from workbench.tui.claim_form_values import (
     other_side_name,
 )
 from workbench.tui.screens.source_select import SourceSelectScreen
+from workbench.tui.shelf import ScreenShelf
 
 Submit = Callable[[ClaimFields], "str | None"]
 Span = tuple[int, int]
@@ -69,6 +70,22 @@ class ClaimFormScreen(ModalScreen[bool]):
         claim: ClaimView | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
+        self._take(title, quote, submit, bidi=bidi, side=side, position=position, other=other)
+        self._set_claim(claim)
+        # (CSS generation, app focus) when `reset` refilled the mounted form: see below.
+        self._styles_kept: tuple[int, bool] | None = None
+
+    def _take(
+        self,
+        title: str,
+        quote: str,
+        submit: Submit,
+        *,
+        bidi: bool,
+        side: str,
+        position: int,
+        other: str | None,
+    ) -> None:
         self.title_text = title
         self.quote = quote
         self.submit = submit
@@ -76,6 +93,8 @@ class ClaimFormScreen(ModalScreen[bool]):
         self.side = side
         self.position = position
         self.other = other
+
+    def _set_claim(self, claim: ClaimView | None) -> None:
         self.claim = claim
         self.aligned: Span | None = None
         self.aligned_words: str | None = None
@@ -83,14 +102,33 @@ class ClaimFormScreen(ModalScreen[bool]):
         if claim is not None and claim.aligned_start is not None and claim.aligned_end is not None:
             self.aligned = (claim.aligned_start, claim.aligned_end)
             self.aligned_words = claim.aligned_quote
+        self._fresh = True  # the first field takes the focus when the form is next shown
+
+    def reset(
+        self,
+        title: str,
+        quote: str,
+        submit: Submit,
+        *,
+        bidi: bool,
+        side: str,
+        position: int,
+        other: str | None,
+        claim: ClaimView | None = None,
+    ) -> None:
+        """The form for another claim, as a newly built one would show it."""
+        self._take(title, quote, submit, bidi=bidi, side=side, position=position, other=other)
+        self._set_claim(claim)
+        if self.is_mounted:
+            self._styles_kept = self._style_generation()
+            self._fill()
 
     # --- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        base: Base = "R" if self.side == "ar" else "L"
         with VerticalScroll(classes="dialog claim-form"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Label(f"«{display_line(self.quote, self.bidi, base)}»", id="claim-quote")
+            yield Label(self.title_text, classes="dialog-title", id="claim-title")
+            yield Label(self._quote_display(), id="claim-quote")
             for name, title, kind in FIELDS:
                 with Horizontal(classes="claim-row"):
                     yield Label(title, classes="claim-field")
@@ -105,6 +143,10 @@ class ClaimFormScreen(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="claim-save")
                 yield Button("Cancel (Esc)", id="claim-cancel")
+
+    def _quote_display(self) -> str:
+        base: Base = "R" if self.side == "ar" else "L"
+        return f"«{display_line(self.quote, self.bidi, base)}»"
 
     def _field(self, name: str, kind: Kind) -> Widget:
         initial = initial_value(self.claim, name)
@@ -154,8 +196,54 @@ class ClaimFormScreen(ModalScreen[bool]):
             return "none: the segment has no saved English target yet"
         return "none"
 
-    def on_mount(self) -> None:
-        self.query_one("#claim_type", Select).focus()
+    def _fill(self) -> None:
+        """Every widget set from the claim (or the defaults), as `compose` builds them."""
+        self.query_one("#claim-title", Label).update(self.title_text)
+        self.query_one("#claim-quote", Label).update(self._quote_display())
+        for name, _, kind in FIELDS:
+            if kind == "select":
+                initial = initial_value(self.claim, name)
+                select = self.query_one(f"#{name}", Select)
+                select.expanded = False
+                select.value = initial if initial is not None else Select.NULL
+            elif kind == "mt":
+                mt = mt_choice(self.claim.mt_distorted if self.claim is not None else None)
+                self.query_one(f"#{name}", Select).value = mt
+            elif kind == "links":
+                links = links_text(self.claim.evidence_links) if self.claim is not None else ""
+                self.query_one(f"#{name}", TextArea).load_text(links)  # the undo history too
+            else:
+                field = self.query_one(f"#{name}", Input)
+                field.value = initial_value(self.claim, name) or ""
+                field.cursor_position = len(field.value)
+        self.query_one("#claim-aligned", Label).update(self._aligned_display())
+        self.query_one("#claim-aligned-choose", Button).disabled = self.other is None
+        self.show_error("")
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        """A screen shown again restyles all its nodes (a third of the form's open). The form
+        `reset` for a new claim only changed values: when no stylesheet or theme has changed
+        since (the app's CSS generation) nor the app's focus, its styles still hold."""
+        if animate:  # a class changed (the screen's resume passes False)
+            super().update_node_styles(animate)
+            return
+        kept, self._styles_kept = self._styles_kept, None
+        if kept is not None and kept == self._style_generation():
+            return
+        super().update_node_styles(animate)
+
+    def _style_generation(self) -> tuple[int, bool] | None:
+        """The app's CSS generation and focus; None (always restyle) if a Textual release no
+        longer counts CSS updates under this private name."""
+        count = getattr(self.app, "_css_update_count", None)
+        return None if not isinstance(count, int) else (count, self.app.app_focus)
+
+    def on_screen_resume(self) -> None:
+        # Back from choosing the aligned span, the focus stays where it was.
+        if self._fresh:
+            self._fresh = False
+            self.query_one(VerticalScroll).scroll_home(animate=False, immediate=True)
+            self.query_one("#claim_type", Select).focus()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Mark the row of the focused field: its name is drawn reversed (app.tcss)."""
@@ -231,6 +319,34 @@ class ClaimFormScreen(ModalScreen[bool]):
             self.set_aligned(None, None)
         else:
             self.action_cancel()
+
+
+def shelved_form(
+    shelf: ScreenShelf,
+    title: str,
+    quote: str,
+    submit: Submit,
+    *,
+    bidi: bool,
+    side: str,
+    position: int,
+    other: str | None,
+    claim: ClaimView | None = None,
+) -> ClaimFormScreen:
+    """The app's one claim form, filled for this claim; a new one if that one is in use."""
+
+    def build() -> ClaimFormScreen:
+        return ClaimFormScreen(
+            title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
+        )
+
+    form = shelf.get("claim form", ClaimFormScreen, build)
+    if form in shelf.app.screen_stack:  # shown already (never, as the screens go): not shared
+        return build()
+    form.reset(
+        title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
+    )
+    return form
 
 
 def _choice(value: object) -> str | None:

@@ -171,7 +171,7 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
             return True
         return self.save(current.status_on_leave())
 
-    def save(self, status: str) -> bool:
+    def save(self, status: str, *, moving: bool = False) -> bool:  # moving: to another next
         current = self.current
         assert current is not None
         text = self.editor.text
@@ -193,18 +193,19 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
                 markup=False,
             )
             return False
-        self.saved(before)
+        self.saved(before, moving=moving)
         return True
 
-    def saved(self, before: str) -> None:
+    def saved(self, before: str, *, moving: bool = False) -> None:
         assert self.current is not None and self.rows is not None
         index = self.rows.index_of_position(self.current.row.position)
         if index is not None:
-            self.segment_list.row_changed(index)
+            self.segment_list.row_saved(index, self.current.row)  # read back by the save
         self.segment_claims_changed(self.current.row.id)  # a saved target moves its claims
         self.workbench.unsaved.keep()  # saved: nothing left to recover
-        self.show_current()
-        self.refresh_qa()
+        if not moving:  # else the next segment is shown instead, at once
+            self.show_current()
+            self.refresh_qa()
         after = self.current.row.status
         if self._counts is not None and after != before:
             # One segment moved from one status to another: no need to count the document again.
@@ -341,9 +342,14 @@ class MainScreen(FindingActions, ClaimActions, SegmentAids, OtherModels, MtSugge
             self.notify("Nothing to confirm: type the English, or ctrl+t copies the MT.")
             return
         translated = SegmentStatus.TRANSLATED.value
-        if self.current.needs_save(self.editor.text, translated) and not self.save(translated):
+        saving = self.current.needs_save(self.editor.text, translated)
+        if saving and not self.save(translated, moving=True):
             return
+        saved = self.current
         self.action_next_unconfirmed()
+        if saving and self.current is saved:  # nowhere else to go: show it as saved
+            self.show_current()
+            self.refresh_qa()
 
     def action_save_draft(self) -> None:
         if self.current is None:

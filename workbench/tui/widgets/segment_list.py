@@ -106,6 +106,12 @@ class SegmentList(ScrollView, can_focus=False):
             self.rows.forget(index)
         self.refresh_line(index)
 
+    def row_saved(self, index: int, row: SegmentRow) -> None:
+        """The row at `index` was saved and read back as `row`: redraw it from that."""
+        if self.rows is not None:
+            self.rows.replace(index, row)
+        self.refresh_line(index)
+
     def all_changed(self) -> None:
         if self.rows is not None:
             self.rows.forget()
