@@ -29,9 +29,12 @@ def _people_and_titles(session: Session) -> Stamp:
 def content_stamp(session: Session) -> Stamp:
     """Of every segment, revision and review: what the statistics and the review desk show."""
     segments = session.execute(select(func.count(Segment.id), func.max(Segment.id))).one()
-    revision = session.scalar(select(func.max(Revision.id)))
-    review = session.scalar(select(func.max(Review.id)))
-    return (*segments, revision, review, *_people_and_titles(session))
+    # Counts beside the maxima: on PostgreSQL a transaction can commit a row whose id is lower
+    # than one already seen (ids are taken at insert, not at commit), so a maximum alone can
+    # stay the same while a row arrives.
+    revisions = session.execute(select(func.count(Revision.id), func.max(Revision.id))).one()
+    reviews = session.execute(select(func.count(Review.id), func.max(Review.id))).one()
+    return (*segments, *revisions, *reviews, *_people_and_titles(session))
 
 
 def claims_stamp(session: Session, document_id: int) -> Stamp:
