@@ -19,6 +19,12 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO_ROOT / "seeds"
 SHARED_DIR = REPO_ROOT.parent / "shared"
 
+# One OpenMP thread per CTranslate2 model: pytest-xdist already runs one worker per core, and
+# CTranslate2's default of 4 threads per model oversubscribes the cores, where OpenMP's threads
+# spin waiting for each other (docs/testing.md, "Timings"). Set before ctranslate2 is loaded;
+# subprocesses of the tests inherit it. A value set by the developer wins.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 # Fixture plugins of single areas (each module's docstring says what it provides).
 pytest_plugins = ["tests.mt_fixtures", "tests.pg_fixtures", "tests.templates"]
 

@@ -254,19 +254,28 @@ def any_seeded_cli(any_cli: Cli, request: pytest.FixtureRequest) -> Cli:
 
 @pytest.fixture(params=BACKENDS)
 def any_db_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
-    """Makes fresh databases on each backend in turn, for tests that need several (hypothesis)."""
+    """Makes fresh databases on each backend in turn, for tests that need several (hypothesis):
+    each at this version's schema, a copy of the "migrated" template (what the first open would
+    create, without an Alembic run per database: three per hypothesis example, some tests)."""
+    from tests.conftest import build_migrated
+    from tests.templates import restore_template
+
     made: list[str] = []
     server: PostgresServer | None = None
+    request.getfixturevalue("database_templates")  # set up now, not half-way through the test
     if request.param == "postgresql":
         server = request.getfixturevalue("postgres_server")
 
     def make() -> str:
         number = next(_database_numbers)
         if server is None:
-            return f"sqlite:///{tmp_path / f'db{number}.sqlite'}"
-        name = f"test_{os.getpid()}_{number}"
-        made.append(name)
-        return server.create_database(name)
+            url = f"sqlite:///{tmp_path / f'db{number}.sqlite'}"
+        else:
+            name = f"test_{os.getpid()}_{number}"
+            made.append(name)
+            url = server.url(name)
+        restore_template(request, "migrated", build_migrated, url)
+        return url
 
     yield make
     for name in made:

@@ -56,6 +56,16 @@ def _join_start_line(barrier: Any) -> None:
     _shared["start_line"] = barrier
 
 
+def _worker_context() -> Any:
+    """Workers forked from a fork server that has imported this module: no engine or connection
+    crosses a fork (the server never opens one), and a worker does not spend the second a fresh
+    interpreter ("spawn") takes to import SQLAlchemy and the workbench. The server is started
+    once per process that runs workers (one per pytest-xdist worker) and serves every test."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
 def _read_version(database: Database, segment_id: int) -> int:
     with database.read() as session:
         version = session.scalar(select(Segment.version).where(Segment.id == segment_id))
@@ -111,7 +121,7 @@ def timed_run(
 ) -> tuple[list[Attempt], float]:
     """All attempts, and the seconds from the common start to the last worker's last save
     (process start-up is not counted)."""
-    context = multiprocessing.get_context("spawn")  # no engine or connection crosses a fork
+    context = _worker_context()
     barrier = context.Barrier(workers)
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_join_start_line, initargs=(barrier,)

@@ -68,7 +68,10 @@ async def test_fresh_database_is_translated_in_the_background(
 async def test_background_translation_can_be_stopped(
     make_app: AppFactory, seeded_database: Database, argos_model: InstalledModel
 ) -> None:
-    app = make_app(translate=True)
+    # Small batches: the stop is asked between batches, and the batch being decoded (and the
+    # one decoded ahead) still finish in the worker thread, which the test's event loop waits
+    # for at teardown. With the default 32 that was the whole first document (12-50 s).
+    app = make_app(translate=True, mt_batch_size=2)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("f8")
         assert await mt_worker_done(app) is WorkerState.CANCELLED

@@ -10,7 +10,7 @@ Connection. The columns are the models' (tests/unit/test_segment_list.py checks 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -78,9 +78,14 @@ class SegmentRow:
     mt_score: float | None = None  # the score of `mt`'s MT revision (schema 0006)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Every field is a scalar: a shallow dict is what `asdict` gives, without its deep copy
+        # of each value (most of the time of `segments --json` on a long document).
+        data = {name: getattr(self, name) for name in _ROW_FIELDS}
         data["updated_at"] = as_utc(self.updated_at).isoformat() if self.updated_at else None
         return data
+
+
+_ROW_FIELDS = tuple(field.name for field in fields(SegmentRow))
 
 
 def core_rows_query(
