@@ -13,7 +13,7 @@ from workbench.store.database import Database
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.bidi import to_visual
 from workbench.tui.screens.help import HelpScreen
-from workbench.tui.widgets.detail import TargetEditor
+from workbench.tui.widgets.target_editor import TargetEditor
 
 VTE = {"TERM": "xterm-256color", "VTE_VERSION": "7600"}
 

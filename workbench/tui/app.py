@@ -14,6 +14,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.filter import LineFilter
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -27,6 +28,7 @@ from workbench.tui.inert_filter import InertFilter
 from workbench.tui.journal import JOURNAL_SECONDS
 from workbench.tui.key_order import keys_delivered
 from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
+from workbench.tui.messages import ModelFound, MtFinished, MtProgress
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
 from workbench.tui.shelf import ScreenShelf
@@ -111,9 +113,7 @@ class WorkbenchApp(App[None]):
     def model_found(self) -> None:
         assert self.model is not None
         self.notify(f"Machine translation model found: {self.model.label()}", markup=False)
-        screen = self.main_screen
-        if screen is not None and screen.is_mounted:
-            screen.status_bar.show_model(self.model_label())
+        self._tell_main(ModelFound(self.model_label()))
         if self.translate_on_start and self.mt_worker is None:
             self.mt_worker = self.translate_in_background()
 
@@ -226,13 +226,14 @@ class WorkbenchApp(App[None]):
         return total
 
     def _show_mt_progress(self, done: int, total: int) -> None:
-        screen = self.main_screen
-        if screen is None or not screen.is_mounted:
-            return
         stop_key = effective_keys(self.settings.keymap)["stop_mt"]
-        screen.status_bar.show_progress((done, total) if done < total else None, stop_key)
-        if done:
-            screen.mt_progress()
+        self._tell_main(MtProgress((done, total) if done < total else None, stop_key))
+
+    def _tell_main(self, message: Message) -> None:
+        """The main screen shows what the app has to say (it owns the status bar)."""
+        screen = self.main_screen
+        if screen is not None and screen.is_mounted:
+            screen.post_message(message)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
@@ -242,10 +243,9 @@ class WorkbenchApp(App[None]):
             WorkerState.CANCELLED,
         ):
             return
-        screen = self.main_screen
-        if screen is not None and screen.is_mounted:
-            screen.status_bar.show_progress(None)
-            screen.mt_progress()
+        result = worker.result if event.state is WorkerState.SUCCESS else None
+        # The memory's English put in targets is shown at once, as `workbench translate` does.
+        self._tell_main(MtFinished(filled=result is not None and bool(result.filled)))
         if event.state is WorkerState.ERROR:
             self.notify(f"Machine translation stopped: {worker.error}", severity="error")
         elif event.state is WorkerState.CANCELLED:
@@ -257,8 +257,6 @@ class WorkbenchApp(App[None]):
                 f"Machine translation: {report.translated} segments in {report.seconds:.0f} s"
                 + filled
             )
-            if report.filled and screen is not None and screen.is_mounted:
-                screen.refresh_from_database()  # the memory's English, as `workbench translate`
 
     def action_stop_mt(self) -> None:
         running = [w for w in self.workers if w.group == "mt" and w.is_running]

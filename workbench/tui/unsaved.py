@@ -48,10 +48,10 @@ HANG_UP_GRACE_SECONDS = 10.0  # then the process ends even if the exit hangs on 
 
 def open_text(main: MainScreen | None) -> tuple[OpenSegment, str] | None:
     """The open segment and the editor's text; None if there is none or the screen is going."""
-    if main is None or not main.is_mounted or main.current is None:
+    if main is None or not main.is_mounted:
         return None
     try:
-        return main.current, main.editor.text
+        return main.unsaved_text()
     except NoMatches:  # the screen is being taken down
         return None
 
@@ -201,11 +201,9 @@ class UnsavedKeeper:
         if main is None or not main.open_document(entry.document_id, position=entry.position):
             self.app.notify("Not restored: it is offered again at the next start.")
             return
-        current = main.current
-        if current is None or current.row.id != entry.segment_id:
+        # A save then meets anyone's save after the version it was typed on as a conflict.
+        if not main.restore_text(entry.segment_id, entry.base_version, entry.text):
             return
-        current.rebase(entry.base_version)  # a save meets anyone's later save as a conflict
-        main.detail.set_target(entry.text, undoable=True)
         if self.keep():
             left.discard()  # now this app's journal holds it
 

@@ -1,87 +1,62 @@
-"""Finding segments on the main screen: go to N, search the texts, show only one status."""
+"""Finding segments on the main screen: go to N, search the texts, show only one status.
+
+Each asks (a dialog, or the counts by status) and hands what was chosen to a callback of the
+screen's; they keep nothing between calls: the filter in force belongs to the listed rows.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from textual.screen import Screen
+from textual.app import App
 
+from workbench.store.database import Database
 from workbench.store.models import SegmentStatus
 from workbench.store.queries import status_counts
-from workbench.tui.rows import RowFilter, SegmentRows
+from workbench.tui.rows import RowFilter
 from workbench.tui.screens.prompt import GoToScreen, PromptScreen
-
-if TYPE_CHECKING:
-    from workbench.tui.app import WorkbenchApp
+from workbench.tui.shelf import ScreenShelf
 
 FILTER_CYCLE: tuple[str | None, ...] = (None, *(status.value for status in SegmentStatus))
 
 
-class FindingActions(Screen[None]):
-    """The base of MainScreen, which provides what is declared here."""
+def ask_position(
+    app: App[object], shelf: ScreenShelf, last_position: int, chosen: Callable[[int], None]
+) -> None:
+    """The go-to dialog, asking for a position from 1 to `last_position`."""
 
-    rows: SegmentRows | None
-    document_id: int | None
-    last_position: int
+    def answered(value: str | None) -> None:
+        if value:
+            chosen(int(value))
 
-    if TYPE_CHECKING:
+    screen = shelf.get("go to", GoToScreen, lambda: GoToScreen(1))
+    screen.ask_up_to(last_position)
+    app.push_screen(screen, answered)
 
-        @property
-        def workbench(self) -> WorkbenchApp: ...
 
-        def go_to_index(self, index: int, top: int | None = None) -> bool: ...
+def ask_search(
+    app: App[object], shelf: ScreenShelf, previous: RowFilter, chosen: Callable[[RowFilter], None]
+) -> None:
+    """The search dialog; the filter it makes keeps the status filter of `previous`."""
 
-        def open_document(
-            self,
-            document_id: int,
-            row_filter: RowFilter | None = None,
-            position: int | None = None,
-        ) -> bool: ...
+    def answered(value: str | None) -> None:
+        if value is not None:
+            chosen(RowFilter(previous.status, value.strip() or None))
 
-    def action_go_to(self) -> None:
-        def chosen(value: str | None) -> None:
-            if value and self.rows is not None and self.document_id is not None:
-                position = int(value)
-                index = self.rows.index_of_position(position)
-                if index is not None:
-                    self.go_to_index(index)
-                else:  # hidden by the filter: show everything again
-                    self.open_document(self.document_id, RowFilter(), position)
+    # Opens empty: a new search is the usual wish, and Enter on nothing clears the filter.
+    current = f" (now: {previous.search})" if previous.search else ""
+    title = f"Search source, MT and target{current}; empty shows all"
+    screen = shelf.get("search", PromptScreen, lambda: PromptScreen(title, placeholder="text"))
+    screen.ask(title)
+    app.push_screen(screen, answered)
 
-        screen = self.workbench.shelf.get("go to", GoToScreen, lambda: GoToScreen(1))
-        screen.ask_up_to(self.last_position)
-        self.app.push_screen(screen, chosen)
 
-    def action_search(self) -> None:
-        previous = self.rows.filter if self.rows is not None else RowFilter()
-
-        def chosen(value: str | None) -> None:
-            if value is not None:
-                self.apply_filter(RowFilter(previous.status, value.strip() or None))
-
-        # Opens empty: a new search is the usual wish, and Enter on nothing clears the filter.
-        current = f" (now: {previous.search})" if previous.search else ""
-        title = f"Search source, MT and target{current}; empty shows all"
-        screen = self.workbench.shelf.get(
-            "search", PromptScreen, lambda: PromptScreen(title, placeholder="text")
-        )
-        screen.ask(title)
-        self.app.push_screen(screen, chosen)
-
-    def action_cycle_filter(self) -> None:
-        if self.rows is None or self.document_id is None:
-            return
-        with self.workbench.database.read() as session:
-            counts = status_counts(session, self.document_id)
-        index = FILTER_CYCLE.index(self.rows.filter.status)
-        for status in FILTER_CYCLE[index + 1 :] + FILTER_CYCLE[: index + 1]:
-            if status is None or counts.get(status):
-                self.apply_filter(RowFilter(status, self.rows.filter.search))
-                return
-
-    def apply_filter(self, row_filter: RowFilter) -> None:
-        if self.document_id is None:
-            return
-        self.open_document(self.document_id, row_filter)
-        if self.rows is not None and not len(self.rows):
-            self.notify(f"No segment matches: {row_filter.describe()}.", severity="warning")
+def next_status_filter(database: Database, document_id: int, now: RowFilter) -> RowFilter:
+    """The filter showing the next status the document has segments of (or every status)."""
+    with database.read() as session:
+        counts = status_counts(session, document_id)
+    index = FILTER_CYCLE.index(now.status)
+    for status in FILTER_CYCLE[index + 1 :] + FILTER_CYCLE[: index + 1]:
+        if status is None or counts.get(status):
+            return RowFilter(status, now.search)
+    return RowFilter(None, now.search)

@@ -2,45 +2,36 @@
 
 The background MT and the suggestion come from the default model; this key (and the palette)
 asks the next other installed ar→en model, in a thread worker, and puts its English first among
-the alternatives (alt+1 takes it). Pressed again, it asks the model after that.
+the alternatives (alt+1 takes it). Pressed again, it asks the model after that. `OtherModels`
+(drawing nothing itself) owns whose turn it is and the English each segment was given, and tells
+the screen when a translation arrives (`OtherModelArrived`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
-from textual.screen import Screen
+from textual.widget import Widget
 
+from workbench.config import Settings
 from workbench.errors import WorkbenchError
-from workbench.tui.session import OpenSegment
-
-if TYPE_CHECKING:
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.widgets.detail import DetailPane
+from workbench.store.queries import SegmentRow
+from workbench.tui.messages import OtherModelArrived
 
 
-class OtherModels(Screen[None]):
-    """A base of MainScreen, which provides what is declared here."""
+class OtherModels(Widget):
+    DEFAULT_CSS = "OtherModels { display: none; }"
 
-    current: OpenSegment | None
-    _other_model_turn: int = 0
-    _other_model_texts: dict[int, str]
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self._turn = 0  # which of the other models is asked next
+        # English another model gave, by segment: kept first among the alternatives.
+        self._texts: dict[int, str] = {}
 
-    if TYPE_CHECKING:
-
-        @property
-        def workbench(self) -> WorkbenchApp: ...
-        @property
-        def detail(self) -> DetailPane: ...
-
-    def action_other_model_mt(self) -> None:
+    def ask(self, row: SegmentRow, default: str | None) -> None:
+        """Translate the row's source with the next installed model other than `default`."""
         from workbench.mt.catalogue import installed_names
 
-        current = self.current
-        if current is None:
-            return
-        default = self.workbench.model.name if self.workbench.model is not None else None
         others = [name for name in installed_names() if name != default]
         if not others:
             self.notify(
@@ -49,40 +40,30 @@ class OtherModels(Screen[None]):
                 severity="warning",
             )
             return
-        name = others[self._other_model_turn % len(others)]
-        self._other_model_turn += 1
+        name = others[self._turn % len(others)]
+        self._turn += 1
         self.notify(f"Translating with {name} …", markup=False)
-        self.translate_with(name, current.row.id, current.row.source)
+        self.translate_with(name, row.id, row.source)
 
     @work(thread=True, exclusive=True, group="other-model", exit_on_error=False)
     def translate_with(self, name: str, segment_id: int, source: str) -> None:
         from workbench.mt.engine import get_engine
 
         try:
-            [scored] = get_engine(self.workbench.settings, name).translate_scored([source])
+            [scored] = get_engine(self.settings, name).translate_scored([source])
         except WorkbenchError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        self.app.call_from_thread(
-            self.show_other_model, name, segment_id, scored.text, scored.score
-        )
+        self.post_message(OtherModelArrived(segment_id, name, scored.text, scored.score))
 
-    def with_other_model(self, segment_id: int, alternatives: list[str]) -> list[str]:
+    def keep(self, segment_id: int, text: str) -> None:
+        """Kept, so that the default model's alternatives arriving later (or a redraw) keep it
+        first."""
+        self._texts[segment_id] = text
+
+    def first_of(self, segment_id: int, alternatives: list[str]) -> list[str]:
         """`alternatives` with another model's English for the segment first, when asked for."""
-        text = self._other_model_texts.get(segment_id)
+        text = self._texts.get(segment_id)
         if text is None:
             return alternatives
         return [text, *(other for other in alternatives if other != text)]
-
-    def show_other_model(self, name: str, segment_id: int, text: str, score: float | None) -> None:
-        current = self.current
-        if current is None or current.row.id != segment_id or not text:
-            return
-        # Kept, so that the default model's alternatives arriving later (or a redraw) keep it first.
-        self._other_model_texts[segment_id] = text
-        self.detail.set_alternatives(self.with_other_model(segment_id, self.detail.alternatives))
-        sure = f", confidence {score:.2f}" if score is not None else ""
-        self.notify(
-            f"Alternative 1 is {name}'s translation{sure}; alt+1 puts it in the target.",
-            markup=False,
-        )

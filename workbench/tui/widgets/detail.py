@@ -2,80 +2,38 @@
 
 The texts are drawn read-only (SegmentTexts); the target is edited in a TextArea in logical
 order, so cursor positions stay right whatever the display does with Arabic.
+
+The pane owns the open segment (`OpenSegment`, session.py): it opens it, saves it (a newer
+version met opens the conflict dialog, nothing is overwritten and nothing typed is lost) and
+tells the screen (`SegmentOpened`, `SegmentSaved`, `ReloadWanted`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import ClassVar
 
-from rich.text import Text
-from textual import events, on
+from sqlalchemy.exc import SQLAlchemyError
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 
+from workbench.errors import StaleVersionError, WorkbenchError
+from workbench.qa.checks import QaIssue
+from workbench.store.database import Database
 from workbench.store.queries import SegmentRow
-from workbench.text.inert import inert
-from workbench.tui.claim_offsets import Span, follow_spans, line_ranges
-from workbench.tui.keymap import ALT_DIGIT_KEYS
+from workbench.tm.lookup import TmMatch
+from workbench.tui.messages import ReloadWanted, SegmentOpened, SegmentSaved
+from workbench.tui.naming import by_position
+from workbench.tui.screens.conflict import Choice, ConflictScreen
+from workbench.tui.session import OpenSegment
 from workbench.tui.widgets.foldable import FoldableAid
 from workbench.tui.widgets.qa_badges import QaBadges
 from workbench.tui.widgets.segment_texts import SegmentTexts, Shown
+from workbench.tui.widgets.target_editor import TargetEditor
 from workbench.tui.widgets.tm_matches import TmMatches
-from workbench.tui.widgets.word_select import WordSelectTextArea
 from workbench.tui.word_marks import MarkedSpan
-
-
-class TargetEditor(WordSelectTextArea):
-    """The English target. Tells the screen about every key that reaches it (keystroke count),
-    and marks the claimed spans of the saved target, following their words while it is typed."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"target-editor--claim"}
-
-    class Typed(Message):
-        pass
-
-    _saved = ""
-    _spans: tuple[Span, ...] = ()
-    _ranges: tuple[str, dict[int, list[Span]]] | None = None  # for the text as last drawn
-
-    def show_claims(self, saved: str, spans: Sequence[Span]) -> None:
-        """Mark `spans` (offsets of the saved target `saved`) in the text being edited."""
-        if (saved, tuple(spans)) == (self._saved, self._spans):
-            return
-        self._saved, self._spans, self._ranges = saved, tuple(spans), None
-        self.notify_style_update()  # drops the TextArea's cache of drawn lines
-        self.refresh()
-
-    def _claim_ranges(self) -> dict[int, list[Span]]:
-        text = self.text
-        if self._ranges is None or self._ranges[0] != text:
-            spans = follow_spans(self._saved, text, self._spans) if self._spans else []
-            self._ranges = (text, line_ranges(text, spans))
-        return self._ranges[1]
-
-    def get_line(self, line_index: int) -> Text:
-        """A line as drawn: TextArea's documented hook for styling its content."""
-        line = super().get_line(line_index)
-        # Control characters drawn as symbols, never obeyed; one for one, so spans still fit.
-        line.plain = inert(line.plain)
-        ranges = self._claim_ranges().get(line_index) if self._spans else None
-        if ranges:
-            style = self.get_component_rich_style("target-editor--claim", partial=True)
-            for start, end, _ in ranges:
-                line.stylize(style, start, end)
-        return line
-
-    async def _on_key(self, event: events.Key) -> None:
-        self.post_message(self.Typed())
-        await super()._on_key(event)
-
-    def check_consume_key(self, key: str, character: str | None = None) -> bool:
-        """Alt+digit reaches the app as a character (¶ for alt+7): a key binding, not text."""
-        return key not in ALT_DIGIT_KEYS and super().check_consume_key(key, character)
-
 
 # What the last change of a segment with this status was: a reviewer's decision is not a save.
 _LAST_CHANGE = {"rejected": "rejected by", "approved": "approved by"}
@@ -91,8 +49,11 @@ def _heading(row: SegmentRow, last_position: int) -> str:
 class DetailPane(Vertical):
     """The open segment's texts above the editor for its target."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, database: Database, user: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.database = database
+        self.user = user  # who saves
+        self.current: OpenSegment | None = None  # the open segment
         self.alternatives: list[str] = []
         self.compact = False  # a short terminal: checks and matches folded into the texts
 
@@ -204,3 +165,121 @@ class DetailPane(Vertical):
         else:
             editor.load_text(text)
         editor.move_cursor(editor.document.end)
+
+    # --- the open segment ------------------------------------------------------------------------
+
+    def open(self, segment_id: int) -> OpenSegment:
+        """Open the segment, read afresh from the database, its saved target in the editor. The
+        screen draws its texts (they need what other parts hold) before the editor's text."""
+        current = self.current = OpenSegment.load(self.database, segment_id)
+        self.editor.disabled = False
+        self.post_message(SegmentOpened(current.row))
+        return current
+
+    def close(self, message: str) -> None:
+        """No segment to open: say why, and take the editor away."""
+        self.current = None
+        self.editor.disabled = True
+        self.show_message(message)
+
+    def is_open(self, segment_id: int) -> bool:
+        return self.current is not None and self.current.row.id == segment_id
+
+    def clear_aids(self) -> None:
+        """The previous segment's badges and matches go; the open one's come a moment later."""
+        self.qa.show_issues([], bidi=False)
+        self.tm.show_matches([], [], bidi=False)
+
+    def leave(self) -> bool:
+        """Save the open segment if its text changed; False if that met someone else's save."""
+        current = self.current
+        if current is None or not current.is_dirty(self.editor.text):
+            return True
+        return self.save(current.status_on_leave())
+
+    def save(self, status: str) -> bool:
+        """Save the editor's text with `status`; a conflict or a failure keeps it on screen."""
+        current = self.current
+        assert current is not None
+        text = self.editor.text
+        before = current.row.status
+        try:
+            current.save(self.database, self.user, text, status)
+        except StaleVersionError as error:
+            self._conflict(error, text, status)
+            return False
+        except (WorkbenchError, SQLAlchemyError) as error:
+            # The database is unreachable or locked too long: keep the text on screen, stay.
+            row = current.row
+            message = by_position(str(error), row.id, row.position, row.document)
+            self.notify(
+                f"Not saved (your text is kept): {message}",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            return False
+        self.post_message(SegmentSaved(current.row, before))
+        return True
+
+    def _conflict(self, error: StaleVersionError, mine: str, status: str) -> None:
+        current = self.current
+        assert current is not None
+        dialog = ConflictScreen(
+            current.row.position, mine, error.current_text, error.saved_by, error.current
+        )
+        both = f"{mine}\n{error.current_text or ''}"
+
+        def resolve(choice: Choice | None) -> None:
+            if choice is None or self.current is not current:
+                return
+            if choice is Choice.KEEP_MINE:
+                current.rebase(error.current)
+                self.save(status)
+            elif choice is Choice.TAKE_THEIRS:
+                self.post_message(ReloadWanted(current.row.id))
+            else:
+                self.post_message(ReloadWanted(current.row.id, both))
+                self.app.copy_to_clipboard(both)
+
+        self.app.push_screen(dialog, resolve)
+
+    # --- what the editing keys put in the target -------------------------------------------------
+
+    def revert(self) -> None:
+        if self.current is not None:
+            self.set_target(self.current.saved_text, undoable=True)
+
+    def copy_mt(self) -> None:
+        if self.current is None or not self.current.row.mt:
+            self.notify("This segment has no machine translation yet.")
+            return
+        self.set_target(self.current.row.mt, undoable=True)
+
+    def pick_alternative(self, number: int) -> None:
+        if not 1 <= number <= len(self.alternatives):
+            self.notify(f"There is no alternative {number} for this segment.")
+            return
+        self.set_target(self.alternatives[number - 1], undoable=True)
+
+    def insert_tm(self, number: int) -> None:
+        """Put memory match `number` in the target; saved unchanged, its origin is "tm"."""
+        matches = self.tm.matches
+        if self.current is None or not 1 <= number <= len(matches):
+            self.notify(f"There is no translation-memory match {number} for this segment.")
+            return
+        target = matches[number - 1].target
+        self.set_target(target, undoable=True)
+        self.current.tm_text = target
+
+    # --- what arrives for a segment: shown only while it is open ---------------------------------
+
+    def show_qa(self, segment_id: int, issues: Sequence[QaIssue], bidi: bool) -> None:
+        if self.is_open(segment_id):
+            self.qa.show_issues(issues, bidi)
+
+    def show_tm(
+        self, segment_id: int, matches: Sequence[TmMatch], keys: Sequence[str], bidi: bool
+    ) -> None:
+        if self.is_open(segment_id):
+            self.tm.show_matches(matches, keys, bidi)

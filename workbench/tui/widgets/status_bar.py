@@ -17,6 +17,13 @@ def format_counts(counts: Mapping[str, int]) -> str:
 
 
 class StatusBar(Horizontal):
+    """Owns the counts it shows (of the open document, by status): a save moves one segment from
+    one status to another without counting the document again."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.counts: dict[str, int] | None = None
+
     def compose(self) -> ComposeResult:
         yield Label("", id="counts")
         yield Label("", id="filter")
@@ -30,7 +37,17 @@ class StatusBar(Horizontal):
         self.show_progress(None)
 
     def show_counts(self, counts: Mapping[str, int]) -> None:
+        self.counts = dict(counts)
         self.query_one("#counts", Label).update(format_counts(counts))
+
+    def count_moved(self, before: str, after: str) -> None:
+        """One segment went from status `before` to `after`."""
+        counts = self.counts
+        if counts is None or before == after:
+            return
+        counts[before] = counts.get(before, 1) - 1
+        counts[after] = counts.get(after, 0) + 1
+        self.show_counts(counts)
 
     def show_filter(self, description: str | None) -> None:
         label = self.query_one("#filter", Label)
