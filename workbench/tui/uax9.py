@@ -20,10 +20,11 @@ from functools import lru_cache
 
 from bidi.mirror import MIRRORED
 
+from workbench.tui.uax9_brackets import resolve_brackets, strong_of
+
 __all__ = ["MIRRORED", "Paragraph", "reorder_line", "resolve"]
 
 MAX_DEPTH = 125
-_MAX_BRACKETS = 63  # BD16: a deeper nesting stops the bracket-pair search
 _STRONG = frozenset({"L", "R", "AL"})
 _ISOLATE_INITIATORS = frozenset({"LRI", "RLI", "FSI"})
 _REMOVED = frozenset({"RLE", "LRE", "RLO", "LRO", "PDF", "BN"})  # X9
@@ -44,21 +45,6 @@ class Paragraph:
 @lru_cache(maxsize=4096)
 def bidi_class(char: str) -> str:
     return unicodedata.bidirectional(char) or "L"  # unassigned code points default to L
-
-
-@lru_cache(maxsize=512)
-def _bracket(char: str) -> tuple[str, str] | None:
-    """("open" | "close", the opening bracket's canonical form), from BidiMirroring and the
-    general category, which is how BidiBrackets.txt is derived; U+2329/U+232A fold to U+3008/9."""
-    mirror = MIRRORED.get(char)
-    if mirror is None:
-        return None
-    category = unicodedata.category(char)
-    if category == "Ps" and unicodedata.category(mirror) == "Pe":
-        return "open", unicodedata.normalize("NFD", char)
-    if category == "Pe" and unicodedata.category(mirror) == "Ps":
-        return "close", unicodedata.normalize("NFD", mirror)
-    return None
 
 
 def first_strong(classes: Sequence[str], start: int = 0, end: int | None = None) -> str | None:
@@ -240,66 +226,6 @@ def _w5(types: list[str]) -> None:
         i = end
 
 
-def _strong_of(cls: str) -> str | None:
-    """For N0 and N1: EN and AN count as R."""
-    if cls == "L":
-        return "L"
-    if cls in ("R", "EN", "AN"):
-        return "R"
-    return None
-
-
-def _bracket_pairs(text: str, seq: list[int], types: list[str]) -> list[tuple[int, int]]:
-    """BD16: positions (in `seq`) of the bracket pairs, sorted by their opening bracket."""
-    stack: list[tuple[str, int]] = []
-    pairs: list[tuple[int, int]] = []
-    for pos, index in enumerate(seq):
-        if types[pos] != "ON":
-            continue
-        bracket = _bracket(text[index])
-        if bracket is None:
-            continue
-        kind, opener = bracket
-        if kind == "open":
-            if len(stack) == _MAX_BRACKETS:
-                break
-            stack.append((opener, pos))
-            continue
-        for depth in range(len(stack) - 1, -1, -1):
-            if stack[depth][0] == opener:
-                pairs.append((stack[depth][1], pos))
-                del stack[depth:]
-                break
-    return sorted(pairs)
-
-
-def _brackets(
-    text: str,
-    seq: list[int],
-    types: list[str],
-    *,
-    original: Sequence[str],
-    sos: str,
-    embedding: str,
-) -> None:
-    """N0: a bracket pair takes the direction of what it encloses or of its context."""
-    for open_pos, close_pos in _bracket_pairs(text, seq, types):
-        inside = {_strong_of(cls) for cls in types[open_pos + 1 : close_pos]} - {None}
-        if embedding in inside:
-            new = embedding
-        elif inside:
-            before = next((s for cls in reversed(types[:open_pos]) if (s := _strong_of(cls))), sos)
-            new = before  # c.1 when it is the opposite direction, else c.2: the embedding's
-        else:
-            continue
-        for pos in (open_pos, close_pos):
-            types[pos] = new
-            follow = pos + 1
-            while follow < len(seq) and original[seq[follow]] == "NSM":
-                types[follow] = new
-                follow += 1
-
-
 def _neutrals(types: list[str], sos: str, eos: str, embedding: str) -> None:
     """N1, N2: a run of neutrals between two strong types of one direction takes it."""
     i = 0
@@ -310,8 +236,8 @@ def _neutrals(types: list[str], sos: str, eos: str, embedding: str) -> None:
         end = i
         while end < len(types) and types[end] in _NEUTRAL:
             end += 1
-        before = _strong_of(types[i - 1]) if i > 0 else sos
-        after = _strong_of(types[end]) if end < len(types) else eos
+        before = strong_of(types[i - 1]) if i > 0 else sos
+        after = strong_of(types[end]) if end < len(types) else eos
         new = before if before == after and before is not None else embedding
         types[i:end] = [new] * (end - i)
         i = end
@@ -343,7 +269,7 @@ def resolve(text: str, base_level: int) -> Paragraph:
         sos, eos = _direction(max(level, prior)), _direction(max(level, following))
         types = [classes[k] for k in seq]
         _weak(types, sos)
-        _brackets(text, seq, types, original=original, sos=sos, embedding=_direction(level))
+        resolve_brackets(text, seq, types, original=original, sos=sos, embedding=_direction(level))
         _neutrals(types, sos, eos, _direction(level))
         for k, cls in zip(seq, types, strict=True):  # I1, I2
             if level % 2 == 0:

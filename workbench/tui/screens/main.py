@@ -132,10 +132,10 @@ class MainScreen(Screen[None]):
         self.work.open_claim_form(segment_id, position, side, text, span, other=other)
 
     def unsaved_text(self) -> tuple[OpenSegment, str] | None:
-        return self.work.unsaved_text()
+        return self.detail.unsaved_text()
 
     def restore_text(self, segment_id: int, base_version: int, text: str) -> bool:
-        return self.work.restore_text(segment_id, base_version, text)
+        return self.detail.restore_text(segment_id, base_version, text)
 
     # --- start, and what the parts and the app say -----------------------------------------------
 

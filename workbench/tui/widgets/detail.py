@@ -244,6 +244,21 @@ class DetailPane(Vertical):
 
         self.app.push_screen(dialog, resolve)
 
+    def unsaved_text(self) -> tuple[OpenSegment, str] | None:
+        """The open segment and the editor's text, for the recovery journal."""
+        current = self.current
+        return None if current is None else (current, self.editor.text)
+
+    def restore_text(self, segment_id: int, base_version: int, text: str) -> bool:
+        """Put text kept from an earlier run into the open segment `segment_id`; a save then
+        meets anyone's save after `base_version` as a conflict."""
+        current = self.current
+        if current is None or current.row.id != segment_id:
+            return False
+        current.rebase(base_version)
+        self.set_target(text, undoable=True)
+        return True
+
     # --- what the editing keys put in the target -------------------------------------------------
 
     def revert(self) -> None:
