@@ -29,6 +29,7 @@ from workbench.tui.journal import JOURNAL_SECONDS
 from workbench.tui.key_order import keys_delivered
 from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
 from workbench.tui.messages import ModelFound, MtFinished, MtProgress
+from workbench.tui.model_notes import models_note
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
 from workbench.tui.shelf import ScreenShelf
@@ -119,32 +120,6 @@ class WorkbenchApp(App[None]):
 
     def model_label(self) -> str:
         return self.model.label() if self.model is not None else "no MT model (F1 for help)"
-
-    def missing_model_note(self) -> str:
-        """Short enough for the MT panel; the help screen (F1) has the whole story."""
-        from workbench.mt.packages import MISSING_MODEL_INSTALLS
-
-        commands = "\n".join(f"  {line}" for line in MISSING_MODEL_INSTALLS)
-        return (
-            "No Arabic→English model is installed. Install a local .argosmodel file or a "
-            f"CTranslate2 folder with:\n{commands}\nF1 has details."
-        )
-
-    def models_note(self) -> str:
-        """For the help screen: the installed models (mt18), or how to install one."""
-        from workbench.mt.catalogue import entries
-
-        listed = [e for e in entries() if e.model.is_ar_en]
-        if not listed:
-            return MISSING_MODEL_HELP
-        lines = [
-            f"  {'*' if e.default else ' '} {e.model.name} ({e.model.kind}, {e.model.version})"
-            for e in listed
-        ]
-        return (
-            "Installed Arabic→English models (* = the default, which translates in the "
-            "background; alt+m asks another one for the open sentence):\n" + "\n".join(lines)
-        )
 
     @property
     def main_screen(self) -> MainScreen | None:
@@ -282,7 +257,7 @@ class WorkbenchApp(App[None]):
         missing = MISSING_MODEL_HELP if self.model is None else None
         name = "help" if missing is None else "help without a model"
         keymap = self.settings.keymap
-        models = None if self.model is None else self.models_note()  # mt18
+        models = None if self.model is None else models_note()  # mt18
         # The models installed can change while the app runs: the shelved help is rebuilt then.
         name += f" {models}" if models else ""
         self.push_screen(

@@ -39,6 +39,7 @@ from workbench.tui.messages import (
     SegmentSaved,
     TmMatchesFound,
 )
+from workbench.tui.model_notes import missing_model_note
 from workbench.tui.mt_confidence import panel_label  # mt18
 from workbench.tui.navigation import next_unconfirmed_index
 from workbench.tui.rows import RowFilter, SegmentRows
@@ -243,7 +244,7 @@ class Workspace(Vertical):
             return
         row, app = current.row, self.workbench
         model = app.current_model()  # one installed meanwhile is seen here
-        note = None if model is not None else app.missing_model_note()
+        note = None if model is not None else missing_model_note()
         marks, terms = self.aids.glossary_shown(row)
         claims = self.claims.marks.shown(self.document_id, row, self.claims.panel_key)
         self.segment_list.set_claimed(self.claims.marks.claimed(self.document_id))
