@@ -15,8 +15,8 @@ from workbench.review.records import load_stats
 from workbench.services.review import reject_segment
 from workbench.store.database import Database
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.stats import StatsScreen
-from workbench.tui.stats_view import figure
+from workbench.tui.stats.screen import StatsScreen
+from workbench.tui.stats.view import figure
 
 
 def drawn(app: WorkbenchApp, widget_id: str) -> str:

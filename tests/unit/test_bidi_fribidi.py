@@ -17,7 +17,13 @@ import pytest
 
 from tests.fribidi_ref import FriBidi, load
 from workbench.ingest.segment import segment_document
-from workbench.tui.bidi import head_to_visual, line_spans, to_visual, wrap_visual, wrapped_tagged
+from workbench.tui.display.bidi import (
+    head_to_visual,
+    line_spans,
+    to_visual,
+    wrap_visual,
+    wrapped_tagged,
+)
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 WIDTHS = (16, 24, 40, 60, 80)

@@ -21,20 +21,20 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from workbench.config import BIDI_MODES, BidiMode, Settings
 from workbench.mt.packages import MISSING_MODEL_HELP, InstalledModel, find_ar_en_model
 from workbench.store.database import Database
-from workbench.tui.bidi import resolve_mode
-from workbench.tui.commands import WorkbenchCommands
-from workbench.tui.db_file import DatabaseFile
-from workbench.tui.inert_filter import InertFilter
-from workbench.tui.journal import JOURNAL_SECONDS
-from workbench.tui.key_order import keys_delivered
-from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
-from workbench.tui.messages import ModelFound, MtFinished, MtProgress
-from workbench.tui.model_notes import models_note
-from workbench.tui.screens.help import HelpScreen
-from workbench.tui.screens.main import MainScreen
-from workbench.tui.shelf import ScreenShelf
-from workbench.tui.terminal_input import read_escape_digit_as_alt
-from workbench.tui.unsaved import UnsavedKeeper
+from workbench.tui.aids.model_notes import models_note
+from workbench.tui.common.shelf import ScreenShelf
+from workbench.tui.display.bidi import resolve_mode
+from workbench.tui.display.inert_filter import InertFilter
+from workbench.tui.editor.main import MainScreen
+from workbench.tui.editor.messages import ModelFound, MtFinished, MtProgress
+from workbench.tui.keys.commands import WorkbenchCommands
+from workbench.tui.keys.help import HelpScreen
+from workbench.tui.keys.key_order import keys_delivered
+from workbench.tui.keys.keymap import check_keymap, effective_keys, terminal_keys
+from workbench.tui.keys.terminal_input import read_escape_digit_as_alt
+from workbench.tui.recovery.db_file import DatabaseFile
+from workbench.tui.recovery.journal import JOURNAL_SECONDS
+from workbench.tui.recovery.unsaved import UnsavedKeeper
 
 if TYPE_CHECKING:
     from workbench.mt.engine import MtEngine
@@ -265,26 +265,26 @@ class WorkbenchApp(App[None]):
         )
 
     def action_open_review(self) -> None:
-        from workbench.tui.screens.review import ReviewScreen
+        from workbench.tui.review.desk import ReviewScreen
 
         screen = self.shelf.get("review desk", ReviewScreen, ReviewScreen)
         screen.stale = True
         self._open_from_main(screen)
 
     def action_open_statistics(self) -> None:
-        from workbench.tui.screens.stats import StatsScreen
+        from workbench.tui.stats.screen import StatsScreen
 
         screen = self.shelf.get("statistics", StatsScreen, StatsScreen)
         screen.stale = True
         self._open_from_main(screen)
 
     def action_open_claims_board(self) -> None:  # claims17: the claims board
-        from workbench.tui.screens.claims_board import open_claims_board
+        from workbench.tui.claims.board import open_claims_board
 
         open_claims_board(self)
 
     def action_open_claim_suggestions(self) -> None:  # claims17: likely claims
-        from workbench.tui.screens.claim_suggestions import open_claim_suggestions
+        from workbench.tui.claims.suggestions import open_claim_suggestions
 
         open_claim_suggestions(self)
 
