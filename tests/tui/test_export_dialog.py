@@ -1,4 +1,4 @@
-"""Exporting the open document from the command palette (tui/screens/export_dialog.py)."""
+"""Exporting the open document from the command palette (tui/documents/export_dialog.py)."""
 
 from __future__ import annotations
 

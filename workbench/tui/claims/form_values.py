@@ -1,6 +1,6 @@
 """The claim form's field table, and conversion between widget values and claim fields.
 
-No Textual here: the form (screens/claim_form.py) lays the table out; this module says which
+No Textual here: the form (claims/form.py) lays the table out; this module says which
 fields there are, what a ClaimView puts in each widget, and what the widgets' values mean.
 """
 

@@ -2,7 +2,7 @@
 
 Claimed spans of the open document are read once per document and kept until a claim or a
 target changes; a segment's claims in full are read when it is first shown with those spans.
-No Textual here: `ClaimActions` (screens/claim_actions.py) owns the one `ClaimMarks`.
+No Textual here: `ClaimActions` (claims/actions.py) owns the one `ClaimMarks`.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """The workbench screen: segment list above, the open segment below, status bar and footer.
 
 The screen composes the document picker, the work area (`Workspace`: the list, the open segment
-and what serves it, screens/workspace.py), the status bar and the footer; its keys (keymap.py)
+and what serves it, editor/workspace.py), the status bar and the footer; its keys (keys/keymap.py)
 call the work area. It owns nothing the parts own: what others read of it (`rows`, `current`,
 `document_id`, ...) is read from the part that holds it. What the app has to say (MT progress, a
-model found) reaches it as messages (tui/messages.py), and it tells the status bar.
+model found) reaches it as messages (editor/messages.py), and it tells the status bar.
 """
 
 from __future__ import annotations

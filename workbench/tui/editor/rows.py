@@ -30,7 +30,7 @@ MAX_PAGES = 20  # 5,000 rows: many screens of scrolling back and forth without a
 class RowFilter:
     status: str | None = None
     search: str | None = None
-    below_mt_score: float | None = None  # only MT less confident than this (mt_confidence.py)
+    below_mt_score: float | None = None  # only MT less confident than this (aids/mt_confidence.py)
     by_mt_score: bool = False  # least confident MT first instead of document order
 
     def describe(self) -> str:

@@ -7,7 +7,7 @@
 - `SegmentAids` glossary, checks and memory; `MtSuggestions` and `OtherModels` the MT
   alternatives; `ClaimActions` the claim marks and dialogs (these four draw nothing themselves).
 
-The workspace calls its parts; a part tells it what happened with a message (tui/messages.py),
+The workspace calls its parts; a part tells it what happened with a message (editor/messages.py),
 which bubbles up through it (and on to the screen) and its handler tells the parts that care.
 Every move goes through `go_to_index`, which first saves the open segment if it changed; a save
 that meets a newer version stops the move and opens the conflict dialog, so nothing is

@@ -48,7 +48,7 @@ class WorkbenchCommands(Provider):
                 f"List only segments whose status is {status.value}.",
             )
         yield from confidence_commands(screen, app)  # mt18
-        # Exports of the open document (issue 15, tui/screens/export_dialog.py).
+        # Exports of the open document (issue 15, tui/documents/export_dialog.py).
         from workbench.tui.documents.export_dialog import export_commands
 
         yield from export_commands(screen, app)

@@ -50,7 +50,7 @@ _INTRO = f"""\
 # Keys
 
 <!-- Written by `{COMMAND}`
-from workbench/tui/keymap.py and the screens' bindings: edit those, not this page
+from workbench/tui/keys/keymap.py and the screens' bindings: edit those, not this page
 (tests/unit/test_keys_doc.py compares them). -->
 
 F1 in the workbench lists the same keys as currently mapped, with your own remapping applied.

@@ -94,7 +94,7 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "Put MT alternative 3 into the target.",
         footer=False,
     ),
-    KeyAction(  # mt18: another installed model's translation (screens/other_models.py)
+    KeyAction(  # mt18: another installed model's translation (aids/other_models.py)
         "other_model_mt",
         "alt+m",
         "other_model_mt",
@@ -152,7 +152,7 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
     ),
     # F7 stays the editor's select-all and F11 the terminal's full screen (GNOME Terminal, Konsole,
     # Windows Terminal take it): the claim desk's screens have keys no terminal or TextArea claims.
-    KeyAction(  # the claims board across documents (tui/screens/claims_board.py)
+    KeyAction(  # the claims board across documents (tui/claims/board.py)
         "claims_board",
         "f12",
         "app.open_claims_board",
@@ -160,7 +160,7 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "Claims board: every document's claims by state, checks, claims seen before.",
         footer=False,  # in the help and the palette; the footer is full
     ),
-    KeyAction(  # sentences likely to hold a claim (tui/screens/claim_suggestions.py)
+    KeyAction(  # sentences likely to hold a claim (tui/claims/suggestions.py)
         "claim_suggestions",
         "alt+l",
         "app.open_claim_suggestions",
