@@ -60,7 +60,7 @@ from workbench.services.users import ensure_user
 from workbench.store.database import Database, open_database
 from workbench.store.models import Revision, Role, Segment
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.widgets.segment_list import SegmentList
+from workbench.tui.editor.segment_list import SegmentList
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 SIZE = (160, 50)

@@ -16,7 +16,7 @@ from workbench.store.database import Database, open_database
 from workbench.store.models import Revision, Segment
 from workbench.store.queries import SegmentRow, get_segment_row
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.main import MainScreen
+from workbench.tui.editor.main import MainScreen
 
 # A terminal without its own bidi engine: the app converts Arabic (bidi auto -> on).
 XTERM = {"TERM": "xterm-256color"}

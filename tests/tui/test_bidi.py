@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from workbench.tui.bidi import display_line, resolve_mode, terminal_reorders, to_visual
+from workbench.tui.display.bidi import display_line, resolve_mode, terminal_reorders, to_visual
 
 TERMINALS = [
     ({"TERM": "xterm-kitty", "KITTY_WINDOW_ID": "1"}, False),

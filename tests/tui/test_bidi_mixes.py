@@ -15,9 +15,9 @@ from workbench.ingest.sources import read_source
 from workbench.services.importing import import_document
 from workbench.store.database import Database
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.bidi import display_line, reorder_tagged, to_visual, wrap_visual
-from workbench.tui.widgets.segment_texts import SegmentTexts
-from workbench.tui.word_marks import display_marked
+from workbench.tui.display.bidi import display_line, reorder_tagged, to_visual, wrap_visual
+from workbench.tui.display.word_marks import display_marked
+from workbench.tui.editor.segment_texts import SegmentTexts
 
 CRASH = "وأكد أن \u2067«آبل»\u2069 ستواصل."
 

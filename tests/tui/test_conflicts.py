@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.tui.conftest import AppFactory, main_screen, revisions_of, save_as, segment_at
 from tests.tui.test_editing import cursor_position, editor_text, type_text
 from workbench.store.database import Database
-from workbench.tui.screens.conflict import ConflictScreen
+from workbench.tui.editor.conflict import ConflictScreen
 
 
 async def _conflict(pilot: object, database: Database) -> int:

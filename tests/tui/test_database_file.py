@@ -18,7 +18,7 @@ from workbench.services.claim_writes import add_claim
 from workbench.store.claim_queries import list_claims
 from workbench.store.database import Database, open_database
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.db_file import DatabaseFileChangedError
+from workbench.tui.recovery.db_file import DatabaseFileChangedError
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("WORKBENCH_TEST_BACKEND") == "postgresql",

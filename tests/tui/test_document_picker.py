@@ -8,7 +8,7 @@ from tests.tui.conftest import AppFactory
 from workbench.services.documents import rename_document
 from workbench.store.database import Database
 from workbench.store.models import Document, Segment
-from workbench.tui.widgets.document_picker import DocumentPicker
+from workbench.tui.documents.picker import DocumentPicker
 
 
 async def test_the_list_shows_title_date_and_progress(

@@ -1,4 +1,4 @@
-"""Exporting the open document from the command palette (tui/screens/export_dialog.py)."""
+"""Exporting the open document from the command palette (tui/documents/export_dialog.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from textual.widgets import Input, Select
 
 from tests.tui.conftest import AppFactory
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.export_dialog import ExportDialog
+from workbench.tui.documents.export_dialog import ExportDialog
 
 
 async def _export(app: WorkbenchApp, pilot: object, entry: str, path: Path) -> ExportDialog:
@@ -88,6 +88,6 @@ async def test_escape_cancels_and_writes_nothing(make_app: AppFactory, tmp_path:
 
 def test_every_missing_policy_is_offered() -> None:
     from workbench.export.article import MISSING
-    from workbench.tui.screens.export_dialog import MISSING_LABELS
+    from workbench.tui.documents.export_dialog import MISSING_LABELS
 
     assert tuple(MISSING_LABELS) == MISSING

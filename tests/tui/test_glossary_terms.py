@@ -7,7 +7,7 @@ from rich.segment import Segment
 
 from tests.tui.conftest import AppFactory, main_screen, segment_at
 from workbench.store.database import Database
-from workbench.tui.bidi import to_visual
+from workbench.tui.display.bidi import to_visual
 
 TOKAYEV = "توكاييف"
 

@@ -18,8 +18,8 @@ from workbench.mt.engine import get_engine
 from workbench.services.translation import translate_segments
 from workbench.store.database import Database
 from workbench.store.models import Segment
-from workbench.tui.mt_confidence import LOW_MARK
-from workbench.tui.rows import RowFilter
+from workbench.tui.aids.mt_confidence import LOW_MARK
+from workbench.tui.editor.rows import RowFilter
 
 SIZE = (140, 40)
 
@@ -130,7 +130,7 @@ async def test_review_queue_sorted_by_mt_confidence(
 
     from tests.tui.review_desk import NO_GATES, set_up_desk
     from workbench.services.editing import record_machine_translations
-    from workbench.tui.screens.review import ReviewScreen
+    from workbench.tui.review.desk import ReviewScreen
 
     desk = set_up_desk(seeded_database)
     with seeded_database.read() as session:

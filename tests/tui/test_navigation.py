@@ -9,9 +9,9 @@ from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
 from tests.tui.test_editing import cursor_position, type_text
 from workbench.store.database import Database
 from workbench.store.models import Segment
-from workbench.tui.screens.prompt import GoToScreen
-from workbench.tui.widgets.document_picker import DocumentPicker
-from workbench.tui.widgets.segment_list import SegmentList
+from workbench.tui.common.prompt import GoToScreen
+from workbench.tui.documents.picker import DocumentPicker
+from workbench.tui.editor.segment_list import SegmentList
 
 
 def shown_positions(app: object) -> list[int]:

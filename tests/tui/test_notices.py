@@ -15,7 +15,7 @@ from textual.widgets._toast import Toast
 
 from tests.tui.conftest import AppFactory
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.widgets.status_bar import StatusBar
+from workbench.tui.editor.status_bar import StatusBar
 
 LONG = "Segment 12 of document 3 was saved by karim after it was shown; look again. " * 2
 

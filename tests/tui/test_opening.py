@@ -11,7 +11,7 @@ from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
 from workbench.store.database import Database
 from workbench.store.models import Segment
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.claim_form import ClaimFormScreen
+from workbench.tui.claims.form import ClaimFormScreen
 
 
 def footer_keys(app: WorkbenchApp) -> dict[str, FooterKey]:

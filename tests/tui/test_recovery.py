@@ -11,8 +11,13 @@ from pathlib import Path
 from tests.tui.conftest import AppFactory, main_screen, segment_at
 from tests.tui.test_editing import cursor_position, editor_text, type_text
 from workbench.store.database import Database
-from workbench.tui.journal import JournalEntry, RecoveryJournal, journal_folder, source_digest
-from workbench.tui.screens.recovery import RecoveryScreen
+from workbench.tui.recovery.dialog import RecoveryScreen
+from workbench.tui.recovery.journal import (
+    JournalEntry,
+    RecoveryJournal,
+    journal_folder,
+    source_digest,
+)
 
 
 def left_behind(database: Database, position: int, text: str) -> Path:

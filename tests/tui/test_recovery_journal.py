@@ -8,7 +8,12 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from workbench.tui.journal import JournalEntry, RecoveryJournal, database_key, journal_folder
+from workbench.tui.recovery.journal import (
+    JournalEntry,
+    RecoveryJournal,
+    database_key,
+    journal_folder,
+)
 
 ENTRY = JournalEntry(7, 1, 3, 2, "Words typed", "tess")
 

@@ -12,8 +12,8 @@ from tests.tui.conftest import AppFactory, main_screen, save_as
 from tests.tui.review_desk import FINAL, NO_GATES, reviews_of, segment, set_up_desk
 from workbench.store.database import Database
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.history import HistoryScreen
-from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.review.desk import ReviewScreen
+from workbench.tui.review.history import HistoryScreen
 
 SIZE = (140, 40)
 

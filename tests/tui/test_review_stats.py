@@ -17,8 +17,8 @@ from workbench.services.documents import rename_document
 from workbench.services.review import reject_segment
 from workbench.store.database import Database
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.stats import StatsScreen
-from workbench.tui.stats_view import figure
+from workbench.tui.stats.screen import StatsScreen
+from workbench.tui.stats.view import figure
 
 
 def drawn(app: WorkbenchApp, widget_id: str) -> str:

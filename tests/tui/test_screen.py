@@ -11,9 +11,9 @@ from tests.tui.test_editing import cursor_position
 from workbench.config import ConfigError
 from workbench.store.database import Database
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.bidi import to_visual
-from workbench.tui.screens.help import HelpScreen
-from workbench.tui.widgets.detail import TargetEditor
+from workbench.tui.display.bidi import to_visual
+from workbench.tui.editor.target_editor import TargetEditor
+from workbench.tui.keys.help import HelpScreen
 
 VTE = {"TERM": "xterm-256color", "VTE_VERSION": "7600"}
 

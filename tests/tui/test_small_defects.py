@@ -16,10 +16,10 @@ from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Role
 from workbench.tui import app as app_module
-from workbench.tui.screens.claim_form import ClaimFormScreen
-from workbench.tui.screens.help import HelpScreen
-from workbench.tui.screens.review import ReviewScreen
-from workbench.tui.widgets.status_bar import StatusBar
+from workbench.tui.claims.form import ClaimFormScreen
+from workbench.tui.editor.status_bar import StatusBar
+from workbench.tui.keys.help import HelpScreen
+from workbench.tui.review.desk import ReviewScreen
 
 
 def rendered(renderable: object, width: int = 120) -> str:

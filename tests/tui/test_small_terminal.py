@@ -15,10 +15,10 @@ from workbench.services.editing import record_machine_translation
 from workbench.store.database import Database
 from workbench.store.models import Segment
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.claims_panel import ClaimsPanel
-from workbench.tui.widgets.segment_list import CLAIM_MARK
-from workbench.tui.widgets.segment_texts import wrap_words
-from workbench.tui.word_marks import display_marked_lines
+from workbench.tui.claims.panel import ClaimsPanel
+from workbench.tui.display.word_marks import display_marked_lines
+from workbench.tui.editor.segment_list import CLAIM_MARK
+from workbench.tui.editor.segment_texts import wrap_words
 
 SIZE = (80, 24)
 # A long English MT, as the model gives for the longest seed sentences.

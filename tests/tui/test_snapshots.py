@@ -22,7 +22,7 @@ from workbench.services.editing import record_machine_translations
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Document, Segment
-from workbench.tui.screens.aids import AIDS_DELAY, QA_DELAY
+from workbench.tui.aids.segment_aids import AIDS_DELAY, QA_DELAY
 
 SIZE = (120, 36)
 AIDS_SETTLE = AIDS_DELAY + QA_DELAY + 0.3  # seconds

@@ -7,8 +7,8 @@ import pytest
 from textual import _ansi_sequences
 from textual._xterm_parser import XTermParser
 
-from workbench.tui.keymap import ALT_DIGIT_KEYS, bindings, terminal_keys
-from workbench.tui.terminal_input import read_escape_digit_as_alt
+from workbench.tui.keys.keymap import ALT_DIGIT_KEYS, bindings, terminal_keys
+from workbench.tui.keys.terminal_input import read_escape_digit_as_alt
 
 
 def test_alt_digits_also_bind_the_character_terminals_deliver() -> None:

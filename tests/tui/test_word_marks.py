@@ -3,8 +3,8 @@ reordering, on lines that mix Arabic, Latin, digits, brackets, harakat and tatwe
 
 from __future__ import annotations
 
-from workbench.tui.bidi import display_line, shape, to_visual
-from workbench.tui.word_marks import Mark, display_marked, line_marks, word_marks
+from workbench.tui.display.bidi import display_line, shape, to_visual
+from workbench.tui.display.word_marks import Mark, display_marked, line_marks, word_marks
 
 MIRROR = str.maketrans("()", ")(")
 LINE = "وصلت طائرة Il-76 إلى آستانا (٢٧ مليار) مساءً"

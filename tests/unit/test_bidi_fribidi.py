@@ -17,7 +17,7 @@ import pytest
 
 from tests.fribidi_ref import FriBidi, load
 from workbench.ingest.segment import segment_document
-from workbench.tui.bidi import (
+from workbench.tui.display.bidi import (
     head_to_visual,
     line_spans,
     rtl_lines,

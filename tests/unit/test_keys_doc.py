@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-from workbench.tui.keydoc import COMMAND, key_label, main_screen_table, render
-from workbench.tui.keymap import MAIN_ACTIONS
-from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.keys.keydoc import COMMAND, key_label, main_screen_table, render
+from workbench.tui.keys.keymap import MAIN_ACTIONS
+from workbench.tui.review.desk import ReviewScreen
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "guide" / "keys.md"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.store.segment_list import SegmentRow
-from workbench.tui.mt_confidence import panel_label
+from workbench.tui.aids.mt_confidence import panel_label
 
 MODEL = "ar→en TEST MODEL 0.1 (not for real use)"
 

@@ -49,7 +49,7 @@ def start(context: CliContext) -> None:
 
 def open_tui(context: CliContext, document_id: int | None, *, translate: bool) -> None:
     from workbench.tui.app import run_app
-    from workbench.tui.keymap import check_keymap
+    from workbench.tui.keys.keymap import check_keymap
 
     try:
         check_keymap(context.settings.keymap)

@@ -14,24 +14,27 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.filter import LineFilter
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.config import BIDI_MODES, BidiMode, Settings
 from workbench.mt.packages import MISSING_MODEL_HELP, InstalledModel, find_ar_en_model
 from workbench.store.database import Database
-from workbench.tui.bidi import resolve_mode
-from workbench.tui.commands import WorkbenchCommands
-from workbench.tui.db_file import DatabaseFile
-from workbench.tui.inert_filter import InertFilter
-from workbench.tui.journal import JOURNAL_SECONDS
-from workbench.tui.key_order import keys_delivered
-from workbench.tui.keymap import check_keymap, effective_keys, terminal_keys
-from workbench.tui.screens.help import HelpScreen
-from workbench.tui.screens.main import MainScreen
-from workbench.tui.shelf import ScreenShelf
-from workbench.tui.terminal_input import read_escape_digit_as_alt
-from workbench.tui.unsaved import UnsavedKeeper
+from workbench.tui.aids.model_notes import models_note
+from workbench.tui.common.shelf import ScreenShelf
+from workbench.tui.display.bidi import resolve_mode
+from workbench.tui.display.inert_filter import InertFilter
+from workbench.tui.editor.main import MainScreen
+from workbench.tui.editor.messages import ModelFound, MtFinished, MtProgress
+from workbench.tui.keys.commands import WorkbenchCommands
+from workbench.tui.keys.help import HelpScreen
+from workbench.tui.keys.key_order import keys_delivered
+from workbench.tui.keys.keymap import check_keymap, effective_keys, terminal_keys
+from workbench.tui.keys.terminal_input import read_escape_digit_as_alt
+from workbench.tui.recovery.db_file import DatabaseFile
+from workbench.tui.recovery.journal import JOURNAL_SECONDS
+from workbench.tui.recovery.unsaved import UnsavedKeeper
 
 if TYPE_CHECKING:
     from workbench.mt.engine import MtEngine
@@ -111,40 +114,12 @@ class WorkbenchApp(App[None]):
     def model_found(self) -> None:
         assert self.model is not None
         self.notify(f"Machine translation model found: {self.model.label()}", markup=False)
-        screen = self.main_screen
-        if screen is not None and screen.is_mounted:
-            screen.status_bar.show_model(self.model_label())
+        self._tell_main(ModelFound(self.model_label()))
         if self.translate_on_start and self.mt_worker is None:
             self.mt_worker = self.translate_in_background()
 
     def model_label(self) -> str:
         return self.model.label() if self.model is not None else "no MT model (F1 for help)"
-
-    def missing_model_note(self) -> str:
-        """Short enough for the MT panel; the help screen (F1) has the whole story."""
-        from workbench.mt.packages import MISSING_MODEL_INSTALLS
-
-        commands = "\n".join(f"  {line}" for line in MISSING_MODEL_INSTALLS)
-        return (
-            "No Arabic→English model is installed. Install a local .argosmodel file or a "
-            f"CTranslate2 folder with:\n{commands}\nF1 has details."
-        )
-
-    def models_note(self) -> str:
-        """For the help screen: the installed models (mt18), or how to install one."""
-        from workbench.mt.catalogue import entries
-
-        listed = [e for e in entries() if e.model.is_ar_en]
-        if not listed:
-            return MISSING_MODEL_HELP
-        lines = [
-            f"  {'*' if e.default else ' '} {e.model.name} ({e.model.kind}, {e.model.version})"
-            for e in listed
-        ]
-        return (
-            "Installed Arabic→English models (* = the default, which translates in the "
-            "background; alt+m asks another one for the open sentence):\n" + "\n".join(lines)
-        )
 
     @property
     def main_screen(self) -> MainScreen | None:
@@ -226,13 +201,14 @@ class WorkbenchApp(App[None]):
         return total
 
     def _show_mt_progress(self, done: int, total: int) -> None:
-        screen = self.main_screen
-        if screen is None or not screen.is_mounted:
-            return
         stop_key = effective_keys(self.settings.keymap)["stop_mt"]
-        screen.status_bar.show_progress((done, total) if done < total else None, stop_key)
-        if done:
-            screen.mt_progress()
+        self._tell_main(MtProgress((done, total) if done < total else None, stop_key))
+
+    def _tell_main(self, message: Message) -> None:
+        """The main screen shows what the app has to say (it owns the status bar)."""
+        screen = self.main_screen
+        if screen is not None and screen.is_mounted:
+            screen.post_message(message)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
@@ -242,10 +218,9 @@ class WorkbenchApp(App[None]):
             WorkerState.CANCELLED,
         ):
             return
-        screen = self.main_screen
-        if screen is not None and screen.is_mounted:
-            screen.status_bar.show_progress(None)
-            screen.mt_progress()
+        result = worker.result if event.state is WorkerState.SUCCESS else None
+        # The memory's English put in targets is shown at once, as `workbench translate` does.
+        self._tell_main(MtFinished(filled=result is not None and bool(result.filled)))
         if event.state is WorkerState.ERROR:
             self.notify(f"Machine translation stopped: {worker.error}", severity="error")
         elif event.state is WorkerState.CANCELLED:
@@ -257,8 +232,6 @@ class WorkbenchApp(App[None]):
                 f"Machine translation: {report.translated} segments in {report.seconds:.0f} s"
                 + filled
             )
-            if report.filled and screen is not None and screen.is_mounted:
-                screen.refresh_from_database()  # the memory's English, as `workbench translate`
 
     def action_stop_mt(self) -> None:
         running = [w for w in self.workers if w.group == "mt" and w.is_running]
@@ -284,7 +257,7 @@ class WorkbenchApp(App[None]):
         missing = MISSING_MODEL_HELP if self.model is None else None
         name = "help" if missing is None else "help without a model"
         keymap = self.settings.keymap
-        models = None if self.model is None else self.models_note()  # mt18
+        models = None if self.model is None else models_note()  # mt18
         # The models installed can change while the app runs: the shelved help is rebuilt then.
         name += f" {models}" if models else ""
         self.push_screen(
@@ -292,26 +265,26 @@ class WorkbenchApp(App[None]):
         )
 
     def action_open_review(self) -> None:
-        from workbench.tui.screens.review import ReviewScreen
+        from workbench.tui.review.desk import ReviewScreen
 
         screen = self.shelf.get("review desk", ReviewScreen, ReviewScreen)
         screen.stale = True
         self._open_from_main(screen)
 
     def action_open_statistics(self) -> None:
-        from workbench.tui.screens.stats import StatsScreen
+        from workbench.tui.stats.screen import StatsScreen
 
         screen = self.shelf.get("statistics", StatsScreen, StatsScreen)
         screen.stale = True
         self._open_from_main(screen)
 
     def action_open_claims_board(self) -> None:  # claims17: the claims board
-        from workbench.tui.screens.claims_board import open_claims_board
+        from workbench.tui.claims.board import open_claims_board
 
         open_claims_board(self)
 
     def action_open_claim_suggestions(self) -> None:  # claims17: likely claims
-        from workbench.tui.screens.claim_suggestions import open_claim_suggestions
+        from workbench.tui.claims.suggestions import open_claim_suggestions
 
         open_claim_suggestions(self)
 

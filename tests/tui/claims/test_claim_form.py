@@ -21,9 +21,9 @@ from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Segment
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.claim_form_values import FIELDS
-from workbench.tui.screens.claim_form import ClaimFormScreen
-from workbench.tui.screens.source_select import SourceSelectScreen
+from workbench.tui.claims.form import ClaimFormScreen
+from workbench.tui.claims.form_values import FIELDS
+from workbench.tui.claims.source_select import SourceSelectScreen
 
 ARABIC = "27 مليار دولار"
 TARGET = "Trade between the two countries reached 27 billion dollars in 2022."

@@ -14,8 +14,8 @@ from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Segment
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.bidi import display_line, shape
-from workbench.tui.widgets.segment_texts import wrap_words
+from workbench.tui.display.bidi import display_line, shape
+from workbench.tui.editor.segment_texts import wrap_words
 
 TRADE = "27 مليار دولار"
 TARGET = "Trade reached 27 billion dollars last year."

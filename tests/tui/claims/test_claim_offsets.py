@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.tui.claim_offsets import location_offset, offset_location, selection_offsets
+from workbench.tui.claims.offsets import location_offset, offset_location, selection_offsets
 
 TEXT = "Il-76 ٢٧ قالَ\r\nالـوزير 27\u2028end\n"
 

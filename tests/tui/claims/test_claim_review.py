@@ -13,8 +13,8 @@ from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Role
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.claim_form import ClaimFormScreen
-from workbench.tui.screens.claims_panel import ClaimsPanel
+from workbench.tui.claims.form import ClaimFormScreen
+from workbench.tui.claims.panel import ClaimsPanel
 
 
 async def approve_in_form(pilot: Pilot[None], app: WorkbenchApp) -> ClaimFormScreen:

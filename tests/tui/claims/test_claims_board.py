@@ -12,9 +12,9 @@ from workbench.services.editing import save_segment
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Segment
-from workbench.tui.screens.claim_suggestions import ClaimSuggestions
-from workbench.tui.screens.claims_board import ClaimsBoard
-from workbench.tui.screens.claims_panel import COLUMNS, ClaimsPanel
+from workbench.tui.claims.board import ClaimsBoard
+from workbench.tui.claims.panel import COLUMNS, ClaimsPanel
+from workbench.tui.claims.suggestions import ClaimSuggestions
 
 TRADE = "27 مليار دولار"
 STABLE = "أبلغ بوتين أن الوضع في بلاده يتجه نحو الاستقرار"

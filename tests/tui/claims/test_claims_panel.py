@@ -14,9 +14,9 @@ from workbench.services.claims import tag_claim, update_claim
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Segment
-from workbench.tui.screens.claim_form import ClaimFormScreen
-from workbench.tui.screens.claim_history import ClaimHistoryScreen, ConfirmScreen
-from workbench.tui.screens.claims_panel import ClaimsPanel
+from workbench.tui.claims.form import ClaimFormScreen
+from workbench.tui.claims.history import ClaimHistoryScreen, ConfirmScreen
+from workbench.tui.claims.panel import ClaimsPanel
 
 SnapCompare = Callable[..., bool]
 

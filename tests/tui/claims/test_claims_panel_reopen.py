@@ -17,7 +17,7 @@ from workbench.services.claims import update_claim
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.claims_panel import ClaimsPanel
+from workbench.tui.claims.panel import ClaimsPanel
 
 
 async def _reopen(app: WorkbenchApp, pilot: Pilot[None]) -> ClaimsPanel:

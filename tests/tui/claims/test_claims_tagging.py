@@ -16,8 +16,8 @@ from tests.tui.conftest import AppFactory, main_screen, save_as
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Role
-from workbench.tui.screens.claim_form import ClaimFormScreen
-from workbench.tui.screens.source_select import SourceSelectScreen
+from workbench.tui.claims.form import ClaimFormScreen
+from workbench.tui.claims.source_select import SourceSelectScreen
 
 # Latin, Western and Arabic-Indic digits, Arabic with harakat and tatweel, on two lines.
 MIXED_TARGET = "Il-76 carried ٢٧ tons,\nsaid قالَ الـوزير 27 times"

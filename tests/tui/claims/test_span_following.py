@@ -3,7 +3,7 @@ of the editor, in code points of the stored string."""
 
 from __future__ import annotations
 
-from workbench.tui.claim_offsets import follow_spans, line_ranges, location_offset
+from workbench.tui.claims.offsets import follow_spans, line_ranges, location_offset
 
 SAVED = "Il-76 and An-12 landed; ٢٧ tons,\nsaid قالَ الـوزير."
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from tests.tui.claims.helpers import claims_in, go_to, open_app, segment_containing
 from tests.tui.conftest import AppFactory, main_screen, save_as
 from workbench.store.database import Database
-from workbench.tui.screens.claim_form import ClaimFormScreen
-from workbench.tui.screens.source_select import SourceSelectScreen
-from workbench.tui.widgets.word_select import word_bounds
+from workbench.tui.claims.form import ClaimFormScreen
+from workbench.tui.claims.source_select import SourceSelectScreen
+from workbench.tui.common.word_select import word_bounds
 
 TRADE = "27 مليار دولار"
 TARGET = "Trade reached “27 billion dollars”, said Il-76 pilots."

@@ -1,0 +1,1 @@
+"""What serves the open segment: MT alternatives, memory matches, glossary, checks."""

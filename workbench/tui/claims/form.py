@@ -1,0 +1,353 @@
+"""The claim form: every claim field the CLI sets, and the aligned span on the other side.
+
+Used to tag a new claim and to edit one. The claim's own quote is shown, not edited (it comes from
+the selection). The aligned span is chosen in a logical-order view of the other side's stored
+text (SourceSelectScreen), never on the converted display. The form does not write: `submit`
+does, and returns an error message to show under the fields (the service's own words), or None
+when the form may close. An edit sends the aligned span only when the person changed it, so a
+span that needs attention is never silently re-quoted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar, cast
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, TextArea
+
+from workbench.services.claim_fields import ClaimFields
+from workbench.store.claim_labels import label
+from workbench.store.claim_queries import ClaimView
+from workbench.tui.claims.form_values import (
+    ENUMS,
+    FIELDS,
+    MT_CHOICES,
+    PLACEHOLDERS,
+    Kind,
+    initial_value,
+    links_of,
+    links_text,
+    mt_choice,
+    mt_value,
+    other_side_name,
+)
+from workbench.tui.claims.source_select import SourceSelectScreen
+from workbench.tui.common.shelf import ScreenShelf
+from workbench.tui.display.bidi import Base, display_line
+
+Submit = Callable[[ClaimFields], "str | None"]
+Span = tuple[int, int]
+
+
+class ClaimFormScreen(ModalScreen[bool]):
+    """Returns True when `submit` accepted the fields, False on Escape.
+
+    `side` is the claim's side; `other` the stored text of the other side (the aligned span's
+    text), None when there is none yet (no saved English target)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="claim_form_cancel"),
+        Binding("ctrl+s", "save", "Save", id="claim_form_save", priority=True),
+        Binding("ctrl+l", "choose_aligned", "Aligned span", id="claim_form_aligned", priority=True),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        quote: str,
+        submit: Submit,
+        *,
+        bidi: bool,
+        side: str,
+        position: int,
+        other: str | None,
+        claim: ClaimView | None = None,
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self._take(title, quote, submit, bidi=bidi, side=side, position=position, other=other)
+        self._set_claim(claim)
+        # (CSS generation, app focus) when `reset` refilled the mounted form: see below.
+        self._styles_kept: tuple[int, bool] | None = None
+
+    def _take(
+        self,
+        title: str,
+        quote: str,
+        submit: Submit,
+        *,
+        bidi: bool,
+        side: str,
+        position: int,
+        other: str | None,
+    ) -> None:
+        self.title_text = title
+        self.quote = quote
+        self.submit = submit
+        self.bidi = bidi
+        self.side = side
+        self.position = position
+        self.other = other
+
+    def _set_claim(self, claim: ClaimView | None) -> None:
+        self.claim = claim
+        self.aligned: Span | None = None
+        self.aligned_words: str | None = None
+        self.aligned_changed = False
+        if claim is not None and claim.aligned_start is not None and claim.aligned_end is not None:
+            self.aligned = (claim.aligned_start, claim.aligned_end)
+            self.aligned_words = claim.aligned_quote
+        self._fresh = True  # the first field takes the focus when the form is next shown
+
+    def reset(
+        self,
+        title: str,
+        quote: str,
+        submit: Submit,
+        *,
+        bidi: bool,
+        side: str,
+        position: int,
+        other: str | None,
+        claim: ClaimView | None = None,
+    ) -> None:
+        """The form for another claim, as a newly built one would show it."""
+        self._take(title, quote, submit, bidi=bidi, side=side, position=position, other=other)
+        self._set_claim(claim)
+        if self.is_mounted:
+            self._styles_kept = self._style_generation()
+            self._fill()
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog claim-form"):
+            yield Label(self.title_text, classes="dialog-title", id="claim-title")
+            yield Label(self._quote_display(), id="claim-quote")
+            for name, title, kind in FIELDS:
+                with Horizontal(classes="claim-row"):
+                    yield Label(title, classes="claim-field")
+                    yield self._field(name, kind)
+                if name == "mt_distorted":
+                    yield from self._aligned_row()
+            yield Label(
+                "Tab moves between fields · ctrl+l chooses the aligned span · ctrl+s saves",
+                classes="dialog-hint",
+            )
+            yield Label("", id="claim-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="claim-save")
+                yield Button("Cancel (Esc)", id="claim-cancel")
+
+    def _quote_display(self) -> str:
+        base: Base = "R" if self.side == "ar" else "L"
+        return f"«{display_line(self.quote, self.bidi, base)}»"
+
+    def _field(self, name: str, kind: Kind) -> Widget:
+        initial = initial_value(self.claim, name)
+        if kind == "select":
+            options = [(label(member.value), member.value) for member in ENUMS[name]]
+            return Select(
+                options,
+                value=initial if initial is not None else Select.NULL,
+                allow_blank=name != "status",
+                compact=True,
+                id=name,
+            )
+        if kind == "mt":
+            mt = mt_choice(self.claim.mt_distorted if self.claim is not None else None)
+            return Select(MT_CHOICES, value=mt, allow_blank=False, compact=True, id=name)
+        if kind == "links":
+            links = links_text(self.claim.evidence_links) if self.claim is not None else ""
+            return TextArea(
+                links,
+                soft_wrap=True,
+                show_line_numbers=False,
+                compact=True,
+                placeholder=PLACEHOLDERS[name],
+                id=name,
+            )
+        return Input(initial or "", placeholder=PLACEHOLDERS.get(name, ""), compact=True, id=name)
+
+    def _aligned_row(self) -> ComposeResult:
+        with Horizontal(classes="claim-row"):
+            yield Label(f"Aligned {other_side_name(self.side)}", classes="claim-field")
+            with Vertical(classes="claim-aligned"):
+                yield Label(self._aligned_display(), id="claim-aligned")
+                with Horizontal(classes="claim-aligned-buttons"):
+                    yield Button(
+                        "Choose aligned span… (ctrl+l)",
+                        compact=True,
+                        disabled=self.other is None,
+                        id="claim-aligned-choose",
+                    )
+                    yield Button("Clear", compact=True, id="claim-aligned-clear")
+
+    def _aligned_display(self) -> str:
+        if self.aligned_words:
+            base: Base = "L" if self.side == "ar" else "R"
+            return f"«{display_line(self.aligned_words, self.bidi, base)}»"
+        if self.other is None:
+            return "none: the segment has no saved English target yet"
+        return "none"
+
+    def _fill(self) -> None:
+        """Every widget set from the claim (or the defaults), as `compose` builds them."""
+        self.query_one("#claim-title", Label).update(self.title_text)
+        self.query_one("#claim-quote", Label).update(self._quote_display())
+        for name, _, kind in FIELDS:
+            if kind == "select":
+                initial = initial_value(self.claim, name)
+                select = self.query_one(f"#{name}", Select)
+                select.expanded = False
+                select.value = initial if initial is not None else Select.NULL
+            elif kind == "mt":
+                mt = mt_choice(self.claim.mt_distorted if self.claim is not None else None)
+                self.query_one(f"#{name}", Select).value = mt
+            elif kind == "links":
+                links = links_text(self.claim.evidence_links) if self.claim is not None else ""
+                self.query_one(f"#{name}", TextArea).load_text(links)  # the undo history too
+            else:
+                field = self.query_one(f"#{name}", Input)
+                field.value = initial_value(self.claim, name) or ""
+                field.cursor_position = len(field.value)
+        self.query_one("#claim-aligned", Label).update(self._aligned_display())
+        self.query_one("#claim-aligned-choose", Button).disabled = self.other is None
+        self.show_error("")
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        """A screen shown again restyles all its nodes (a third of the form's open). The form
+        `reset` for a new claim only changed values: when no stylesheet or theme has changed
+        since (the app's CSS generation) nor the app's focus, its styles still hold."""
+        if animate:  # a class changed (the screen's resume passes False)
+            super().update_node_styles(animate)
+            return
+        kept, self._styles_kept = self._styles_kept, None
+        if kept is not None and kept == self._style_generation():
+            return
+        super().update_node_styles(animate)
+
+    def _style_generation(self) -> tuple[int, bool] | None:
+        """The app's CSS generation and focus; None (always restyle) if a Textual release no
+        longer counts CSS updates under this private name."""
+        count = getattr(self.app, "_css_update_count", None)
+        return None if not isinstance(count, int) else (count, self.app.app_focus)
+
+    def on_screen_resume(self) -> None:
+        # Back from choosing the aligned span, the focus stays where it was.
+        if self._fresh:
+            self._fresh = False
+            self.query_one(VerticalScroll).scroll_home(animate=False, immediate=True)
+            self.query_one("#claim_type", Select).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Mark the row of the focused field: its name is drawn reversed (app.tcss)."""
+        for row in self.query(".claim-row"):
+            row.set_class(event.widget in row.query("*"), "-focused")
+
+    # --- the aligned span ----------------------------------------------------------------------
+
+    def action_choose_aligned(self) -> None:
+        if self.other is None:
+            self.notify("Save an English target for this segment first, then choose in it.")
+            return
+        other = self.other
+        select = SourceSelectScreen(
+            self.position,
+            other,
+            bidi=self.bidi,
+            side="en" if self.side == "ar" else "ar",
+            aligned=True,
+            initial=self.aligned,
+        )
+
+        def chosen(span: Span | None) -> None:
+            if span is not None:
+                self.set_aligned(span, other[span[0] : span[1]])
+
+        self.app.push_screen(select, chosen)
+
+    def set_aligned(self, span: Span | None, words: str | None) -> None:
+        self.aligned, self.aligned_words = span, words
+        self.aligned_changed = True
+        self.query_one("#claim-aligned", Label).update(self._aligned_display())
+
+    # --- values --------------------------------------------------------------------------------
+
+    def fields(self) -> ClaimFields:
+        values: dict[str, object] = {}
+        for name, _, kind in FIELDS:
+            if kind == "input":
+                values[name] = self.query_one(f"#{name}", Input).value
+            elif kind == "links":
+                values[name] = links_of(self.query_one(f"#{name}", TextArea).text)
+            else:
+                value = self.query_one(f"#{name}", Select).value
+                values[name] = mt_value(value) if kind == "mt" else _choice(value)
+        if self.aligned_changed:
+            values["aligned_start"], values["aligned_end"] = self.aligned or (None, None)
+        return cast(ClaimFields, values)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#claim-error", Label).update(message)
+
+    def action_save(self) -> None:
+        error = self.submit(self.fields())
+        if error is None:
+            self.dismiss(True)
+        else:
+            self.show_error(error)
+            self.query_one("#claim-error").scroll_visible()
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "claim-save":
+            self.action_save()
+        elif event.button.id == "claim-aligned-choose":
+            self.action_choose_aligned()
+        elif event.button.id == "claim-aligned-clear":
+            self.set_aligned(None, None)
+        else:
+            self.action_cancel()
+
+
+def shelved_form(
+    shelf: ScreenShelf,
+    title: str,
+    quote: str,
+    submit: Submit,
+    *,
+    bidi: bool,
+    side: str,
+    position: int,
+    other: str | None,
+    claim: ClaimView | None = None,
+) -> ClaimFormScreen:
+    """The app's one claim form, filled for this claim; a new one if that one is in use."""
+
+    def build() -> ClaimFormScreen:
+        return ClaimFormScreen(
+            title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
+        )
+
+    form = shelf.get("claim form", ClaimFormScreen, build)
+    if form in shelf.app.screen_stack:  # shown already (never, as the screens go): not shared
+        return build()
+    form.reset(
+        title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
+    )
+    return form
+
+
+def _choice(value: object) -> str | None:
+    return value if isinstance(value, str) else None

@@ -1,0 +1,1 @@
+"""Documents: the picker (F2) and the export dialog."""

@@ -1,0 +1,1 @@
+"""Never losing work: the journal, hang-ups, the recovery dialog, the database file check."""

@@ -1,0 +1,1 @@
+"""The review desk (F9) and a segment's history."""

@@ -1,1 +1,0 @@
-"""Screens: the main workbench screen and the dialogs it opens."""
