@@ -16,6 +16,7 @@ keeps `workers` batches submitted at once to use them all.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Sequence
@@ -165,6 +166,12 @@ class PendingTranslation:
 
     def result(self) -> list[str]:
         return [item.text for item in self.scored()]
+
+    def wait(self) -> None:
+        """Until CTranslate2's workers have finished these jobs (their results unused)."""
+        for job in self.jobs:
+            with contextlib.suppress(Exception):  # a failed job is finished too: nothing to keep
+                job.result()
 
     def scored(self) -> list[Scored]:
         """Each translation with its confidence; an empty source gets "" and no score."""

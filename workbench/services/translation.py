@@ -135,14 +135,20 @@ def _pipelined(
     """Each batch with its English, `engine.workers` batches ahead: CTranslate2 decodes them side
     by side in its own threads (GIL released) while the caller stores this one."""
     ahead: deque[tuple[list[_Work], PendingTranslation]] = deque()
-    for batch, tokens in batches:
-        ahead.append((batch, engine.submit_tokens(tokens)))
-        if len(ahead) > engine.workers:
+    try:
+        for batch, tokens in batches:
+            ahead.append((batch, engine.submit_tokens(tokens)))
+            if len(ahead) > engine.workers:
+                done, pending = ahead.popleft()
+                yield done, pending.scored()
+        while ahead:
             done, pending = ahead.popleft()
             yield done, pending.scored()
-    while ahead:
-        done, pending = ahead.popleft()
-        yield done, pending.scored()
+    finally:
+        # Stopped mid-way (ctrl-c, an error): wait for the batches still decoding. A process
+        # that exits while CTranslate2's workers write into its results crashes (SIGSEGV).
+        for _, pending in ahead:
+            pending.wait()
 
 
 def _still_wanted(session: Session, batch: Sequence[_Work]) -> list[_Work]:
