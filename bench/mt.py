@@ -268,8 +268,8 @@ def report(args: argparse.Namespace, rounds: dict[str, list[dict[str, Any]]], la
     tokens = {way: r["tokens"] / r["seconds"] for way, r in results.items()}
     print(f"model: {label}; {results['ceiling-argos']['sentences']:,} unique NTREX sentences")
     print(f"decoding (ceilings and ours): {decode_options(args)}, {translator_options(args)}")
-    print("  ct2 ways append '</s>'; ours feeds batches of its own, sorted by token count, the")
-    print("  longest first, as many in flight as there are workers (inter_threads)")
+    print("  ct2 ways append '</s>' once (the folder's add_source_eos is false); ours feeds")
+    print("  batches of its own, by token count, the longest first, one in flight per worker")
     print(
         f"  peer: argostranslate's own call: beam_size max(1, ARGOS_BEAM_SIZE={args.beam_size}), "
         f"intra_threads {args.threads} (ARGOS_INTRA_THREADS), inter_threads 1, "
