@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Label, Static
 
 from workbench.store.claim_labels import label
 from workbench.tui.claims.desk import BoardRow, board_filter, board_rows, detail_lines, next_status
+from workbench.tui.common.host import workbench_of
 from workbench.tui.display.bidi import Base, display_line
 
 if TYPE_CHECKING:
@@ -46,10 +47,7 @@ class ClaimsBoard(ModalScreen[Target | None]):
 
     @property
     def workbench(self) -> WorkbenchApp:
-        from workbench.tui.app import WorkbenchApp
-
-        assert isinstance(self.app, WorkbenchApp)
-        return self.app
+        return workbench_of(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog claims-panel"):

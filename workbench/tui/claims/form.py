@@ -70,29 +70,11 @@ class ClaimFormScreen(ModalScreen[bool]):
         claim: ClaimView | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
-        self._take(title, quote, submit, bidi=bidi, side=side, position=position, other=other)
-        self._set_claim(claim)
         # (CSS generation, app focus) when `reset` refilled the mounted form: see below.
         self._styles_kept: tuple[int, bool] | None = None
-
-    def _take(
-        self,
-        title: str,
-        quote: str,
-        submit: Submit,
-        *,
-        bidi: bool,
-        side: str,
-        position: int,
-        other: str | None,
-    ) -> None:
-        self.title_text = title
-        self.quote = quote
-        self.submit = submit
-        self.bidi = bidi
-        self.side = side
-        self.position = position
-        self.other = other
+        self.reset(
+            title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
+        )
 
     def _set_claim(self, claim: ClaimView | None) -> None:
         self.claim = claim
@@ -117,7 +99,13 @@ class ClaimFormScreen(ModalScreen[bool]):
         claim: ClaimView | None = None,
     ) -> None:
         """The form for another claim, as a newly built one would show it."""
-        self._take(title, quote, submit, bidi=bidi, side=side, position=position, other=other)
+        self.title_text = title
+        self.quote = quote
+        self.submit = submit
+        self.bidi = bidi
+        self.side = side
+        self.position = position
+        self.other = other
         self._set_claim(claim)
         if self.is_mounted:
             self._styles_kept = self._style_generation()

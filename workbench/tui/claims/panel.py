@@ -25,6 +25,7 @@ from workbench.tui.claims.desk import checks_by_claim  # claims17
 from workbench.tui.claims.form import ClaimFormScreen
 from workbench.tui.claims.form_values import other_side_text
 from workbench.tui.claims.history import ClaimHistoryScreen, ConfirmScreen
+from workbench.tui.common.host import workbench_of
 from workbench.tui.common.kept_table import KeptTable
 from workbench.tui.display.bidi import Base, display_line
 
@@ -76,10 +77,7 @@ class ClaimsPanel(ModalScreen[int | None]):
 
     @property
     def workbench(self) -> WorkbenchApp:
-        from workbench.tui.app import WorkbenchApp
-
-        assert isinstance(self.app, WorkbenchApp)
-        return self.app
+        return workbench_of(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog claims-panel"):

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Label
 from workbench.qa.claim_suggest import suggest
 from workbench.store.database import Database
 from workbench.store.queries import iter_segment_rows
+from workbench.tui.common.host import workbench_of
 from workbench.tui.display.bidi import display_line
 
 if TYPE_CHECKING:
@@ -67,10 +68,7 @@ class ClaimSuggestions(ModalScreen[int | None]):
 
     @property
     def workbench(self) -> WorkbenchApp:
-        from workbench.tui.app import WorkbenchApp
-
-        assert isinstance(self.app, WorkbenchApp)
-        return self.app
+        return workbench_of(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog claims-panel"):

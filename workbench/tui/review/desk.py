@@ -40,6 +40,7 @@ from workbench.review.queues import (
 from workbench.services.review import ReviewOutcome, approve_segment, reject_segment
 from workbench.store.queries import SegmentRow, get_segment_row, list_documents
 from workbench.store.stamps import Stamp, content_stamp
+from workbench.tui.common.host import workbench_of
 from workbench.tui.common.kept_table import KeptTable
 from workbench.tui.common.key_footer import KeyFooter
 from workbench.tui.common.naming import by_position
@@ -111,10 +112,7 @@ class ReviewScreen(Screen[None]):
 
     @property
     def workbench(self) -> WorkbenchApp:
-        from workbench.tui.app import WorkbenchApp
-
-        assert isinstance(self.app, WorkbenchApp)
-        return self.app
+        return workbench_of(self)
 
     @property
     def table(self) -> DataTable[str]:

@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 from workbench.review.records import load_reports
 from workbench.review.stats import CHART_METRICS, StatsReport
 from workbench.store.stamps import Stamp, content_stamp
+from workbench.tui.common.host import workbench_of
 from workbench.tui.common.key_footer import KeyFooter
 from workbench.tui.stats.view import BarChart, FittedLine, group_table, legend
 
@@ -46,10 +47,7 @@ class StatsScreen(Screen[None]):
 
     @property
     def workbench(self) -> WorkbenchApp:
-        from workbench.tui.app import WorkbenchApp
-
-        assert isinstance(self.app, WorkbenchApp)
-        return self.app
+        return workbench_of(self)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="stats"):
