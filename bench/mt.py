@@ -126,13 +126,15 @@ def ceiling(args: argparse.Namespace, kind: str) -> dict[str, Any]:
     results = translator.translate_batch(tokens, **decode_options(args))
     seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
     texts = [target.decode([t for t in r.hypotheses[0] if t != "</s>"]) for r in results]
-    return {
-        "sentences": len(sentences),
-        "seconds": seconds,
-        "cpu": cpu,
-        "load": load,
-        "texts": texts,
-    }
+    return _measured(sentences, seconds, cpu, load, texts)
+
+
+def _measured(
+    sentences: list[str], seconds: float, cpu: float, load: float, texts: list[str]
+) -> dict[str, Any]:
+    """What a timed way reports (ceiling and peer alike)."""
+    counts = {"sentences": len(sentences), "seconds": seconds, "cpu": cpu, "load": load}
+    return {**counts, "texts": texts}
 
 
 def peer(args: argparse.Namespace) -> dict[str, Any]:
@@ -160,13 +162,7 @@ def peer(args: argparse.Namespace) -> dict[str, Any]:
     began, cpu = time.perf_counter(), time.process_time()
     texts = [translation.translate(sentence) for sentence in sentences]
     seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
-    return {
-        "sentences": len(sentences),
-        "seconds": seconds,
-        "cpu": cpu,
-        "load": load,
-        "texts": texts,
-    }
+    return _measured(sentences, seconds, cpu, load, texts)
 
 
 def _fill_database(url: str, sentences: list[str]) -> None:
