@@ -108,18 +108,6 @@ def chrf(mt: str, final: str) -> float:
     return float(_chrf().sentence_score(mt, [final]).score)
 
 
-def corpus_chrf(mts: Sequence[str], finals: Sequence[str]) -> float | None:
-    if not mts:
-        return None
-    return float(_chrf().corpus_score(list(mts), [list(finals)]).score)
-
-
-def corpus_bleu(mts: Sequence[str], finals: Sequence[str]) -> float | None:
-    if not mts:
-        return None
-    return float(_bleu().corpus_score(list(mts), [list(finals)]).score)
-
-
 @dataclass(frozen=True, slots=True)
 class PairStats:
     """What one (MT, final text) pair adds to every figure: its TER edits and sacrebleu's
