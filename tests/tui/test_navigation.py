@@ -111,7 +111,7 @@ async def test_document_picker_switches_document(make_app: AppFactory) -> None:
         assert picker.display and picker.has_focus
         await pilot.press("down", "down", "enter")
         assert main_screen(app).document_id == 3
-        assert not picker.display
+        assert app.screen is main_screen(app)  # the list is gone
         assert main_screen(app).editor.has_focus
         assert cursor_position(app) == 1
 
@@ -143,6 +143,6 @@ async def test_escape_closes_the_document_list(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("f2", "escape")
-        assert not app.screen.query_one(DocumentPicker).display
+        assert app.screen is main_screen(app) and not app.screen.query(DocumentPicker)
         assert main_screen(app).editor.has_focus
         assert main_screen(app).document_id == 1

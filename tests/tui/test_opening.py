@@ -31,9 +31,13 @@ async def test_the_footer_outlives_a_dialog_but_follows_its_keys(make_app: AppFa
             await pilot.pause()
         after = footer_keys(app)
         assert all(after[action] is key for action, key in before.items())  # the same widgets
-        await pilot.press("f2")  # the document list takes the focus: the editor's keys go
+        await pilot.press("f2")  # the document list, on its own screen: the editor's keys go
         await pilot.pause()
-        assert "confirm" not in footer_keys(app) and "documents" in footer_keys(app)
+        shown = {key.action: key for key in app.screen.query(FooterKey)}
+        assert "confirm" not in shown and "documents" in shown and "select" in shown
+        await pilot.press("f2")  # and back: the main screen's footer was left as it was
+        await pilot.pause()
+        assert all(footer_keys(app)[action] is key for action, key in before.items())
 
 
 async def test_the_claim_form_is_built_once_and_opens_fresh_each_time(

@@ -1,6 +1,6 @@
 """The workbench screen: segment list above, the open segment below, status bar and footer.
 
-The screen composes the document picker, the work area (`Workspace`: the list, the open segment
+The screen composes the work area (`Workspace`: the list, the open segment
 and what serves it, editor/workspace.py), the status bar and the footer; its keys (keys/keymap.py)
 call the work area. It owns nothing the parts own: what others read of it (`rows`, `current`,
 `document_id`, ...) is read from the part that holds it. What the app has to say (MT progress, a
@@ -16,12 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import OptionList
 
 from workbench.store.queries import list_documents, status_counts
 from workbench.tui.common.host import workbench_of
 from workbench.tui.common.key_footer import KeyFooter
-from workbench.tui.documents.picker import DocumentPicker
+from workbench.tui.documents.screen import DocumentsScreen
 from workbench.tui.editor import finding
 from workbench.tui.editor.detail import DetailPane
 from workbench.tui.editor.messages import (
@@ -43,7 +42,7 @@ from workbench.tui.keys.key_order import keys_delivered
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
-# Actions that act on the editor: when another widget has focus (the document list), their keys
+# Actions that act on the editor: when another widget has focus (the segment list), their keys
 # (enter, page up/down) go to that widget instead.
 EDITOR_ACTIONS = frozenset(
     {"confirm", "save_draft", "move", "page", "copy_mt", "pick_alternative", "revert", "insert_tm"}
@@ -67,7 +66,6 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
-            yield DocumentPicker(id="documents")
             yield Workspace(id="work")
         yield StatusBar(id="status")
         yield KeyFooter()
@@ -142,7 +140,6 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_interval(REFRESH_SECONDS, self._refresh_after_keys)
-        self.query_one(DocumentPicker).display = False
         self.apply_bidi()
         self.status_bar.show_model(self.workbench.model_label())
         with self.workbench.database.read() as session:
@@ -215,13 +212,6 @@ class MainScreen(Screen[None]):
             self.set_class(compact, "-compact")
             self.work.detail.set_compact(compact)
 
-    @on(OptionList.OptionSelected, "#documents")
-    def document_chosen(self, event: OptionList.OptionSelected) -> None:
-        picker = self.query_one(DocumentPicker)
-        if event.option.id is not None and self.open_document(int(event.option.id)):
-            picker.display = False
-            self.editor.focus()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action in EDITOR_ACTIONS and self.focused is not self.editor)
 
@@ -284,16 +274,14 @@ class MainScreen(Screen[None]):
             self.apply_filter(finding.next_status_filter(database, document_id, rows.filter))
 
     def action_documents(self) -> None:
-        picker = self.query_one(DocumentPicker)
-        if picker.display:
-            picker.display = False
-            self.editor.focus()
-            return
-        with self.workbench.database.read() as session:
-            documents = list_documents(session)
-        picker.show_documents(documents, self.document_id, self.workbench.bidi_active)
-        picker.display = True
-        picker.focus()
+        """F2: the list over this screen (documents/screen.py); F2 there closes it."""
+        screen = self.workbench.shelf.get("documents", DocumentsScreen, DocumentsScreen)
+        screen.show(self.document_id, self.workbench.bidi_active)
+        self.app.push_screen(screen, self._document_chosen)
+
+    def _document_chosen(self, document_id: int | None) -> None:
+        if document_id is not None:
+            self.open_document(document_id)
 
     def action_toggle_bidi(self) -> None:
         self.workbench.cycle_bidi()
