@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -24,10 +24,22 @@ from workbench.review.stats import CHART_METRICS, StatsReport
 from workbench.store.stamps import Stamp, content_stamp
 from workbench.tui.common.host import workbench_of
 from workbench.tui.common.key_footer import KeyFooter
-from workbench.tui.stats.view import BarChart, FittedLine, group_table, legend
+from workbench.tui.stats.view import COMPACT_BELOW, BarChart, FittedLine, GroupTable, legend
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
+
+
+class Legend(Static):
+    """The legend; where the tables are compact (as narrow), it spells their short headings."""
+
+    compact: bool | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        compact = event.size.width < COMPACT_BELOW
+        if compact != self.compact:
+            self.compact = compact
+            self.update(legend(compact))
 
 
 class StatsScreen(Screen[None]):
@@ -54,7 +66,7 @@ class StatsScreen(Screen[None]):
             yield Static("Computing statistics…", id="stats-editors")
             yield Static("", id="stats-chart")
             yield Static("", id="stats-documents")
-            yield Static(legend(), id="stats-legend")
+            yield Legend(legend(), id="stats-legend")
         yield KeyFooter()
 
     def on_screen_resume(self) -> None:
@@ -84,9 +96,9 @@ class StatsScreen(Screen[None]):
         self, by_editor: StatsReport, by_document: StatsReport, stamp: Stamp | None = None
     ) -> None:
         self.by_editor, self.by_document, self.stamp = by_editor, by_document, stamp
-        self.query_one("#stats-editors", Static).update(group_table(by_editor, "By editor"))
+        self.query_one("#stats-editors", Static).update(GroupTable(by_editor, "By editor"))
         bidi = self.workbench.bidi_active
-        documents = group_table(by_document, "By document", lambda text: FittedLine(text, bidi))
+        documents = GroupTable(by_document, "By document", lambda text: FittedLine(text, bidi))
         self.query_one("#stats-documents", Static).update(documents)
         self.show_chart()
 
