@@ -38,6 +38,7 @@ from workbench.tui.claims.form_values import (
     other_side_name,
 )
 from workbench.tui.claims.source_select import SourceSelectScreen
+from workbench.tui.common.kept_styles import Generation, style_generation, styles_hold
 from workbench.tui.common.shelf import ScreenShelf
 from workbench.tui.display.bidi import Base, display_line
 
@@ -71,7 +72,7 @@ class ClaimFormScreen(ModalScreen[bool]):
     ) -> None:
         super().__init__(classes="dialog-screen")
         # (CSS generation, app focus) when `reset` refilled the mounted form: see below.
-        self._styles_kept: tuple[int, bool] | None = None
+        self._styles_kept: Generation | None = None
         self.reset(
             title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
         )
@@ -108,7 +109,7 @@ class ClaimFormScreen(ModalScreen[bool]):
         self.other = other
         self._set_claim(claim)
         if self.is_mounted:
-            self._styles_kept = self._style_generation()
+            self._styles_kept = style_generation(self.app)
             self._fill()
 
     # --- layout --------------------------------------------------------------------------------
@@ -164,7 +165,11 @@ class ClaimFormScreen(ModalScreen[bool]):
 
     def _aligned_row(self) -> ComposeResult:
         with Horizontal(classes="claim-row"):
-            yield Label(f"Aligned {other_side_name(self.side)}", classes="claim-field")
+            yield Label(
+                f"Aligned {other_side_name(self.side)}",
+                classes="claim-field",
+                id="claim-aligned-name",
+            )
             with Vertical(classes="claim-aligned"):
                 yield Label(self._aligned_display(), id="claim-aligned")
                 with Horizontal(classes="claim-aligned-buttons"):
@@ -204,6 +209,8 @@ class ClaimFormScreen(ModalScreen[bool]):
                 field = self.query_one(f"#{name}", Input)
                 field.value = initial_value(self.claim, name) or ""
                 field.cursor_position = len(field.value)
+        # The form reused for a claim on the other side: the aligned span is on this one's.
+        self.query_one("#claim-aligned-name", Label).update(f"Aligned {other_side_name(self.side)}")
         self.query_one("#claim-aligned", Label).update(self._aligned_display())
         self.query_one("#claim-aligned-choose", Button).disabled = self.other is None
         self.show_error("")
@@ -216,15 +223,8 @@ class ClaimFormScreen(ModalScreen[bool]):
             super().update_node_styles(animate)
             return
         kept, self._styles_kept = self._styles_kept, None
-        if kept is not None and kept == self._style_generation():
-            return
-        super().update_node_styles(animate)
-
-    def _style_generation(self) -> tuple[int, bool] | None:
-        """The app's CSS generation and focus; None (always restyle) if a Textual release no
-        longer counts CSS updates under this private name."""
-        count = getattr(self.app, "_css_update_count", None)
-        return None if not isinstance(count, int) else (count, self.app.app_focus)
+        if not styles_hold(self.app, kept):
+            super().update_node_styles(animate)
 
     def on_screen_resume(self) -> None:
         # Back from choosing the aligned span, the focus stays where it was.

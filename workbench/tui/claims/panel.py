@@ -22,7 +22,7 @@ from workbench.store.claim_queries import ClaimView
 from workbench.store.stamps import Stamp, claims_stamp
 from workbench.tui.claims import ops as claim_ops
 from workbench.tui.claims.desk import checks_by_claim  # claims17
-from workbench.tui.claims.form import ClaimFormScreen
+from workbench.tui.claims.form import shelved_form
 from workbench.tui.claims.form_values import other_side_text
 from workbench.tui.claims.history import ClaimHistoryScreen, ConfirmScreen
 from workbench.tui.common.host import workbench_of
@@ -171,7 +171,9 @@ class ClaimsPanel(ModalScreen[int | None]):
                 return str(error)
             return None
 
-        form = ClaimFormScreen(
+        # The app's one claim form, refilled for this claim (building it was most of the open).
+        form = shelved_form(
+            self.workbench.shelf,
             f"Claim {claim.id} · segment {claim.position} · {claim.side}",
             claim.quote,
             submit,
