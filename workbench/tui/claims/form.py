@@ -71,7 +71,7 @@ class ClaimFormScreen(ModalScreen[bool]):
         claim: ClaimView | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
-        # (CSS generation, app focus) when `reset` refilled the mounted form: see below.
+        # (CSS generation, app focus) when the form was last hidden: see update_node_styles.
         self._styles_kept: Generation | None = None
         self.reset(
             title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
@@ -109,7 +109,6 @@ class ClaimFormScreen(ModalScreen[bool]):
         self.other = other
         self._set_claim(claim)
         if self.is_mounted:
-            self._styles_kept = style_generation(self.app)
             self._fill()
 
     # --- layout --------------------------------------------------------------------------------
@@ -215,10 +214,13 @@ class ClaimFormScreen(ModalScreen[bool]):
         self.query_one("#claim-aligned-choose", Button).disabled = self.other is None
         self.show_error("")
 
+    def on_screen_suspend(self) -> None:
+        self._styles_kept = style_generation(self.app)
+
     def update_node_styles(self, animate: bool = True) -> None:
         """A screen shown again restyles all its nodes (a third of the form's open). The form
         `reset` for a new claim only changed values: when no stylesheet or theme has changed
-        since (the app's CSS generation) nor the app's focus, its styles still hold."""
+        since it was hidden (tui/common/kept_styles.py), its styles still hold."""
         if animate:  # a class changed (the screen's resume passes False)
             super().update_node_styles(animate)
             return

@@ -6,6 +6,10 @@ gets depend on the stylesheet and theme (the app's CSS generation, which a shelv
 the stack misses), the app's focus, and the node's own classes and pseudo-classes, which
 change through their own restyle when they change. So when neither the CSS generation nor the
 app's focus changed since the screen was last styled, its styles still hold.
+
+A shelved screen notes `style_generation` when it is hidden (its suspend) and, in its
+`update_node_styles(animate=False)` (what the resume calls), skips the restyle when
+`styles_hold` for what it noted.
 """
 
 from __future__ import annotations

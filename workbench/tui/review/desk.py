@@ -41,6 +41,7 @@ from workbench.services.review import ReviewOutcome, approve_segment, reject_seg
 from workbench.store.queries import SegmentRow, get_segment_row, list_documents
 from workbench.store.stamps import Stamp, content_stamp
 from workbench.tui.common.host import workbench_of
+from workbench.tui.common.kept_styles import Generation, style_generation, styles_hold
 from workbench.tui.common.kept_table import KeptTable
 from workbench.tui.common.key_footer import KeyFooter
 from workbench.tui.common.naming import by_position
@@ -109,6 +110,7 @@ class ReviewScreen(Screen[None]):
         self.editor_filter: str | None = None
         self.document_filter: int | None = None
         self.queue_order = "document"  # mt18: or "mt-score", the least confident MT first
+        self._styles_kept: Generation | None = None  # when last hidden: see update_node_styles
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -129,6 +131,20 @@ class ReviewScreen(Screen[None]):
             with VerticalScroll(id="review-detail"):
                 yield Static("", id="review-segment")
         yield KeyFooter()
+
+    def on_screen_suspend(self) -> None:
+        self._styles_kept = style_generation(self.app)
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        """Shown again, Textual restyles every node (most of the cost of re-opening the desk);
+        unless the stylesheet, theme or app focus changed since it was hidden, they still hold
+        (tui/common/kept_styles.py)."""
+        if animate:  # a class changed (the screen's resume passes False)
+            super().update_node_styles(animate)
+            return
+        kept, self._styles_kept = self._styles_kept, None
+        if not styles_hold(self.app, kept):
+            super().update_node_styles(animate)
 
     def on_screen_resume(self) -> None:
         """Shown again (the app keeps this screen): read the queue afresh if asked to, unless
