@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar, cast
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -115,8 +116,9 @@ class ClaimFormScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog claim-form"):
-            yield Label(self.title_text, classes="dialog-title", id="claim-title")
-            yield Label(self._quote_display(), id="claim-quote")
+            # Texts from the document and the service: shown as they are, never as markup.
+            yield Label(self.title_text, classes="dialog-title", id="claim-title", markup=False)
+            yield Label(self._quote_display(), id="claim-quote", markup=False)
             for name, title, kind in FIELDS:
                 with Horizontal(classes="claim-row"):
                     yield Label(title, classes="claim-field")
@@ -127,7 +129,7 @@ class ClaimFormScreen(ModalScreen[bool]):
                 "Tab moves between fields · ctrl+l chooses the aligned span · ctrl+s saves",
                 classes="dialog-hint",
             )
-            yield Label("", id="claim-error")
+            yield Label("", id="claim-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="claim-save")
                 yield Button("Cancel (Esc)", id="claim-cancel")
@@ -170,7 +172,7 @@ class ClaimFormScreen(ModalScreen[bool]):
                 id="claim-aligned-name",
             )
             with Vertical(classes="claim-aligned"):
-                yield Label(self._aligned_display(), id="claim-aligned")
+                yield Label(self._aligned_display(), id="claim-aligned", markup=False)
                 with Horizontal(classes="claim-aligned-buttons"):
                     yield Button(
                         "Choose aligned span… (ctrl+l)",
@@ -190,8 +192,8 @@ class ClaimFormScreen(ModalScreen[bool]):
 
     def _fill(self) -> None:
         """Every widget set from the claim (or the defaults), as `compose` builds them."""
-        self.query_one("#claim-title", Label).update(self.title_text)
-        self.query_one("#claim-quote", Label).update(self._quote_display())
+        self._show("claim-title", self.title_text)
+        self._show("claim-quote", self._quote_display())
         for name, _, kind in FIELDS:
             if kind == "select":
                 initial = initial_value(self.claim, name)
@@ -209,8 +211,8 @@ class ClaimFormScreen(ModalScreen[bool]):
                 field.value = initial_value(self.claim, name) or ""
                 field.cursor_position = len(field.value)
         # The form reused for a claim on the other side: the aligned span is on this one's.
-        self.query_one("#claim-aligned-name", Label).update(f"Aligned {other_side_name(self.side)}")
-        self.query_one("#claim-aligned", Label).update(self._aligned_display())
+        self._show("claim-aligned-name", f"Aligned {other_side_name(self.side)}")
+        self._show("claim-aligned", self._aligned_display())
         self.query_one("#claim-aligned-choose", Button).disabled = self.other is None
         self.show_error("")
 
@@ -233,7 +235,8 @@ class ClaimFormScreen(ModalScreen[bool]):
         if self._fresh:
             self._fresh = False
             self.query_one(VerticalScroll).scroll_home(animate=False, immediate=True)
-            self.query_one("#claim_type", Select).focus()
+            # Focused now, not after the next frame (Widget.focus): one frame drawn, not two.
+            self.set_focus(self.query_one("#claim_type", Select))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Mark the row of the focused field: its name is drawn reversed (app.tcss)."""
@@ -265,7 +268,7 @@ class ClaimFormScreen(ModalScreen[bool]):
     def set_aligned(self, span: Span | None, words: str | None) -> None:
         self.aligned, self.aligned_words = span, words
         self.aligned_changed = True
-        self.query_one("#claim-aligned", Label).update(self._aligned_display())
+        self._show("claim-aligned", self._aligned_display())
 
     # --- values --------------------------------------------------------------------------------
 
@@ -284,7 +287,22 @@ class ClaimFormScreen(ModalScreen[bool]):
         return cast(ClaimFields, values)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#claim-error", Label).update(message)
+        self._show("claim-error", message)
+
+    def _show(self, label_id: str, text: str) -> None:
+        """Set a label's text. Laying the form out again is most of the cost of refilling it:
+        these labels fill their width (app.tcss), so only a text that wraps (or did) can change
+        their size; a text that stays on one line is only drawn again."""
+        label = self.query_one(f"#{label_id}", Label)
+        before = label.content
+        if before == text:
+            return
+        width = label.content_region.width
+        one_line = all(
+            isinstance(shown, str) and "\n" not in shown and cell_len(shown) <= width
+            for shown in (before, text)
+        )
+        label.update(text, layout=not one_line)
 
     def action_save(self) -> None:
         error = self.submit(self.fields())

@@ -31,3 +31,4 @@ def style_generation(app: App[Any]) -> Generation | None:
 def styles_hold(app: App[Any], kept: Generation | None) -> bool:
     """Whether styles computed at generation `kept` hold now."""
     return kept is not None and kept == style_generation(app)
+
