@@ -39,7 +39,12 @@ from workbench.tui.claims.form_values import (
     other_side_name,
 )
 from workbench.tui.claims.source_select import SourceSelectScreen
-from workbench.tui.common.kept_styles import Generation, style_generation, styles_hold
+from workbench.tui.common.kept_styles import (
+    Generation,
+    style_generation,
+    styled_in_stack,
+    styles_hold,
+)
 from workbench.tui.common.shelf import ScreenShelf
 from workbench.tui.display.bidi import Base, display_line
 
@@ -53,6 +58,9 @@ class ClaimFormScreen(ModalScreen[bool]):
     `side` is the claim's side; `other` the stored text of the other side (the aligned span's
     text), None when there is none yet (no saved English target)."""
 
+    # The first field, focused as the form is first shown: each change of focus restyles the
+    # whole form (:focus-within), and Textual's default would first focus the scrolling body.
+    AUTO_FOCUS = "#claim_type"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="claim_form_cancel"),
         Binding("ctrl+s", "save", "Save", id="claim_form_save", priority=True),
@@ -215,6 +223,9 @@ class ClaimFormScreen(ModalScreen[bool]):
         self._show("claim-aligned", self._aligned_display())
         self.query_one("#claim-aligned-choose", Button).disabled = self.other is None
         self.show_error("")
+
+    def on_mount(self) -> None:
+        self._styles_kept = styled_in_stack(self)
 
     def on_screen_suspend(self) -> None:
         self._styles_kept = style_generation(self.app)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
+from textual.screen import Screen
 
 Generation = tuple[int, bool]
 
@@ -32,3 +33,8 @@ def styles_hold(app: App[Any], kept: Generation | None) -> bool:
     """Whether styles computed at generation `kept` hold now."""
     return kept is not None and kept == style_generation(app)
 
+
+def styled_in_stack(screen: Screen[Any]) -> Generation | None:
+    """For a screen's mount: its nodes were just styled, as the screen they are on is shown (its
+    first resume would style them all again); None if it was mounted out of the stack."""
+    return style_generation(screen.app) if screen in screen.app.screen_stack else None

@@ -41,7 +41,12 @@ from workbench.services.review import ReviewOutcome, approve_segment, reject_seg
 from workbench.store.queries import SegmentRow, get_segment_row, list_documents
 from workbench.store.stamps import Stamp, content_stamp
 from workbench.tui.common.host import workbench_of
-from workbench.tui.common.kept_styles import Generation, style_generation, styles_hold
+from workbench.tui.common.kept_styles import (
+    Generation,
+    style_generation,
+    styled_in_stack,
+    styles_hold,
+)
 from workbench.tui.common.kept_table import KeptTable
 from workbench.tui.common.key_footer import KeyFooter
 from workbench.tui.common.naming import by_position
@@ -131,6 +136,9 @@ class ReviewScreen(Screen[None]):
             with VerticalScroll(id="review-detail"):
                 yield Static("", id="review-segment")
         yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self._styles_kept = styled_in_stack(self)
 
     def on_screen_suspend(self) -> None:
         self._styles_kept = style_generation(self.app)
