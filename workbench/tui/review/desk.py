@@ -251,7 +251,11 @@ class ReviewScreen(Screen[None]):
         if self.more and event.cursor_row >= len(self.items) - PAGE // 4:
             self.load_page()
             self.show_title()
-        if event.row_key.value is not None:
+        # The row `reload` put the cursor on is shown already: not read and drawn twice.
+        shown = self.shown
+        if event.row_key.value is not None and (
+            shown is None or shown.row.id != int(event.row_key.value)
+        ):
             self.show_segment(int(event.row_key.value))
 
     @on(DataTable.RowSelected, "#review-queue")
