@@ -6,8 +6,8 @@ drawing it all again; different, it reads afresh. Every write of a segment's tex
 appends a revision or a review (services/editing.py, filling.py, review.py: MT too, which does
 not bump the version), rows are removed only with their document (cascade), documents can be
 retitled and users are few; every write of a claim bumps its version. Each query is an
-aggregate the database answers from an index (a maximum of a primary key, a count over a narrow
-index), without reading the texts.
+aggregate the database answers from an index (a maximum of a primary key; on PostgreSQL a count
+over a narrow index beside it, see `_rows_stamp`), without reading the texts.
 """
 
 from __future__ import annotations
