@@ -12,7 +12,8 @@ database reads after loading):
   - CPU time per key press (time.process_time around each Pilot press, median): next segment
     (ctrl+down) and page down;
   - peak memory (ru_maxrss) of this process after the workbench run;
-  - opening each screen a translator opens all day (workbench only): CPU time
+  - opening each screen a translator opens all day (workbench only, the claims panel's edit
+    among them as `claim edit`): CPU time
     (time.process_time, every thread of the process) from the key press until the screen is
     shown and the app is idle, printed as `open <screen> ms  <median>  <p90>`; and Enter
     (confirm and move) on a target filled by ctrl+t (not measured).
@@ -276,11 +277,14 @@ OPENERS: dict[str, tuple[str, str]] = {
     "review desk": ("f9", "escape"),
     "search": ("ctrl+f", "escape"),
     "claims panel": ("ctrl+o", "escape"),
+    "claim edit": ("e", "escape"),  # the claims panel's edit, on its first claim
     "statistics": ("f10", "escape"),
     "documents": ("f2", "f2"),
     "help": ("f1", "escape"),
     "go to": ("ctrl+l", "escape"),
 }
+# Screens opened from another: the keys that open that one before the samples, and close it after.
+WITHIN: dict[str, tuple[str, str]] = {"claim edit": ("ctrl+o", "escape")}
 
 
 async def _cpu_ms(action: Callable[[], Awaitable[object]]) -> float:
@@ -317,11 +321,18 @@ async def measure_opens(app: WorkbenchApp, samples: int) -> dict[str, tuple[floa
                 await app.workers.wait_for_complete()
                 await pilot.pause()
 
+            around = WITHIN.get(name)
+            if around is not None:
+                await pilot.press(around[0])
+                await pilot.pause()
             times = []
             for _ in range(samples):
                 times.append(await _cpu_ms(opening))
                 await app.workers.wait_for_complete()
                 await pilot.press(close)
+                await pilot.pause()
+            if around is not None:
+                await pilot.press(around[1])
                 await pilot.pause()
             found[name] = (statistics.median(times), statistics.quantiles(times, n=10)[-1])
             print(f"  measured: open {name}", file=sys.stderr, flush=True)

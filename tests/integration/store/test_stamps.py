@@ -46,6 +46,26 @@ def test_every_write_a_screen_shows_changes_its_stamp(any_seeded_cli: Cli) -> No
     assert _stamps(url)[1] != claimed[1]
 
 
+def test_deleting_an_older_document_changes_the_stamp(any_seeded_cli: Cli) -> None:
+    """The rows of a document that is not the newest go below every maximum: on SQLite, where
+    the stamp holds maxima only, the titles show that they went."""
+    from workbench.services.documents import delete_document
+    from workbench.services.users import ensure_user
+    from workbench.store.models import Role
+
+    database = open_database(any_seeded_cli.db_url)
+    try:
+        with database.write() as session:
+            ensure_user(session, "admin", Role.ADMIN)
+        with database.read() as session:
+            before = content_stamp(session)
+        delete_document(database, "admin", 1)
+        with database.read() as session:
+            assert content_stamp(session) != before
+    finally:
+        database.dispose()
+
+
 def test_a_revision_committed_after_a_later_one_changes_the_stamp(
     postgres_url: str, request: pytest.FixtureRequest
 ) -> None:

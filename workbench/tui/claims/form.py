@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar, cast
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -38,6 +39,12 @@ from workbench.tui.claims.form_values import (
     other_side_name,
 )
 from workbench.tui.claims.source_select import SourceSelectScreen
+from workbench.tui.common.kept_styles import (
+    Generation,
+    style_generation,
+    styled_in_stack,
+    styles_hold,
+)
 from workbench.tui.common.shelf import ScreenShelf
 from workbench.tui.display.bidi import Base, display_line
 
@@ -51,6 +58,9 @@ class ClaimFormScreen(ModalScreen[bool]):
     `side` is the claim's side; `other` the stored text of the other side (the aligned span's
     text), None when there is none yet (no saved English target)."""
 
+    # The first field, focused as the form is first shown: each change of focus restyles the
+    # whole form (:focus-within), and Textual's default would first focus the scrolling body.
+    AUTO_FOCUS = "#claim_type"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="claim_form_cancel"),
         Binding("ctrl+s", "save", "Save", id="claim_form_save", priority=True),
@@ -70,8 +80,8 @@ class ClaimFormScreen(ModalScreen[bool]):
         claim: ClaimView | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
-        # (CSS generation, app focus) when `reset` refilled the mounted form: see below.
-        self._styles_kept: tuple[int, bool] | None = None
+        # (CSS generation, app focus) when the form was last hidden: see update_node_styles.
+        self._styles_kept: Generation | None = None
         self.reset(
             title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
         )
@@ -108,15 +118,15 @@ class ClaimFormScreen(ModalScreen[bool]):
         self.other = other
         self._set_claim(claim)
         if self.is_mounted:
-            self._styles_kept = self._style_generation()
             self._fill()
 
     # --- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog claim-form"):
-            yield Label(self.title_text, classes="dialog-title", id="claim-title")
-            yield Label(self._quote_display(), id="claim-quote")
+            # Texts from the document and the service: shown as they are, never as markup.
+            yield Label(self.title_text, classes="dialog-title", id="claim-title", markup=False)
+            yield Label(self._quote_display(), id="claim-quote", markup=False)
             for name, title, kind in FIELDS:
                 with Horizontal(classes="claim-row"):
                     yield Label(title, classes="claim-field")
@@ -127,7 +137,7 @@ class ClaimFormScreen(ModalScreen[bool]):
                 "Tab moves between fields · ctrl+l chooses the aligned span · ctrl+s saves",
                 classes="dialog-hint",
             )
-            yield Label("", id="claim-error")
+            yield Label("", id="claim-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="claim-save")
                 yield Button("Cancel (Esc)", id="claim-cancel")
@@ -164,9 +174,13 @@ class ClaimFormScreen(ModalScreen[bool]):
 
     def _aligned_row(self) -> ComposeResult:
         with Horizontal(classes="claim-row"):
-            yield Label(f"Aligned {other_side_name(self.side)}", classes="claim-field")
+            yield Label(
+                f"Aligned {other_side_name(self.side)}",
+                classes="claim-field",
+                id="claim-aligned-name",
+            )
             with Vertical(classes="claim-aligned"):
-                yield Label(self._aligned_display(), id="claim-aligned")
+                yield Label(self._aligned_display(), id="claim-aligned", markup=False)
                 with Horizontal(classes="claim-aligned-buttons"):
                     yield Button(
                         "Choose aligned span… (ctrl+l)",
@@ -186,8 +200,8 @@ class ClaimFormScreen(ModalScreen[bool]):
 
     def _fill(self) -> None:
         """Every widget set from the claim (or the defaults), as `compose` builds them."""
-        self.query_one("#claim-title", Label).update(self.title_text)
-        self.query_one("#claim-quote", Label).update(self._quote_display())
+        self._show("claim-title", self.title_text)
+        self._show("claim-quote", self._quote_display())
         for name, _, kind in FIELDS:
             if kind == "select":
                 initial = initial_value(self.claim, name)
@@ -204,34 +218,36 @@ class ClaimFormScreen(ModalScreen[bool]):
                 field = self.query_one(f"#{name}", Input)
                 field.value = initial_value(self.claim, name) or ""
                 field.cursor_position = len(field.value)
-        self.query_one("#claim-aligned", Label).update(self._aligned_display())
+        # The form reused for a claim on the other side: the aligned span is on this one's.
+        self._show("claim-aligned-name", f"Aligned {other_side_name(self.side)}")
+        self._show("claim-aligned", self._aligned_display())
         self.query_one("#claim-aligned-choose", Button).disabled = self.other is None
         self.show_error("")
+
+    def on_mount(self) -> None:
+        self._styles_kept = styled_in_stack(self)
+
+    def on_screen_suspend(self) -> None:
+        self._styles_kept = style_generation(self.app)
 
     def update_node_styles(self, animate: bool = True) -> None:
         """A screen shown again restyles all its nodes (a third of the form's open). The form
         `reset` for a new claim only changed values: when no stylesheet or theme has changed
-        since (the app's CSS generation) nor the app's focus, its styles still hold."""
+        since it was hidden (tui/common/kept_styles.py), its styles still hold."""
         if animate:  # a class changed (the screen's resume passes False)
             super().update_node_styles(animate)
             return
         kept, self._styles_kept = self._styles_kept, None
-        if kept is not None and kept == self._style_generation():
-            return
-        super().update_node_styles(animate)
-
-    def _style_generation(self) -> tuple[int, bool] | None:
-        """The app's CSS generation and focus; None (always restyle) if a Textual release no
-        longer counts CSS updates under this private name."""
-        count = getattr(self.app, "_css_update_count", None)
-        return None if not isinstance(count, int) else (count, self.app.app_focus)
+        if not styles_hold(self.app, kept):
+            super().update_node_styles(animate)
 
     def on_screen_resume(self) -> None:
         # Back from choosing the aligned span, the focus stays where it was.
         if self._fresh:
             self._fresh = False
             self.query_one(VerticalScroll).scroll_home(animate=False, immediate=True)
-            self.query_one("#claim_type", Select).focus()
+            # Focused now, not after the next frame (Widget.focus): one frame drawn, not two.
+            self.set_focus(self.query_one("#claim_type", Select))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Mark the row of the focused field: its name is drawn reversed (app.tcss)."""
@@ -263,7 +279,7 @@ class ClaimFormScreen(ModalScreen[bool]):
     def set_aligned(self, span: Span | None, words: str | None) -> None:
         self.aligned, self.aligned_words = span, words
         self.aligned_changed = True
-        self.query_one("#claim-aligned", Label).update(self._aligned_display())
+        self._show("claim-aligned", self._aligned_display())
 
     # --- values --------------------------------------------------------------------------------
 
@@ -282,7 +298,22 @@ class ClaimFormScreen(ModalScreen[bool]):
         return cast(ClaimFields, values)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#claim-error", Label).update(message)
+        self._show("claim-error", message)
+
+    def _show(self, label_id: str, text: str) -> None:
+        """Set a label's text. Laying the form out again is most of the cost of refilling it:
+        these labels fill their width (app.tcss), so only a text that wraps (or did) can change
+        their size; a text that stays on one line is only drawn again."""
+        label = self.query_one(f"#{label_id}", Label)
+        before = label.content
+        if before == text:
+            return
+        width = label.content_region.width
+        one_line = all(
+            isinstance(shown, str) and "\n" not in shown and cell_len(shown) <= width
+            for shown in (before, text)
+        )
+        label.update(text, layout=not one_line)
 
     def action_save(self) -> None:
         error = self.submit(self.fields())

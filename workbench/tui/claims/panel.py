@@ -22,10 +22,16 @@ from workbench.store.claim_queries import ClaimView
 from workbench.store.stamps import Stamp, claims_stamp
 from workbench.tui.claims import ops as claim_ops
 from workbench.tui.claims.desk import checks_by_claim  # claims17
-from workbench.tui.claims.form import ClaimFormScreen
+from workbench.tui.claims.form import shelved_form
 from workbench.tui.claims.form_values import other_side_text
 from workbench.tui.claims.history import ClaimHistoryScreen, ConfirmScreen
 from workbench.tui.common.host import workbench_of
+from workbench.tui.common.kept_styles import (
+    Generation,
+    style_generation,
+    styled_in_stack,
+    styles_hold,
+)
 from workbench.tui.common.kept_table import KeptTable
 from workbench.tui.display.bidi import Base, display_line
 
@@ -74,6 +80,7 @@ class ClaimsPanel(ModalScreen[int | None]):
         self.claims: list[ClaimView] = []
         self.stale = True  # read the claims again when next shown
         self.stamp: Stamp | None = None  # of the claims read last
+        self._styles_kept: Generation | None = None  # when last hidden: see update_node_styles
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -94,6 +101,20 @@ class ClaimsPanel(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
+        self._styles_kept = styled_in_stack(self)
+
+    def on_screen_suspend(self) -> None:
+        self._styles_kept = style_generation(self.app)
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        """Shown again, its styles hold unless the stylesheet, theme or app focus changed since
+        it was hidden (tui/common/kept_styles.py): Textual would restyle every node."""
+        if animate:  # a class changed (the screen's resume passes False)
+            super().update_node_styles(animate)
+            return
+        kept, self._styles_kept = self._styles_kept, None
+        if not styles_hold(self.app, kept):
+            super().update_node_styles(animate)
 
     def show_document(self, document_id: int, title: str) -> None:
         """Kept by the app and shown again: the claims of `document_id`, read when shown."""
@@ -171,7 +192,9 @@ class ClaimsPanel(ModalScreen[int | None]):
                 return str(error)
             return None
 
-        form = ClaimFormScreen(
+        # The app's one claim form, refilled for this claim (building it was most of the open).
+        form = shelved_form(
+            self.workbench.shelf,
             f"Claim {claim.id} · segment {claim.position} · {claim.side}",
             claim.quote,
             submit,
@@ -181,7 +204,8 @@ class ClaimsPanel(ModalScreen[int | None]):
             other=other_side_text(claim.side, claim.source, claim.target),
             claim=claim,
         )
-        self.app.push_screen(form, lambda _saved: self.reload())
+        # Cancelled, nothing was written: the list shown holds.
+        self.app.push_screen(form, lambda saved: self.reload() if saved else None)
 
     def action_delete(self) -> None:
         claim = self.selected()

@@ -9,13 +9,11 @@ shown makes the service refuse (StaleVersionError), and the new text is shown in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,13 +21,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Select, Static
 
-from workbench.config import Settings
 from workbench.errors import StaleVersionError, WorkbenchError
 from workbench.glossary.loading import glossary_index
-from workbench.qa.checks import QaIssue
-from workbench.qa.segments import segment_issues
 from workbench.review.diff import DIFF_BASES, DiffBase
-from workbench.review.history import segment_diff, segment_history
+from workbench.review.history import segment_history
 from workbench.review.queues import (
     QueueItem,
     ReturnedItem,
@@ -38,15 +33,22 @@ from workbench.review.queues import (
     review_queue,
 )
 from workbench.services.review import ReviewOutcome, approve_segment, reject_segment
-from workbench.store.queries import SegmentRow, get_segment_row, list_documents
+from workbench.store.queries import list_documents
 from workbench.store.stamps import Stamp, content_stamp
 from workbench.tui.common.host import workbench_of
+from workbench.tui.common.kept_styles import (
+    Generation,
+    style_generation,
+    styled_in_stack,
+    styles_hold,
+)
 from workbench.tui.common.kept_table import KeptTable
 from workbench.tui.common.key_footer import KeyFooter
 from workbench.tui.common.naming import by_position
 from workbench.tui.common.prompt import PromptScreen
 from workbench.tui.review.history import HistoryScreen
-from workbench.tui.review.view import ArabicText, diff_text, issue_lines, short
+from workbench.tui.review.shown import Shown, load_shown
+from workbench.tui.review.view import ArabicText, issue_lines, short
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -57,30 +59,6 @@ Mode = Literal["queue", "returned"]
 BASE_TITLES = {"mt": "MT → current", "previous": "previous revision → current"}
 Item = QueueItem | ReturnedItem
 PAGE = 100  # queue rows read at a time: the desk opens at once on a queue of thousands
-
-
-@dataclass
-class Shown:
-    """The segment on the right, read in one transaction: its decisions use `row.version`."""
-
-    row: SegmentRow
-    diffs: dict[DiffBase, RenderableType] = field(default_factory=dict)
-    issues: list[QaIssue] = field(default_factory=list)  # the checks, shown without asking
-
-
-def _load_shown(session: Session, segment_id: int, settings: Settings) -> Shown | None:
-    row = get_segment_row(session, segment_id)
-    if row is None:
-        return None
-    shown = Shown(row, issues=segment_issues(session, segment_id, settings))
-    for base in DIFF_BASES:
-        if row.target is None:
-            shown.diffs[base] = Text("No English text yet.", style="italic")
-        elif base == "mt" and row.mt is None:
-            shown.diffs[base] = Text("No machine translation for this segment.", style="italic")
-        else:
-            shown.diffs[base] = diff_text(segment_diff(session, segment_id, base).pieces)
-    return shown
 
 
 class ReviewScreen(Screen[None]):
@@ -109,6 +87,7 @@ class ReviewScreen(Screen[None]):
         self.editor_filter: str | None = None
         self.document_filter: int | None = None
         self.queue_order = "document"  # mt18: or "mt-score", the least confident MT first
+        self._styles_kept: Generation | None = None  # when last hidden: see update_node_styles
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -129,6 +108,23 @@ class ReviewScreen(Screen[None]):
             with VerticalScroll(id="review-detail"):
                 yield Static("", id="review-segment")
         yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self._styles_kept = styled_in_stack(self)
+
+    def on_screen_suspend(self) -> None:
+        self._styles_kept = style_generation(self.app)
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        """Shown again, Textual restyles every node (most of the cost of re-opening the desk);
+        unless the stylesheet, theme or app focus changed since it was hidden, they still hold
+        (tui/common/kept_styles.py)."""
+        if animate:  # a class changed (the screen's resume passes False)
+            super().update_node_styles(animate)
+            return
+        kept, self._styles_kept = self._styles_kept, None
+        if not styles_hold(self.app, kept):
+            super().update_node_styles(animate)
 
     def on_screen_resume(self) -> None:
         """Shown again (the app keeps this screen): read the queue afresh if asked to, unless
@@ -227,7 +223,11 @@ class ReviewScreen(Screen[None]):
         if self.more and event.cursor_row >= len(self.items) - PAGE // 4:
             self.load_page()
             self.show_title()
-        if event.row_key.value is not None:
+        # The row `reload` put the cursor on is shown already: not read and drawn twice.
+        shown = self.shown
+        if event.row_key.value is not None and (
+            shown is None or shown.row.id != int(event.row_key.value)
+        ):
             self.show_segment(int(event.row_key.value))
 
     @on(DataTable.RowSelected, "#review-queue")
@@ -254,7 +254,7 @@ class ReviewScreen(Screen[None]):
 
     def show_segment(self, segment_id: int) -> None:
         with self.workbench.database.read() as session:
-            self.shown = _load_shown(session, segment_id, self.workbench.settings)
+            self.shown = load_shown(session, segment_id, self.workbench.settings)
         self.render_shown()
 
     def render_shown(self) -> None:

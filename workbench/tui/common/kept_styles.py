@@ -1,0 +1,40 @@
+"""Styles of a shelved screen kept when it is shown again (tui/common/shelf.py).
+
+Textual restyles every node of a screen each time it is shown again (its resume): a third of the
+cost of opening a dialog of some fifty widgets, and most of the review desk's. The styles a node
+gets depend on the stylesheet and theme (the app's CSS generation, which a shelved screen out of
+the stack misses), the app's focus, and the node's own classes and pseudo-classes, which
+change through their own restyle when they change. So when neither the CSS generation nor the
+app's focus changed since the screen was last styled, its styles still hold.
+
+A shelved screen notes `style_generation` when it is hidden (its suspend) and, in its
+`update_node_styles(animate=False)` (what the resume calls), skips the restyle when
+`styles_hold` for what it noted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.screen import Screen
+
+Generation = tuple[int, bool]
+
+
+def style_generation(app: App[Any]) -> Generation | None:
+    """The app's CSS generation and focus; None (always restyle) if a Textual release no longer
+    counts CSS updates under this private name."""
+    count = getattr(app, "_css_update_count", None)
+    return None if not isinstance(count, int) else (count, app.app_focus)
+
+
+def styles_hold(app: App[Any], kept: Generation | None) -> bool:
+    """Whether styles computed at generation `kept` hold now."""
+    return kept is not None and kept == style_generation(app)
+
+
+def styled_in_stack(screen: Screen[Any]) -> Generation | None:
+    """For a screen's mount: its nodes were just styled, as the screen they are on is shown (its
+    first resume would style them all again); None if it was mounted out of the stack."""
+    return style_generation(screen.app) if screen in screen.app.screen_stack else None
