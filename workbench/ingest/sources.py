@@ -85,12 +85,15 @@ def _texts_under(folder: Path) -> list[Path]:
     # os.walk rather than Path.rglob: a folder of 100,000 files is listed in about a second.
     # It does not descend into linked folders (followlinks=False).
     found = [
-        Path(root, name)
+        (root, name)
         for root, _, files in os.walk(folder)
         for name in files
         if name.lower().endswith(IMPORTED_SUFFIXES)
     ]
-    return sorted(found)
+    # Path order (component by component), compared as tuples of strings: sorting 100,000 Path
+    # objects goes through Path.__lt__ in Python and took longer than listing them.
+    found.sort(key=lambda entry: (*entry[0].split(os.sep), entry[1]))  # noqa: PTH206 (strings)
+    return [Path(root, name) for root, name in found]
 
 
 def _refuse_links_out(folder: Path, texts: list[Path]) -> None:
