@@ -114,7 +114,7 @@ def test_many_files_with_duplicates_across_batches(any_cli: Cli, tmp_path: Path)
     folder = tmp_path / "many"
     folder.mkdir()
     for number in range(2_500):
-        write(folder / f"{number:05d}.txt", f"خبر رقم {number % 2_400}. جملة ثانية.\n")
+        write_new(f"{folder}/{number:05d}.txt", f"خبر رقم {number % 2_400}. جملة ثانية.\n")
 
     result = any_cli("import", str(folder))
 
