@@ -18,8 +18,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from tests.conftest import REPO_ROOT, Cli
+from tests.conftest import REPO_ROOT, Cli, build_migrated
 from tests.reliability.conftest import workbench_process
+from tests.templates import restore_template
 from workbench.cli.output import plural
 from workbench.ingest.segment import segment_document
 from workbench.store.database import Database, open_database
@@ -77,9 +78,13 @@ def kill_after_commits(process: subprocess.Popen[str], database: Database, wante
 
 
 @pytest.mark.slow
-def test_kill_9_during_import_then_resume(any_db_url: str, tmp_path: Path) -> None:
+def test_kill_9_during_import_then_resume(
+    any_db_url: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     expected = make_corpus(tmp_path / "corpus")
-    database = open_database(any_db_url)  # the schema exists before the watcher looks
+    # The schema exists before the watcher looks: a copy of what the first open makes.
+    restore_template(request, "migrated", build_migrated, any_db_url)
+    database = open_database(any_db_url)
     try:
         process = subprocess.Popen(
             workbench_process(any_db_url, "import", str(tmp_path / "corpus")),
