@@ -125,3 +125,11 @@ def restore_template(request: pytest.FixtureRequest, name: str, build: Builder, 
         return
     server: PostgresServer = request.getfixturevalue("postgres_server")
     templates.postgres(name, build, server, parsed.database or "")
+
+
+def restore_seeded(request: pytest.FixtureRequest, url: str) -> None:
+    """Make the database at `url` what `workbench import seeds/` by alice leaves in a new one (the
+    `seeded_cli` fixture's template): for tests that set up several databases, or their own."""
+    from tests.conftest import build_seeded_by_cli
+
+    restore_template(request, "seeded-cli", build_seeded_by_cli, url)

@@ -18,8 +18,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from tests.conftest import REPO_ROOT
-from tests.reliability.conftest import run_workbench, workbench_process
+from tests.conftest import REPO_ROOT, Cli, build_migrated
+from tests.reliability.conftest import workbench_process
+from tests.templates import restore_template
 from workbench.cli.output import plural
 from workbench.ingest.segment import segment_document
 from workbench.store.database import Database, open_database
@@ -77,9 +78,13 @@ def kill_after_commits(process: subprocess.Popen[str], database: Database, wante
 
 
 @pytest.mark.slow
-def test_kill_9_during_import_then_resume(any_db_url: str, tmp_path: Path) -> None:
+def test_kill_9_during_import_then_resume(
+    any_db_url: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     expected = make_corpus(tmp_path / "corpus")
-    database = open_database(any_db_url)  # the schema exists before the watcher looks
+    # The schema exists before the watcher looks: a copy of what the first open makes.
+    restore_template(request, "migrated", build_migrated, any_db_url)
+    database = open_database(any_db_url)
     try:
         process = subprocess.Popen(
             workbench_process(any_db_url, "import", str(tmp_path / "corpus")),
@@ -112,13 +117,16 @@ def test_kill_9_during_import_then_resume(any_db_url: str, tmp_path: Path) -> No
         with sqlite3.connect(url.database or "") as connection:
             assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
-    rerun = run_workbench(any_db_url, "import", str(tmp_path / "corpus"))
+    # The killed import was a process of its own; what comes after runs in-process (the same
+    # commands on the same database, without a new interpreter's start-up each).
+    cli = Cli(any_db_url)
+    rerun = cli("import", str(tmp_path / "corpus"))
     assert rerun.exit_code == 0, rerun.stderr
     added = FILES - present
     assert rerun.stdout.endswith(
         f"{plural(added, 'document')} and {plural(added * SENTENCES, 'segment')} added; "
         f"{present} already present\n"
     )
-    assert run_workbench(any_db_url, "check").exit_code == 0
-    listing = run_workbench(any_db_url, "segments", "--json")
+    assert cli("check").exit_code == 0
+    listing = cli("segments", "--json")
     assert listing.stdout.count("\n") == sum(expected.values())

@@ -111,7 +111,7 @@ def kill_while_writing(out: Path, command: list[str]) -> None:
 def test_kill_9_during_export_keeps_the_previous_file(desk_url: str, tmp_path: Path) -> None:
     for kind in KINDS:
         previous = tmp_path / f"desk.{kind}"
-        first = run_workbench(desk_url, "export", kind, str(previous), "--doc", "1")
+        first = Cli(desk_url)("export", kind, str(previous), "--doc", "1")  # in-process
         assert first.exit_code == 0, first.stderr
         before = digest(previous)
         fresh = tmp_path / f"never.{kind}"
@@ -135,7 +135,7 @@ def test_kill_9_during_export_keeps_the_previous_file(desk_url: str, tmp_path: P
         assert leftovers(fresh) == [live] and live.read_bytes() == b"being written"
         assert leftovers(previous) == [killed_previous]
         live.unlink()
-    assert run_workbench(desk_url, "check").exit_code == 0
+    assert Cli(desk_url)("check").exit_code == 0
 
 
 def _small_disk() -> None:
@@ -165,4 +165,4 @@ def test_full_disk_during_export_is_reported_and_leaves_nothing(
         assert "nothing was written under that name" in result.stderr
         assert "Traceback" not in result.stderr
         assert list(folder.iterdir()) == []
-    assert run_workbench(desk_url, "check").exit_code == 0
+    assert Cli(desk_url)("check").exit_code == 0

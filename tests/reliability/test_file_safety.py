@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from tests.conftest import SEEDS_DIR, Cli
+from tests.conftest import Cli
 from tests.dbstate import table_dump
 from tests.mt_archives import TOP
 from tests.mt_fixtures import TOY_MODEL_FILE
+from tests.templates import restore_seeded
 
 # Every command that writes a file named by the user, as (arguments before OUT, after OUT).
 WRITERS: list[tuple[list[str], list[str]]] = [
@@ -34,9 +35,9 @@ SENTENCE = "قال المتحدث إن الوفد وصل إلى المدينة �
 
 
 @pytest.fixture
-def sqlite_cli(db_path: Path) -> Cli:
+def sqlite_cli(db_path: Path, request: pytest.FixtureRequest) -> Cli:
     cli = Cli(f"sqlite:///{db_path}")
-    assert cli("import", str(SEEDS_DIR)).exit_code == 0
+    restore_seeded(request, cli.db_url)  # the seeds as `workbench import` leaves them
     assert cli("glossary", "import", "--starter").exit_code == 0
     return cli
 

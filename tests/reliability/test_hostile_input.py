@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -20,6 +21,16 @@ TEN_MB = 10 * 1024 * 1024
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def write_new(path: str, text: str) -> None:
+    """The bytes `write` writes, through one os.open/os.write/os.close: for 100,000 files a third
+    of the time of Path.write_text's text layer (the files are the set-up, not what is tested)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(descriptor, text.encode("utf-8"))
+    finally:
+        os.close(descriptor)
 
 
 def test_windows_arabic_and_nul_bytes_are_refused_naming_the_byte(
@@ -83,7 +94,7 @@ def test_a_hundred_thousand_tiny_files_import_in_one_run(
     for shard in range(10):  # ten sub-folders: the walk must recurse
         (folder / f"{shard}").mkdir(parents=True)
     for number in range(100_000):
-        write(folder / f"{number % 10}" / f"{number:06d}.txt", f"خبر رقم {number}. جملة ثانية.\n")
+        write_new(f"{folder}/{number % 10}/{number:06d}.txt", f"خبر رقم {number}. جملة ثانية.\n")
 
     result = cli("import", str(folder))
 
@@ -103,7 +114,7 @@ def test_many_files_with_duplicates_across_batches(any_cli: Cli, tmp_path: Path)
     folder = tmp_path / "many"
     folder.mkdir()
     for number in range(2_500):
-        write(folder / f"{number:05d}.txt", f"خبر رقم {number % 2_400}. جملة ثانية.\n")
+        write_new(f"{folder}/{number:05d}.txt", f"خبر رقم {number % 2_400}. جملة ثانية.\n")
 
     result = any_cli("import", str(folder))
 

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.conftest import SEEDS_DIR, Cli
+from tests.conftest import Cli
 from tests.dbstate import table_dump
+from tests.templates import restore_seeded
 from tests.tui.conftest import XTERM
 from tests.tui.test_tmux import Tmux, quit_app, start_app
 from workbench.config import load_settings
@@ -254,10 +255,10 @@ def test_ids_are_held_to_the_integer_columns_range_on_every_backend(any_seeded_c
 # --- stored escape sequences, shown inert --------------------------------------------------------
 
 
-def plant_hostile_text(cli: Cli, db_url: str) -> int:
+def plant_hostile_text(cli: Cli, db_url: str, request: pytest.FixtureRequest) -> int:
     """A database written before these checks: escape sequences in a source, a target and its
     revision, a user name, a claim's notes and a glossary term. Returns the segment id."""
-    assert cli("import", str(SEEDS_DIR)).exit_code == 0
+    restore_seeded(request, db_url)  # the seeds as `workbench import` leaves them
     assert cli("edit", "3", "--text", "clean").exit_code == 0
     assert cli("edit", "3", "--text", "cleaner").exit_code == 0
     added = cli("claims", "add", "3", "--side", "en", "--start", "0", "--end", "5")
@@ -278,8 +279,10 @@ def plant_hostile_text(cli: Cli, db_url: str) -> int:
     return 3
 
 
-def test_the_cli_prints_stored_escape_sequences_as_symbols(any_cli: Cli, any_db_url: str) -> None:
-    segment_id = plant_hostile_text(any_cli, any_db_url)
+def test_the_cli_prints_stored_escape_sequences_as_symbols(
+    any_cli: Cli, any_db_url: str, request: pytest.FixtureRequest
+) -> None:
+    segment_id = plant_hostile_text(any_cli, any_db_url, request)
     before = table_dump(any_db_url)
     for args in (
         ["segments", "--doc", "1"],
@@ -302,8 +305,10 @@ def test_the_cli_prints_stored_escape_sequences_as_symbols(any_cli: Cli, any_db_
     assert table_dump(any_db_url) == before  # display changed nothing
 
 
-def test_json_output_keeps_the_exact_text_with_escapes(any_cli: Cli, any_db_url: str) -> None:
-    segment_id = plant_hostile_text(any_cli, any_db_url)
+def test_json_output_keeps_the_exact_text_with_escapes(
+    any_cli: Cli, any_db_url: str, request: pytest.FixtureRequest
+) -> None:
+    segment_id = plant_hostile_text(any_cli, any_db_url, request)
     for args in (["segments", "--json"], ["history", str(segment_id), "--json"],
                  ["claims", "list", "--json"], ["users", "list", "--json"]):  # fmt: skip
         result = any_cli(*args, user="bob")
@@ -317,9 +322,9 @@ def test_json_output_keeps_the_exact_text_with_escapes(any_cli: Cli, any_db_url:
 
 
 async def test_the_app_draws_stored_escape_sequences_as_symbols(
-    any_cli: Cli, any_db_url: str
+    any_cli: Cli, any_db_url: str, request: pytest.FixtureRequest
 ) -> None:
-    segment_id = plant_hostile_text(any_cli, any_db_url)
+    segment_id = plant_hostile_text(any_cli, any_db_url, request)
     before = table_dump(any_db_url)
     database = Database.from_engine(create_engine(any_db_url))
     settings = load_settings(db_url=any_db_url, user="bob")
@@ -386,10 +391,12 @@ def tmux() -> Iterator[Tmux]:
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-def test_in_a_real_terminal_the_window_title_is_not_hijacked(tmux: Tmux, tmp_path: Path) -> None:
+def test_in_a_real_terminal_the_window_title_is_not_hijacked(
+    tmux: Tmux, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     """OSC 0 in a stored target would retitle the terminal (tmux's pane title) if obeyed."""
     db_path = tmp_path / "tmux.sqlite"
-    plant_hostile_text(Cli(f"sqlite:///{db_path}"), f"sqlite:///{db_path}")
+    plant_hostile_text(Cli(f"sqlite:///{db_path}"), f"sqlite:///{db_path}", request)
     (tmp_path / "argos").mkdir()
     start_app(tmux, db_path, tmp_path / "argos")
     shown = tmux.wait_for("␛]0;pwned␇")

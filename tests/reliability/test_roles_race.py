@@ -20,6 +20,8 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from tests.conftest import build_migrated
+from tests.templates import restore_template
 from workbench.errors import InputError, PermissionDeniedError, WorkbenchError
 from workbench.services.roles import add_user, set_role
 from workbench.store.database import Database, open_database
@@ -88,7 +90,8 @@ def roles(url: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def two_admins(any_db_url: str) -> Iterator[str]:
+def two_admins(any_db_url: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    restore_template(request, "migrated", build_migrated, any_db_url)  # what a first open makes
     database = open_database(any_db_url)
     try:
         with database.write() as session:
@@ -129,7 +132,9 @@ def test_two_admins_stepping_down_at_once_leave_one_admin(two_admins: str) -> No
     assert roles(two_admins) == {winners[0].name: "editor", loser.name: "admin"}
 
 
-def test_two_first_admins_at_once_make_one(any_db_url: str) -> None:
+def test_two_first_admins_at_once_make_one(any_db_url: str, request: pytest.FixtureRequest) -> None:
+    restore_template(request, "migrated", build_migrated, any_db_url)  # what a first open makes
+
     def make_self_admin(name: str) -> Change:
         return lambda session: set_role(session, name, name, Role.ADMIN)
 

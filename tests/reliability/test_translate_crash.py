@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import REPO_ROOT, Cli
-from tests.reliability.conftest import run_workbench, workbench_process
+from tests.reliability.conftest import workbench_process
 from workbench.mt.packages import InstalledModel
 from workbench.store.database import Database
 from workbench.store.models import Origin, Revision, Segment
@@ -85,13 +85,15 @@ def test_kill_9_during_translate_then_resume(
     assert with_mt == with_revision
     assert 2 * BATCH <= with_mt < SEEDED, "killed mid-way, after a few commits"
     assert with_mt % BATCH == 0, "a batch was half written"
-    assert run_workbench(any_db_url, "check").exit_code == 0
+    # The killed run was a process of its own; what comes after runs in-process (the same
+    # commands, config and database, without a new interpreter's start-up each).
+    assert any_seeded_cli("check").exit_code == 0
 
     config.write_text("mt_batch_size = 32\nmt_threads = 1\n", encoding="utf-8")  # quicker now
-    resumed = run_workbench(any_db_url, "translate")
+    resumed = any_seeded_cli("translate")
     assert resumed.exit_code == 0, resumed.stderr
     assert f"{SEEDED - with_mt} segments translated" in resumed.stdout
     with_mt, with_revision, counts = mt_state(any_database)
     assert with_mt == with_revision == SEEDED
     assert set(counts.values()) == {1}  # every segment translated exactly once
-    assert run_workbench(any_db_url, "check").exit_code == 0
+    assert any_seeded_cli("check").exit_code == 0

@@ -11,6 +11,8 @@ docs/guide/arabic-display.md.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -39,16 +41,17 @@ def _visible(text: str) -> str:
     return "".join(c for c in text if unicodedata.bidirectional(c) not in _INVISIBLE)
 
 
-def _sentences() -> list[str]:
+@cache  # read once per session: the same list for every width (tests never change it)
+def _sentences() -> tuple[str, ...]:
     out = []
     for path in sorted((SHARED / "seeds").glob("*.txt")):
         out += [s.text for s in segment_document(path.read_text(encoding="utf-8"))]
     ntrex = SHARED / "corpora" / "ntrex-ar-en" / "ar.txt"
     out += ntrex.read_text(encoding="utf-8").splitlines()
-    return [" ".join(s.split()) for s in out if s.strip()]
+    return tuple(" ".join(s.split()) for s in out if s.strip())
 
 
-def _compare(sentences: list[str], width: int) -> tuple[int, list[tuple[str, str, str]]]:
+def _compare(sentences: Sequence[str], width: int) -> tuple[int, list[tuple[str, str, str]]]:
     assert _lib is not None
     fribidi = FriBidi(_lib)
     lines, different = 0, []
@@ -112,12 +115,13 @@ def test_a_list_row_reads_the_range_as_the_whole_sentence_does() -> None:
     assert "305-285" in to_visual(RANGE[start:])
 
 
-def _one_level_sentences() -> list[str]:
+@cache  # once per session, as `_sentences`: the filter runs the fast path on every sentence
+def _one_level_sentences() -> tuple[str, ...]:
     """Seed, NTREX and Tatoeba sentences the fast path takes (no digits, Latin or controls)."""
     tatoeba = SHARED / "corpora" / "tatoeba-ar-en" / "ar.txt"
     everyday = [" ".join(s.split()) for s in tatoeba.read_text(encoding="utf-8").splitlines()]
     sentences = [*_sentences(), *(s for s in everyday if s)]
-    return [s for s in sentences if rtl_lines(s, [(0, len(s))], "R") is not None]
+    return tuple(s for s in sentences if rtl_lines(s, [(0, len(s))], "R") is not None)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -84,13 +84,19 @@ def _texts_under(folder: Path) -> list[Path]:
     refuses them by name rather than skipping them unseen."""
     # os.walk rather than Path.rglob: a folder of 100,000 files is listed in about a second.
     # It does not descend into linked folders (followlinks=False).
-    found = [
-        Path(root, name)
-        for root, _, files in os.walk(folder)
-        for name in files
-        if name.lower().endswith(IMPORTED_SUFFIXES)
-    ]
-    return sorted(found)
+    # Sorted in Path order (component by component) as plain strings: with the separator made
+    # NUL, which sorts before any character a name can hold, string order is component order.
+    # Sorting 100,000 Path objects (Path.__lt__ in Python) took longer than the walk.
+    found: list[tuple[str, str, str]] = []
+    for root, _, files in os.walk(folder):
+        prefix = (root.rstrip(os.sep) + os.sep).replace(os.sep, "\0")
+        found.extend(
+            (prefix + name, root, name)
+            for name in files
+            if name.lower().endswith(IMPORTED_SUFFIXES)
+        )
+    found.sort()
+    return [Path(root, name) for _, root, name in found]
 
 
 def _refuse_links_out(folder: Path, texts: list[Path]) -> None:

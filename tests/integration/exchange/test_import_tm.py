@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import SEEDS_DIR, Cli
+from tests.conftest import SEEDS_DIR, Cli, build_migrated
 from tests.integration.exchange.conftest import Desk, edit
+from tests.templates import restore_template
 from workbench.export.xmltext import drop_forbidden
 from workbench.store.database import Database, open_database
 from workbench.store.models import Revision, Segment, TmEntry
@@ -18,12 +19,22 @@ from workbench.text.normalise import normalise_arabic, source_hash, target_hash
 EXPORTED = (3, 4, 5, 6, 8)  # segments of the seeds with a target, any status
 
 
-def fresh(tmp_path: Path, name: str, *, seeded: bool) -> tuple[Cli, Database]:
+def fresh(
+    request: pytest.FixtureRequest, tmp_path: Path, name: str, *, seeded: bool
+) -> tuple[Cli, Database]:
+    """A new database (a copy of the migrated template), with the seeds imported by omar."""
     url = f"sqlite:///{tmp_path / name}"
     cli = Cli(url, user="omar")
     if seeded:
-        assert cli("import", str(SEEDS_DIR)).exit_code == 0
+        restore_template(request, "seeded-by-omar", build_seeded_by_omar, url)
+    else:
+        restore_template(request, "migrated", build_migrated, url)
     return cli, open_database(url)
+
+
+def build_seeded_by_omar(url: str) -> None:
+    """The seeds imported by `workbench import` as omar (the template of `fresh(seeded=True)`)."""
+    assert Cli(url, user="omar")("import", str(SEEDS_DIR)).exit_code == 0
 
 
 def tm_entries(database: Database) -> set[tuple[str, str, str | None]]:
@@ -51,14 +62,14 @@ def dump(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("kind", ["tmx", "csv"])
 def test_round_trip_gives_the_same_pairs_and_statuses(
-    desk: Desk, tmp_path: Path, kind: str
+    desk: Desk, tmp_path: Path, kind: str, request: pytest.FixtureRequest
 ) -> None:
     out = tmp_path / f"out.{kind}"
     # CSV keeps every character, and the tricky document holds control characters, which are
     # refused on the way in (see the next test): the CSV round trip is of the seeds' document.
     only = ["--doc", "1"] if kind == "csv" else []
     assert desk.cli("export", kind, str(out), "--status", "any", *only).exit_code == 0
-    cli, database = fresh(tmp_path, "fresh.sqlite", seeded=False)
+    cli, database = fresh(request, tmp_path, "fresh.sqlite", seeded=False)
 
     result = cli("import-tm", str(out))
 
@@ -78,11 +89,11 @@ def test_round_trip_gives_the_same_pairs_and_statuses(
 
 
 def test_a_csv_carrying_stored_control_characters_is_refused_whole(
-    desk: Desk, tmp_path: Path
+    desk: Desk, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     out = tmp_path / "out.csv"
     assert desk.cli("export", "csv", str(out), "--status", "any").exit_code == 0
-    cli, database = fresh(tmp_path, "fresh.sqlite", seeded=False)
+    cli, database = fresh(request, tmp_path, "fresh.sqlite", seeded=False)
     before = dump(tmp_path / "fresh.sqlite")
 
     result = cli("import-tm", str(out))
@@ -93,7 +104,9 @@ def test_a_csv_carrying_stored_control_characters_is_refused_whole(
     database.dispose()
 
 
-def test_round_trip_through_translate_toolkit_file(desk: Desk, tmp_path: Path) -> None:
+def test_round_trip_through_translate_toolkit_file(
+    desk: Desk, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     """A TMX written by another tool (translate-toolkit) from our pairs comes back whole."""
     from translate.storage.tmx import tmxfile
 
@@ -104,7 +117,7 @@ def test_round_trip_through_translate_toolkit_file(desk: Desk, tmp_path: Path) -
     path = tmp_path / "other-tool.tmx"
     with path.open("wb") as handle:
         store.serialize(handle)
-    cli, database = fresh(tmp_path, "fresh.sqlite", seeded=False)
+    cli, database = fresh(request, tmp_path, "fresh.sqlite", seeded=False)
     assert cli("import-tm", str(path)).exit_code == 0
     pairs = exported_pairs(desk, list(EXPORTED), clean=False)
     expected = {(source, target, None) for source, target, _ in pairs}
@@ -112,10 +125,12 @@ def test_round_trip_through_translate_toolkit_file(desk: Desk, tmp_path: Path) -
     database.dispose()
 
 
-def test_targets_fill_empty_segments_only(desk: Desk, tmp_path: Path) -> None:
+def test_targets_fill_empty_segments_only(
+    desk: Desk, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     out = tmp_path / "out.tmx"
     assert desk.cli("export", "tmx", str(out), "--status", "any").exit_code == 0
-    cli, database = fresh(tmp_path, "other.sqlite", seeded=True)
+    cli, database = fresh(request, tmp_path, "other.sqlite", seeded=True)
     edit(cli, 3, "My own translation.", "draft", user="zaid")  # a human edit is there first
 
     result = cli("import-tm", str(out))
@@ -143,12 +158,12 @@ def test_targets_fill_empty_segments_only(desk: Desk, tmp_path: Path) -> None:
     database.dispose()
 
 
-def test_import_is_idempotent(desk: Desk, tmp_path: Path) -> None:
+def test_import_is_idempotent(desk: Desk, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     out = tmp_path / "out.csv"
     # The seeds' document: the tricky one holds control characters, which CSV carries and
     # import-tm refuses (test_a_csv_carrying_stored_control_characters_is_refused_whole).
     assert desk.cli("export", "csv", str(out), "--doc", "1").exit_code == 0
-    cli, database = fresh(tmp_path, "again.sqlite", seeded=True)
+    cli, database = fresh(request, tmp_path, "again.sqlite", seeded=True)
     first = cli("import-tm", str(out))
     assert first.exit_code == 0
     before = dump(tmp_path / "again.sqlite")
@@ -162,7 +177,9 @@ def test_import_is_idempotent(desk: Desk, tmp_path: Path) -> None:
     database.dispose()
 
 
-def test_an_error_late_in_the_file_leaves_nothing_behind(desk: Desk, tmp_path: Path) -> None:
+def test_an_error_late_in_the_file_leaves_nothing_behind(
+    desk: Desk, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     """1,500 good units (more than one batch is written) and then a broken tag: all rolled back."""
     arabic = desk.segment(3).source
     units = "".join(
@@ -176,7 +193,7 @@ def test_an_error_late_in_the_file_leaves_nothing_behind(desk: Desk, tmp_path: P
         "</body></tmx>\n",
         encoding="utf-8",
     )
-    cli, database = fresh(tmp_path, "late.sqlite", seeded=True)
+    cli, database = fresh(request, tmp_path, "late.sqlite", seeded=True)
     before = dump(tmp_path / "late.sqlite")
 
     result = cli("import-tm", str(path))
@@ -188,7 +205,9 @@ def test_an_error_late_in_the_file_leaves_nothing_behind(desk: Desk, tmp_path: P
     database.dispose()
 
 
-def test_attack_files_are_refused_and_nothing_leaks(desk: Desk, tmp_path: Path) -> None:
+def test_attack_files_are_refused_and_nothing_leaks(
+    desk: Desk, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-7d1f", encoding="utf-8")
     external = tmp_path / "external.tmx"
@@ -208,7 +227,7 @@ def test_attack_files_are_refused_and_nothing_leaks(desk: Desk, tmp_path: Path) 
         '<tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>\n',
         encoding="utf-8",
     )
-    cli, database = fresh(tmp_path, "attacked.sqlite", seeded=True)
+    cli, database = fresh(request, tmp_path, "attacked.sqlite", seeded=True)
     before = dump(tmp_path / "attacked.sqlite")
 
     for path in (external, laughs):

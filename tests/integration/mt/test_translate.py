@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from tests.conftest import SEEDS_DIR, Cli
+from tests.conftest import Cli
 from tests.mt_archives import with_metadata
 from tests.mt_fixtures import TOY_MODEL_FILE
+from tests.templates import restore_seeded
 from workbench.config import load_settings
 from workbench.mt.engine import get_engine
 from workbench.mt.packages import InstalledModel
@@ -64,11 +65,13 @@ def test_every_seed_segment_gets_english(
     assert again.exit_code == 0 and "0 segments translated" in again.stdout
 
 
-def test_same_input_same_output(tmp_path: Path, argos_model: InstalledModel) -> None:
+def test_same_input_same_output(
+    tmp_path: Path, argos_model: InstalledModel, request: pytest.FixtureRequest
+) -> None:
     outputs = []
     for name in ("one", "two"):
         cli = Cli(f"sqlite:///{tmp_path / name}.sqlite")
-        assert cli("import", str(SEEDS_DIR)).exit_code == 0
+        restore_seeded(request, cli.db_url)  # the seeds as `workbench import` leaves them
         assert cli("translate", "--batch-size", "16").exit_code == 0
         outputs.append([row["mt"] for row in cli.json_lines("segments", "--json")])
     assert outputs[0] == outputs[1]
@@ -79,7 +82,7 @@ def test_same_input_same_output(tmp_path: Path, argos_model: InstalledModel) -> 
 
 
 def test_workers_change_neither_the_words_nor_the_scores(
-    tmp_path: Path, argos_model: InstalledModel
+    tmp_path: Path, argos_model: InstalledModel, request: pytest.FixtureRequest
 ) -> None:
     """N threads are N workers decoding batches side by side, several batches in flight: each
     segment must still get its own sentence's English and score, whatever finishes first."""
@@ -87,7 +90,7 @@ def test_workers_change_neither_the_words_nor_the_scores(
     for threads in (1, 2, 3):
         assert get_engine(load_settings(mt_threads=threads)).workers == threads
         cli = Cli(f"sqlite:///{tmp_path / str(threads)}.sqlite")
-        assert cli("import", str(SEEDS_DIR)).exit_code == 0
+        restore_seeded(request, cli.db_url)  # the seeds as `workbench import` leaves them
         result = cli("translate", "--batch-size", "8", "--threads", str(threads))
         assert result.exit_code == 0, result.output
         rows = cli.json_lines("segments", "--json")
