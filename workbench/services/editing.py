@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import NoReturn
 
 from sqlalchemy import case, insert, select, update
@@ -30,6 +31,11 @@ class SavedTarget:
     status: str
     revision_id: int
     reanchored: list[Reanchored] = field(default_factory=list)  # claims that followed the edit
+    # What the row holds after the save besides the text, version and status, read back by the
+    # UPDATE itself: the editor shows the saved row without reading it again.
+    saved_at: datetime | None = None
+    mt: str | None = None
+    mt_score: float | None = None
 
 
 def parse_status(value: str, allowed: tuple[SegmentStatus, ...] = tuple(SegmentStatus)) -> str:
@@ -100,12 +106,14 @@ def save_target(
         statement = statement.where(Segment.version == expect_version)
     # One conditional UPDATE: the version check and the write cannot be split by another writer.
     row = session.execute(
-        statement.values(values).returning(Segment.version, Segment.status),
+        statement.values(values).returning(
+            Segment.version, Segment.status, Segment.mt, Segment.mt_score
+        ),
         execution_options={"synchronize_session": False},
     ).one_or_none()
     if row is None:
         _raise_not_saved(session, segment_id, expect_version)
-    new_version, new_status = row
+    new_version, new_status, mt, mt_score = row
     revision = Revision(
         segment_id=segment_id,
         text=text,
@@ -123,7 +131,9 @@ def save_target(
     reanchored = []
     if previous != text:
         reanchored = reanchor_claims(session, segment_id, previous, text, author)
-    return SavedTarget(segment_id, new_version, new_status, revision.id, reanchored)
+    return SavedTarget(
+        segment_id, new_version, new_status, revision.id, reanchored, now, mt, mt_score
+    )
 
 
 def save_segment(

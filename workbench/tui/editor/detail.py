@@ -186,9 +186,10 @@ class DetailPane(Vertical):
         return self.current is not None and self.current.row.id == segment_id
 
     def clear_aids(self) -> None:
-        """The previous segment's badges and matches go; the open one's come a moment later."""
-        self.qa.show_issues([], bidi=False)
-        self.tm.show_matches([], [], bidi=False)
+        """The previous segment's badges and matches go; the open one's come a moment later
+        (their rows kept blank meanwhile)."""
+        self.qa.blank()
+        self.tm.blank()
 
     def leave(self) -> bool:
         """Save the open segment if its text changed; False if that met someone else's save."""

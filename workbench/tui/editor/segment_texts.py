@@ -107,8 +107,11 @@ class SegmentTexts(ScrollView, can_focus=False):
         lines = self._content(self.shown, width)
         previous = self._lines
         self._lines = [line.adjust_cell_length(width, base) for line in lines]
-        # Texts that fit keep the virtual size at the visible size: no new layout, no scrollbar.
-        virtual = Size(width, max(len(self._lines), self.scrollable_content_region.height))
+        # Texts that fit have one virtual size whatever the visible height (the lines below them
+        # are drawn blank): opening another segment that fits, or the pane growing when the
+        # checks above the editor go, needs no new layout of the screen, and there is no scrollbar.
+        fits = len(self._lines) <= self.scrollable_content_region.height
+        virtual = Size(width, 1 if fits else len(self._lines))
         if self.virtual_size != virtual:
             self.virtual_size = virtual
             self.refresh()
