@@ -176,13 +176,23 @@ def statuses_after(
     """(position, status) of the `limit` segments after position `after`, in order. Read along
     the (document, position) index: the next unfinished segment is usually a few rows away, so
     this stops early where a query by status would gather and sort every unfinished one."""
-    query = (
-        select(Segment.position, Segment.status)
-        .where(Segment.document_id == document_id, Segment.position > after)
-        .order_by(Segment.position)
-        .limit(limit)
+    found = session.execute(
+        _statuses_after(), {"document_id": document_id, "after": after, "limit": limit}
     )
-    return [(position, status) for position, status in session.execute(query)]
+    return [(position, status) for position, status in found]
+
+
+@cache
+def _statuses_after() -> Select[int, str]:
+    """Built once: Enter and ctrl+n ask on every move."""
+    return (
+        select(Segment.position, Segment.status)
+        .where(
+            Segment.document_id == bindparam("document_id"), Segment.position > bindparam("after")
+        )
+        .order_by(Segment.position)
+        .limit(bindparam("limit"))
+    )
 
 
 def segment_rows_by_positions(

@@ -197,7 +197,10 @@ class Workspace(Vertical):
         index = self.rows.index_of_position(row.position) if self.rows is not None else None
         if index is not None:
             self.segment_list.row_saved(index, row)  # read back by the save: no page re-read
-        self.claims.marks.segment_changed(row.id)  # a saved target moves its claims
+        # A saved target moves its claims; a save never adds any, so a segment without claims
+        # has none to read again.
+        if row.id in self.claims.marks.claimed(self.document_id):
+            self.claims.marks.segment_changed(row.id)
         current = self.current
         # Enter has usually moved on by now: the segment left is not drawn again for nothing.
         if current is not None and current.row.id == row.id:
