@@ -70,13 +70,20 @@ def _raise_not_saved(session: Session, segment_id: int, expected: int | None) ->
     raise StaleVersionError(segment_id, expected, version, saved_by, text)
 
 
-# The statements of a save are built once with bound parameters: the editor saves on every
-# Enter, and building them cost more than running them.
+# The statements of a save are built once with bound parameters, on the tables (Core): the
+# editor saves on every Enter, and building them, or the ORM's bulk path, cost more than the SQL.
+
+
+def _segments() -> Table:
+    return cast(Table, Segment.__table__)
 
 
 @cache
 def _previous_target() -> Select[str | None]:
-    return select(Segment.target).where(Segment.id == bindparam("segment_id")).with_for_update()
+    segments = _segments()
+    return (
+        select(segments.c.target).where(segments.c.id == bindparam("segment_id")).with_for_update()
+    )
 
 
 @cache
@@ -84,24 +91,25 @@ def _update_target(
     with_status: bool, with_version: bool
 ) -> ReturningUpdate[int, str, str | None, float | None]:
     """The segment's new text, version, author and status, guarded by the version if given."""
+    columns = _segments().c
     status: object = bindparam("status")
     if not with_status:
         # A new text is at least a draft: a segment still "new" after an edit reads as untouched.
         status = case(
-            (Segment.status.in_(REVIEWED_STATUSES), SegmentStatus.TRANSLATED.value),
-            (Segment.status == SegmentStatus.NEW.value, SegmentStatus.DRAFT.value),
-            else_=Segment.status,
+            (columns.status.in_(REVIEWED_STATUSES), SegmentStatus.TRANSLATED.value),
+            (columns.status == SegmentStatus.NEW.value, SegmentStatus.DRAFT.value),
+            else_=columns.status,
         )
-    statement = update(Segment).where(Segment.id == bindparam("segment_id"))
+    statement = update(_segments()).where(columns.id == bindparam("segment_id"))
     if with_version:
-        statement = statement.where(Segment.version == bindparam("expect_version"))
+        statement = statement.where(columns.version == bindparam("expect_version"))
     return statement.values(
         target=bindparam("target"),
-        version=Segment.version + 1,
+        version=columns.version + 1,
         updated_by_id=bindparam("author_id"),
         updated_at=bindparam("now"),
         status=status,
-    ).returning(Segment.version, Segment.status, Segment.mt, Segment.mt_score)
+    ).returning(columns.version, columns.status, columns.mt, columns.mt_score)
 
 
 @cache
@@ -150,9 +158,7 @@ def save_target(
         params["expect_version"] = expect_version
     # One conditional UPDATE: the version check and the write cannot be split by another writer.
     row = session.execute(
-        _update_target(status is not None, expect_version is not None),
-        params,
-        execution_options={"synchronize_session": False},
+        _update_target(status is not None, expect_version is not None), params
     ).one_or_none()
     if row is None:
         _raise_not_saved(session, segment_id, expect_version)

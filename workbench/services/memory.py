@@ -33,17 +33,19 @@ SEGMENT_ORIGIN = "segment"
 
 @cache
 def _pair_query() -> Select[str, str, str | None, str, int | None, str]:
+    segment_table, document_table = cast(Table, Segment.__table__), cast(Table, Document.__table__)
+    segments, documents = segment_table.c, document_table.c
     return (
         select(
-            Segment.source,
-            Segment.source_hash,
-            Segment.target,
-            Segment.status,
-            Segment.updated_by_id,
-            Document.source_name,
+            segments.source,
+            segments.source_hash,
+            segments.target,
+            segments.status,
+            segments.updated_by_id,
+            documents.source_name,
         )
-        .join(Document, Segment.document_id == Document.id)
-        .where(Segment.id == bindparam("segment_id"))
+        .join_from(segment_table, document_table, segments.document_id == documents.id)
+        .where(segments.id == bindparam("segment_id"))
     )
 
 
