@@ -11,10 +11,8 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from workbench.text.inert import inert
 from workbench.tui.claims.offsets import Span, follow_spans, line_ranges
@@ -61,21 +59,6 @@ class TargetEditor(WordSelectTextArea):
             for start, end, _ in ranges:
                 line.stylize(style, start, end)
         return line
-
-    _themed: object = None  # the theme object that holds the styles of the CSS in force
-
-    def notify_style_update(self) -> None:
-        self._themed = None
-        super().notify_style_update()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """TextArea works its theme out of the CSS again before every render (a millisecond and
-        a half per frame, on every move); here only for a new theme or after the styles changed."""
-        theme = self._theme
-        if theme and theme is not self._themed:
-            theme.apply_css(self)
-            self._themed = theme
-        return ScrollView.render_lines(self, crop)
 
     def _refresh_size(self) -> None:
         """TextArea's hook after a rewrap. A wrapped text that fits in the editor keeps one
