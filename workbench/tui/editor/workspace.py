@@ -141,6 +141,7 @@ class Workspace(Vertical):
     @on(SegmentOpened)
     def segment_opened(self, event: SegmentOpened) -> None:
         """Alternatives, checks and matches of the open segment come a moment later."""
+        event.stop()  # nobody above listens: every move would pay for the climb
         if self.workbench.model is not None:
             self.suggestions.schedule(event.row)
         self.aids.opened(event.row, self.editor.text)
@@ -184,7 +185,8 @@ class Workspace(Vertical):
         self.editor.focus()
 
     @on(TargetEditor.Typed)
-    def typed(self) -> None:
+    def typed(self, event: TargetEditor.Typed) -> None:
+        event.stop()  # one per keystroke: handled here only
         if self.current is not None:
             self.current.touch(keystroke=True)
 
@@ -270,7 +272,8 @@ class Workspace(Vertical):
         return self.other_models.first_of(segment_id, self.suggestions.of(segment_id))
 
     @on(TextArea.Changed, "#target")
-    def target_changed(self) -> None:
+    def target_changed(self, event: TextArea.Changed) -> None:
+        event.stop()  # one per keystroke and per segment opened: handled here only
         if self.current is not None:
             self.aids.typed(self.current.row, self.editor.text)
 
