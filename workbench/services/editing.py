@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NoReturn
+from datetime import datetime
+from functools import cache
+from typing import Any, NoReturn, cast
 
-from sqlalchemy import case, insert, select, update
+from sqlalchemy import (
+    Select,
+    Table,
+    bindparam,
+    case,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert, ReturningUpdate
 
 from workbench.errors import InputError, NotFoundError, StaleVersionError
 from workbench.services.claims import Reanchored, reanchor_claims
@@ -30,6 +41,11 @@ class SavedTarget:
     status: str
     revision_id: int
     reanchored: list[Reanchored] = field(default_factory=list)  # claims that followed the edit
+    # What the row holds after the save besides the text, version and status, read back by the
+    # UPDATE itself: the editor shows the saved row without reading it again.
+    saved_at: datetime | None = None
+    mt: str | None = None
+    mt_score: float | None = None
 
 
 def parse_status(value: str, allowed: tuple[SegmentStatus, ...] = tuple(SegmentStatus)) -> str:
@@ -54,6 +70,58 @@ def _raise_not_saved(session: Session, segment_id: int, expected: int | None) ->
     raise StaleVersionError(segment_id, expected, version, saved_by, text)
 
 
+# The statements of a save are built once with bound parameters, on the tables (Core): the
+# editor saves on every Enter, and building them, or the ORM's bulk path, cost more than the SQL.
+
+
+def _segments() -> Table:
+    return cast(Table, Segment.__table__)
+
+
+@cache
+def _previous_target() -> Select[str | None]:
+    segments = _segments()
+    return (
+        select(segments.c.target).where(segments.c.id == bindparam("segment_id")).with_for_update()
+    )
+
+
+@cache
+def _update_target(
+    with_status: bool, with_version: bool
+) -> ReturningUpdate[int, str, str | None, float | None]:
+    """The segment's new text, version, author and status, guarded by the version if given."""
+    columns = _segments().c
+    status: object = bindparam("status")
+    if not with_status:
+        # A new text is at least a draft: a segment still "new" after an edit reads as untouched.
+        status = case(
+            (columns.status.in_(REVIEWED_STATUSES), SegmentStatus.TRANSLATED.value),
+            (columns.status == SegmentStatus.NEW.value, SegmentStatus.DRAFT.value),
+            else_=columns.status,
+        )
+    statement = update(_segments()).where(columns.id == bindparam("segment_id"))
+    if with_version:
+        statement = statement.where(columns.version == bindparam("expect_version"))
+    return statement.values(
+        target=bindparam("target"),
+        version=columns.version + 1,
+        updated_by_id=bindparam("author_id"),
+        updated_at=bindparam("now"),
+        status=status,
+    ).returning(columns.version, columns.status, columns.mt, columns.mt_score)
+
+
+@cache
+def _insert_revision() -> ReturningInsert[int]:
+    revisions = cast(Table, Revision.__table__)
+    columns = ("segment_id", "text", "origin", "status", "version", "author_id", "created_at")
+    values: dict[str, Any] = {
+        name: bindparam(name) for name in (*columns, "seconds_spent", "keystrokes")
+    }
+    return insert(revisions).values(values).returning(revisions.c.id)
+
+
 def save_target(
     session: Session,
     segment_id: int,
@@ -76,54 +144,47 @@ def save_target(
         parse_status(status, EDITOR_STATUSES)
     check_storable(text, f"the text for segment {segment_id}")
     now = utcnow()
-    values: dict[str, object] = {
+    # The text the claims' offsets refer to; FOR UPDATE so no other save slips in before ours.
+    previous = session.scalar(_previous_target(), {"segment_id": segment_id})
+    params: dict[str, object] = {
+        "segment_id": segment_id,
         "target": text,
-        "version": Segment.version + 1,
-        "updated_by_id": author.id,
-        "updated_at": now,
+        "author_id": author.id,
+        "now": now,
     }
     if status is not None:
-        values["status"] = status
-    else:
-        # A new text is at least a draft: a segment still "new" after an edit reads as untouched.
-        values["status"] = case(
-            (Segment.status.in_(REVIEWED_STATUSES), SegmentStatus.TRANSLATED.value),
-            (Segment.status == SegmentStatus.NEW.value, SegmentStatus.DRAFT.value),
-            else_=Segment.status,
-        )
-    # The text the claims' offsets refer to; FOR UPDATE so no other save slips in before ours.
-    previous = session.scalar(
-        select(Segment.target).where(Segment.id == segment_id).with_for_update()
-    )
-    statement = update(Segment).where(Segment.id == segment_id)
+        params["status"] = status
     if expect_version is not None:
-        statement = statement.where(Segment.version == expect_version)
+        params["expect_version"] = expect_version
     # One conditional UPDATE: the version check and the write cannot be split by another writer.
     row = session.execute(
-        statement.values(values).returning(Segment.version, Segment.status),
-        execution_options={"synchronize_session": False},
+        _update_target(status is not None, expect_version is not None), params
     ).one_or_none()
     if row is None:
         _raise_not_saved(session, segment_id, expect_version)
-    new_version, new_status = row
-    revision = Revision(
-        segment_id=segment_id,
-        text=text,
-        origin=origin.value,
-        status=new_status,
-        version=new_version,
-        author_id=author.id,
-        created_at=now,
-        seconds_spent=seconds_spent,
-        keystrokes=keystrokes,
+    new_version, new_status, mt, mt_score = row
+    revision_id = session.scalar(
+        _insert_revision(),
+        {
+            "segment_id": segment_id,
+            "text": text,
+            "origin": origin.value,
+            "status": new_status,
+            "version": new_version,
+            "author_id": author.id,
+            "created_at": now,
+            "seconds_spent": seconds_spent,
+            "keystrokes": keystrokes,
+        },
     )
-    session.add(revision)
-    session.flush()
+    assert revision_id is not None, "an INSERT ... RETURNING returns the new id"
     sync_segment_memory(session, segment_id)  # finished segments feed the translation memory
     reanchored = []
     if previous != text:
         reanchored = reanchor_claims(session, segment_id, previous, text, author)
-    return SavedTarget(segment_id, new_version, new_status, revision.id, reanchored)
+    return SavedTarget(
+        segment_id, new_version, new_status, revision_id, reanchored, now, mt, mt_score
+    )
 
 
 def save_segment(

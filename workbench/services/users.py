@@ -10,7 +10,9 @@ superuser (who could become any login anyway); otherwise it is refused, never si
 
 from __future__ import annotations
 
-from sqlalchemy import Executable, select
+from functools import cache
+
+from sqlalchemy import Executable, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from workbench.config import Settings, config_path
@@ -41,10 +43,16 @@ def acting_user(database: Database, settings: Settings) -> str:
     )
 
 
+@cache
+def _user_named() -> Select[User]:
+    """Built once: every save asks for its author."""
+    return select(User).where(User.name == bindparam("name"))
+
+
 def ensure_user(session: Session, name: str, role: Role = Role.EDITOR) -> User:
     """The user called `name`, created with `role` if new; safe when two processes race."""
     check_storable(name, "the user name")
-    user = session.scalar(select(User).where(User.name == name))
+    user = session.scalar(_user_named(), {"name": name})
     if user is not None:
         return user
     # Imported here, only when someone new arrives: the PostgreSQL dialect alone costs a

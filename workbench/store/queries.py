@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from workbench.store.models import Document, Segment, TmEntry, User
@@ -71,8 +72,15 @@ def iter_segment_rows(
         yield SegmentRow(*row)
 
 
+@cache
+def _row_by_id() -> RowsQuery:
+    """Built once: the editor reads a row on every move, and building the statement (an aliased
+    join of thirteen columns) cost more than running it."""
+    return segment_rows_query().where(Segment.id == bindparam("segment_id"))
+
+
 def get_segment_row(session: Session, segment_id: int) -> SegmentRow | None:
-    row = session.execute(segment_rows_query().where(Segment.id == segment_id)).one_or_none()
+    row = session.execute(_row_by_id(), {"segment_id": segment_id}).one_or_none()
     return SegmentRow(*row) if row is not None else None
 
 
@@ -168,13 +176,23 @@ def statuses_after(
     """(position, status) of the `limit` segments after position `after`, in order. Read along
     the (document, position) index: the next unfinished segment is usually a few rows away, so
     this stops early where a query by status would gather and sort every unfinished one."""
-    query = (
-        select(Segment.position, Segment.status)
-        .where(Segment.document_id == document_id, Segment.position > after)
-        .order_by(Segment.position)
-        .limit(limit)
+    found = session.execute(
+        _statuses_after(), {"document_id": document_id, "after": after, "limit": limit}
     )
-    return [(position, status) for position, status in session.execute(query)]
+    return [(position, status) for position, status in found]
+
+
+@cache
+def _statuses_after() -> Select[int, str]:
+    """Built once: Enter and ctrl+n ask on every move."""
+    return (
+        select(Segment.position, Segment.status)
+        .where(
+            Segment.document_id == bindparam("document_id"), Segment.position > bindparam("after")
+        )
+        .order_by(Segment.position)
+        .limit(bindparam("limit"))
+    )
 
 
 def segment_rows_by_positions(

@@ -29,6 +29,16 @@ class FoldableAid(Static):
         self.display = text is not None and not self.folded
         self.post_message(self.Changed())
 
+    def blank(self) -> None:
+        """Another segment opened: what was shown of the last one goes. Shown as its own rows,
+        they stay, blank, until the open segment's own arrive (a moment later, `_set_shown`):
+        opening a segment then lays out nothing, and rows that come back do not jump."""
+        if self.folded or not self.display:
+            self._set_shown(None)
+            return
+        self.shown_text = None
+        self.update("", layout=False)
+
     def fold(self, folded: bool) -> None:
         self.folded = folded
         self.display = self.shown_text is not None and not folded

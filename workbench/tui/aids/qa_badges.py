@@ -27,10 +27,17 @@ class QaBadges(FoldableAid):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.issues: list[QaIssue] = []
+        self._waiting = False
+
+    def blank(self) -> None:
+        self.issues = []
+        self._waiting = True  # the open segment's checks have not come yet
+        super().blank()
 
     def show_issues(self, issues: Sequence[QaIssue], bidi: bool) -> None:
-        if list(issues) == self.issues:
+        if list(issues) == self.issues and not self._waiting:
             return  # typing that changes nothing redraws nothing
+        self._waiting = False
         self.issues = list(issues)
         if not self.issues:
             self._set_shown(None)

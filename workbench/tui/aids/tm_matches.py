@@ -36,6 +36,10 @@ class TmMatches(FoldableAid):
         super().__init__(id=id)
         self.matches: list[TmMatch] = []
 
+    def blank(self) -> None:
+        self.matches = []  # the insert keys find nothing until the open segment's matches come
+        super().blank()
+
     def show_matches(self, matches: Sequence[TmMatch], keys: Sequence[str], bidi: bool) -> None:
         self.matches = list(matches)
         if not self.matches:

@@ -251,6 +251,8 @@ def head_to_visual(head: str, whole: str, base: Base = "R") -> str:
     """`head`, the start of `whole` cut to fit a row (whitespace collapsed, maybe an ellipsis at
     its logical end), in display order with its levels resolved in the context of the whole
     sentence: the row shows what the first line of the wrapped sentence would show."""
+    if whole.isascii():  # most English rows: nothing to reorder (checked at C speed)
+        return head
     prefix = head[:-1] if head.endswith("…") else head
     flat = " ".join(whole.split())
     if not flat.startswith(prefix) or not any(_needs_bidi(char) for char in flat):

@@ -18,6 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widgets import TextArea
 
 from workbench.errors import StaleVersionError, WorkbenchError
 from workbench.qa.checks import QaIssue
@@ -75,6 +76,12 @@ class DetailPane(Vertical):
         event.stop()
         if self.compact:
             self._fold()
+
+    @on(TextArea.SelectionChanged, "#target")
+    def target_cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        """Nobody above listens to the target's cursor: it goes no further (one per keystroke
+        and per segment opened)."""
+        event.stop()
 
     def scroll_texts(self, pages: int) -> None:
         texts = self.texts
@@ -186,9 +193,10 @@ class DetailPane(Vertical):
         return self.current is not None and self.current.row.id == segment_id
 
     def clear_aids(self) -> None:
-        """The previous segment's badges and matches go; the open one's come a moment later."""
-        self.qa.show_issues([], bidi=False)
-        self.tm.show_matches([], [], bidi=False)
+        """The previous segment's badges and matches go; the open one's come a moment later
+        (their rows kept blank meanwhile)."""
+        self.qa.blank()
+        self.tm.blank()
 
     def leave(self) -> bool:
         """Save the open segment if its text changed; False if that met someone else's save."""

@@ -160,6 +160,7 @@ class MainScreen(Screen[None]):
 
     @on(SegmentSaved)
     def segment_saved(self, event: SegmentSaved) -> None:
+        event.stop()  # the app does not listen
         self.workbench.unsaved.keep()  # saved: nothing left to recover
         self.status_bar.count_moved(event.before, event.row.status)
 

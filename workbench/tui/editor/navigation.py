@@ -8,14 +8,18 @@ from workbench.store.queries import statuses_after
 from workbench.tui.editor.rows import SegmentRows
 from workbench.tui.editor.session import UNFINISHED
 
-BATCH = 200
+# The next unfinished segment is usually a few rows away: the first read is short, and each
+# further one four times longer, up to MAX_BATCH rows.
+FIRST_BATCH = 16
+MAX_BATCH = 1024
 
 
 def _first_shown(database: Database, rows: SegmentRows, after: int, before: int) -> int | None:
     """The list index of the first unfinished segment with after < position < before."""
+    batch = FIRST_BATCH
     while True:
         with database.read() as session:
-            found = statuses_after(session, rows.document_id, after=after, limit=BATCH)
+            found = statuses_after(session, rows.document_id, after=after, limit=batch)
         for position, status in found:
             if position >= before:
                 return None
@@ -24,9 +28,10 @@ def _first_shown(database: Database, rows: SegmentRows, after: int, before: int)
             index = rows.index_of_position(position)
             if index is not None:  # not hidden by the list's filter
                 return index
-        if len(found) < BATCH:
+        if len(found) < batch:
             return None
         after = found[-1][0]
+        batch = min(batch * 4, MAX_BATCH)
 
 
 def next_unconfirmed_index(database: Database, rows: SegmentRows, cursor: int) -> int | None:

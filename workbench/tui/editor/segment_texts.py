@@ -70,6 +70,7 @@ class SegmentTexts(ScrollView, can_focus=False):
         self.bidi = True
         self._lines: list[Strip] = []
         self._base = Style()
+        self._styles: dict[str, Style] = {}  # by component name, until the styles change
 
     def show(self, shown: Shown) -> None:
         # The folded checks and matches are the detail pane's to change (set_folded).
@@ -93,22 +94,34 @@ class SegmentTexts(ScrollView, can_focus=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._lines = []  # a new theme: every line is drawn again
+        self._styles.clear()
         if self.is_mounted:
             self._rebuild()
 
     def _style(self, name: str) -> Style:
-        return self._base + self.get_component_rich_style(name, partial=True)
+        """The base style plus a component's, computed once per style change (as "base", the
+        widget's own): working them out again for every segment opened cost a millisecond."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self.rich_style
+            if name != "base":
+                style = self._base + self.get_component_rich_style(name, partial=True)
+            self._styles[name] = style
+        return style
 
     def _rebuild(self) -> None:
         width = self.scrollable_content_region.width
         if width <= 0:
             return
-        self._base = base = self.rich_style
+        self._base = base = self._style("base")
         lines = self._content(self.shown, width)
         previous = self._lines
         self._lines = [line.adjust_cell_length(width, base) for line in lines]
-        # Texts that fit keep the virtual size at the visible size: no new layout, no scrollbar.
-        virtual = Size(width, max(len(self._lines), self.scrollable_content_region.height))
+        # Texts that fit have one virtual size whatever the visible height (the lines below them
+        # are drawn blank): opening another segment that fits, or the pane growing when the
+        # checks above the editor go, needs no new layout of the screen, and there is no scrollbar.
+        fits = len(self._lines) <= self.scrollable_content_region.height
+        virtual = Size(width, 1 if fits else len(self._lines))
         if self.virtual_size != virtual:
             self.virtual_size = virtual
             self.refresh()
@@ -176,9 +189,13 @@ class SegmentTexts(ScrollView, can_focus=False):
         """The style of a mark: its names' component styles over the base ("claim term")."""
         if mark is None:
             return self._base
-        style = self._base
-        for name in mark.split(" "):
-            style += self.get_component_rich_style(f"segment-texts--{name}", partial=True)
+        key = f"mark {mark}"
+        style = self._styles.get(key)
+        if style is None:
+            style = self._base
+            for name in mark.split(" "):
+                style += self.get_component_rich_style(f"segment-texts--{name}", partial=True)
+            self._styles[key] = style
         return style
 
     def _left(self, text: str, width: int, style_name: str) -> Strip:

@@ -6,6 +6,7 @@ is needed, which version it must be based on, what is measured) live in one plac
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 
@@ -96,14 +97,21 @@ class OpenSegment:
             # The memory's English saved as it was inserted is the memory's work.
             origin=Origin.TM if text == self.tm_text else Origin.HUMAN,
         )
-        self._saved(database, saved, text)
+        self._saved(user, saved, text)
         return saved
 
-    def _saved(self, database: Database, saved: SavedTarget, text: str) -> None:
-        with database.read() as session:
-            fresh = get_segment_row(session, saved.segment_id)
-        assert fresh is not None, "a segment just saved exists"
-        self.row = fresh
+    def _saved(self, user: str, saved: SavedTarget, text: str) -> None:
+        # The row as stored now, from what the save wrote and read back: no second query.
+        self.row = dataclasses.replace(
+            self.row,
+            target=text,
+            status=saved.status,
+            version=saved.version,
+            updated_by=user,
+            updated_at=saved.saved_at,
+            mt=saved.mt,
+            mt_score=saved.mt_score,
+        )
         self.base_version = saved.version
         self.saved_text = text
         # What is measured next belongs to the next revision.

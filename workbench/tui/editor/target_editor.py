@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
+from textual.geometry import Size
 from textual.message import Message
 
 from workbench.text.inert import inert
@@ -58,6 +59,18 @@ class TargetEditor(WordSelectTextArea):
             for start, end, _ in ranges:
                 line.stylize(style, start, end)
         return line
+
+    def _refresh_size(self) -> None:
+        """TextArea's hook after a rewrap. A wrapped text that fits in the editor keeps one
+        virtual size however many lines it has: loading the next segment's target (or a line
+        more typed) lays the screen out again only when the text starts or stops scrolling."""
+        if not self.soft_wrap:
+            super()._refresh_size()
+            return
+        height = self.wrapped_document.height
+        fits = height <= self.scrollable_content_region.height
+        self.virtual_size = Size(0, 1 if fits else height)
+        self._refresh_scrollbars()
 
     async def _on_key(self, event: events.Key) -> None:
         self.post_message(self.Typed())

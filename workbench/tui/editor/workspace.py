@@ -141,6 +141,7 @@ class Workspace(Vertical):
     @on(SegmentOpened)
     def segment_opened(self, event: SegmentOpened) -> None:
         """Alternatives, checks and matches of the open segment come a moment later."""
+        event.stop()  # nobody above listens: every move would pay for the climb
         if self.workbench.model is not None:
             self.suggestions.schedule(event.row)
         self.aids.opened(event.row, self.editor.text)
@@ -184,7 +185,8 @@ class Workspace(Vertical):
         self.editor.focus()
 
     @on(TargetEditor.Typed)
-    def typed(self) -> None:
+    def typed(self, event: TargetEditor.Typed) -> None:
+        event.stop()  # one per keystroke: handled here only
         if self.current is not None:
             self.current.touch(keystroke=True)
 
@@ -197,7 +199,10 @@ class Workspace(Vertical):
         index = self.rows.index_of_position(row.position) if self.rows is not None else None
         if index is not None:
             self.segment_list.row_saved(index, row)  # read back by the save: no page re-read
-        self.claims.marks.segment_changed(row.id)  # a saved target moves its claims
+        # A saved target moves its claims; a save never adds any, so a segment without claims
+        # has none to read again.
+        if row.id in self.claims.marks.claimed(self.document_id):
+            self.claims.marks.segment_changed(row.id)
         current = self.current
         # Enter has usually moved on by now: the segment left is not drawn again for nothing.
         if current is not None and current.row.id == row.id:
@@ -267,7 +272,8 @@ class Workspace(Vertical):
         return self.other_models.first_of(segment_id, self.suggestions.of(segment_id))
 
     @on(TextArea.Changed, "#target")
-    def target_changed(self) -> None:
+    def target_changed(self, event: TextArea.Changed) -> None:
+        event.stop()  # one per keystroke and per segment opened: handled here only
         if self.current is not None:
             self.aids.typed(self.current.row, self.editor.text)
 
