@@ -3,28 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from lxml import etree
+from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from tests.tui.conftest import AppFactory
+from tests.tui.key_runs import press_run
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.documents.export_dialog import ExportDialog
 
 
-async def _export(app: WorkbenchApp, pilot: object, entry: str, path: Path) -> ExportDialog:
-    await pilot.press("ctrl+p", *entry, "enter")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+async def _export(app: WorkbenchApp, pilot: Pilot[Any], entry: str, path: Path) -> ExportDialog:
+    await pilot.press("ctrl+p")
+    await press_run(pilot, *entry)  # typed into the command palette's search
+    await pilot.press("enter")
+    await pilot.pause()
     dialog = app.screen
     assert isinstance(dialog, ExportDialog)
     field = dialog.query_one("#export-path", Input)
     assert field.has_focus and field.value.startswith("document-")
     field.value = ""
-    await pilot.press(*str(path), "enter")  # type: ignore[attr-defined]
+    await press_run(pilot, *str(path))
+    await pilot.press("enter")
     await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()
     return dialog
 
 

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Static
 
 from tests.tui.aids_helpers import wait_for
 from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
+from tests.tui.key_runs import press_run
 from workbench.services.review import reject_segment
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
@@ -70,7 +71,8 @@ async def test_enter_and_ctrl_n_stop_at_a_segment_returned_to_me(
     reject_second(seeded_database)
     app = make_app(user="alice")
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press(*"First.", "enter")
+        await press_run(pilot, *"First.")
+        await pilot.press("enter")
         await pilot.pause()
         screen = main_screen(app)
         assert screen.current is not None and screen.current.row.position == 2
@@ -122,7 +124,9 @@ async def test_target_editor_goes_to_start_and_end_and_selects_all(make_app: App
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         editor = main_screen(app).editor
-        await pilot.press(*"one two", "shift+enter", *"three")
+        await press_run(pilot, *"one two")
+        await pilot.press("shift+enter")
+        await press_run(pilot, *"three")
         await pilot.pause()
         lines = editor.text.split("\n")
         await pilot.press("ctrl+home")
