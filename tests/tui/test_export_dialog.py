@@ -83,7 +83,9 @@ async def test_untranslated_article_is_refused_then_marked(
 async def test_escape_cancels_and_writes_nothing(make_app: AppFactory, tmp_path: Path) -> None:
     app = make_app(document_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("ctrl+p", *"Export TMX of document 1", "enter")
+        await pilot.press("ctrl+p")
+        await press_run(pilot, *"Export TMX of document 1")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("escape")

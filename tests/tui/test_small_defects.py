@@ -52,7 +52,9 @@ async def test_help_shows_its_keymap_header_and_the_selection_keys(make_app: App
 async def test_search_opens_empty_and_names_the_current_term(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("ctrl+f", *"the", "enter")
+        await pilot.press("ctrl+f")
+        await press_run(pilot, *"the")
+        await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).rows is not None
         assert main_screen(app).rows.filter.search == "the"  # type: ignore[union-attr]
@@ -90,7 +92,9 @@ async def test_status_line_keeps_the_bidi_mode_with_a_filter_at_80_columns(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+f", *"a long search term that fills the line", "enter")
+        await pilot.press("ctrl+f")
+        await press_run(pilot, *"a long search term that fills the line")
+        await pilot.press("enter")
         await pilot.pause()
         bar = main_screen(app).query_one(StatusBar)
         bidi = bar.query_one("#bidi", Label)
