@@ -27,9 +27,6 @@ pytestmark = [
 ]
 
 TEXT = "Polling stations closed."
-# How often a wait looks at the screen (or the process) again: a `capture-pane` costs a few
-# milliseconds, and a wait ends at most this long after what it waits for has happened.
-POLL_S = 0.03
 
 
 class Tmux:
@@ -63,7 +60,7 @@ class Tmux:
             shown = self.screen()
             if text in shown:
                 return shown
-            time.sleep(POLL_S)
+            time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
 
     def key(self, key: str) -> None:
@@ -114,7 +111,7 @@ def quit_app(tmux: Tmux) -> None:
     tmux.key("C-q")
     deadline = time.monotonic() + 30
     while tmux.alive() and time.monotonic() < deadline:
-        time.sleep(POLL_S)
+        time.sleep(0.2)
     assert not tmux.alive(), "ctrl+q did not close the app"
 
 
@@ -171,7 +168,7 @@ def test_alt_digits_pick_alternatives_and_pound_stays_text(
     deadline = time.monotonic() + 60
     # Wait for the background MT to finish too: its arrival redraws the open segment.
     while "f8 stops" in (screen := tmux.wait_for("alt+3 ")) and time.monotonic() < deadline:
-        time.sleep(POLL_S)
+        time.sleep(0.2)
     third, first = shown_alternative(screen, 3), shown_alternative(screen, 1)
     assert third != first
 

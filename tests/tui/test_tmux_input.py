@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.tui.conftest import revisions_of, save_as, segment_at
-from tests.tui.test_tmux import POLL_S, Tmux, quit_app, start_app, tmux  # noqa: F401 (a fixture)
+from tests.tui.test_tmux import Tmux, quit_app, start_app, tmux  # noqa: F401 (a fixture)
 from workbench.store.database import open_database
 
 pytestmark = [pytest.mark.slow]
@@ -116,7 +116,7 @@ def wait_until_gone(pid: int, seconds: float = 30) -> None:
             os.kill(pid, 0)
         except ProcessLookupError:
             return
-        time.sleep(POLL_S)
+        time.sleep(0.1)
     raise AssertionError(f"the app (pid {pid}) is still running")
 
 
@@ -156,7 +156,7 @@ def test_kill_9_while_typing_offers_the_text_at_next_start(tmux: Tmux, tmp_path:
     pid = type_into_segment_1(tmux, db_path, tmp_path)
     deadline = time.monotonic() + 10  # the journal is written every JOURNAL_SECONDS
     while not journal_files(tmp_path) and time.monotonic() < deadline:
-        time.sleep(POLL_S)
+        time.sleep(0.2)
     os.kill(pid, signal.SIGKILL)
     wait_until_gone(pid)
     tmux("kill-server", check=False)
@@ -228,5 +228,5 @@ def test_database_replaced_under_the_screen_is_said_and_nothing_saved(
     tmux.key("C-q")
     deadline = time.monotonic() + 30
     while tmux.alive() and time.monotonic() < deadline:
-        time.sleep(POLL_S)
+        time.sleep(0.2)
     assert targets(db_path, 1) == [None]
