@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.tui.conftest import AppFactory, main_screen, revisions_of, save_as, segment_at
+from tests.tui.key_runs import press_run
 from tests.tui.test_editing import cursor_position, editor_text, type_text
 from workbench.store.database import Database
 from workbench.tui.editor.conflict import ConflictScreen
@@ -108,7 +109,8 @@ async def test_others_saves_appear_and_an_untouched_open_segment_follows(
         await pilot.pause()
         assert editor_text(app) == "Theirs"
         assert "Also bob" in main_screen(app).segment_list.render_line(1).text
-        await pilot.press(*" today", "enter")  # based on their version: no conflict
+        await press_run(pilot, *" today")
+        await pilot.press("enter")  # based on their version: no conflict
         assert not isinstance(app.screen, ConflictScreen)
     assert segment_at(seeded_database, 1, 1).target == "Theirs today"
 

@@ -6,12 +6,13 @@ from sqlalchemy import text
 from textual.pilot import Pilot
 
 from tests.tui.conftest import AppFactory, main_screen, revisions_of, segment_at
+from tests.tui.key_runs import press_run
 from workbench.store.database import Database
 from workbench.tui.app import WorkbenchApp
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*text)
+    await press_run(pilot, *text)
 
 
 def editor_text(app: WorkbenchApp) -> str:

@@ -3,28 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from lxml import etree
+from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from tests.tui.conftest import AppFactory
+from tests.tui.key_runs import press_run
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.documents.export_dialog import ExportDialog
 
 
-async def _export(app: WorkbenchApp, pilot: object, entry: str, path: Path) -> ExportDialog:
-    await pilot.press("ctrl+p", *entry, "enter")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+async def _export(app: WorkbenchApp, pilot: Pilot[Any], entry: str, path: Path) -> ExportDialog:
+    await pilot.press("ctrl+p")
+    await press_run(pilot, *entry)  # typed into the command palette's search
+    await pilot.press("enter")
+    await pilot.pause()
     dialog = app.screen
     assert isinstance(dialog, ExportDialog)
     field = dialog.query_one("#export-path", Input)
     assert field.has_focus and field.value.startswith("document-")
     field.value = ""
-    await pilot.press(*str(path), "enter")  # type: ignore[attr-defined]
+    await press_run(pilot, *str(path))
+    await pilot.press("enter")
     await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()
     return dialog
 
 
@@ -77,7 +83,9 @@ async def test_untranslated_article_is_refused_then_marked(
 async def test_escape_cancels_and_writes_nothing(make_app: AppFactory, tmp_path: Path) -> None:
     app = make_app(document_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("ctrl+p", *"Export TMX of document 1", "enter")
+        await pilot.press("ctrl+p")
+        await press_run(pilot, *"Export TMX of document 1")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("escape")

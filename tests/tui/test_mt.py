@@ -10,6 +10,7 @@ from textual.widgets import ProgressBar
 from textual.worker import WorkerState
 
 from tests.tui.conftest import AppFactory, main_screen, segment_at
+from tests.tui.key_runs import press_run
 from tests.tui.test_editing import cursor_position
 from workbench.mt.packages import InstalledModel
 from workbench.services.translation import translate_segments
@@ -52,7 +53,7 @@ async def test_fresh_database_is_translated_in_the_background(
                 break
             await asyncio.sleep(0.01)
         assert bar.display, "the progress bar never showed"
-        await pilot.press(*"typing meanwhile")  # the screen is usable while MT runs
+        await press_run(pilot, *"typing meanwhile")  # the screen is usable while MT runs
         assert await mt_worker_done(app) is WorkerState.SUCCESS
         await pilot.pause()
         assert not main_screen(app).query_one("#mt-progress", ProgressBar).display

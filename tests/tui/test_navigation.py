@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from textual import events
 
 from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
+from tests.tui.key_runs import press_run
 from tests.tui.test_editing import cursor_position, type_text
 from workbench.store.database import Database
 from workbench.store.models import Segment
@@ -60,10 +61,14 @@ async def test_search_shows_only_matching_segments(
     save_as(seeded_database, "bob", segment_at(seeded_database, 1, 4).id, "Blinken arrived", 0)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("ctrl+f", *"blinken", "enter")
+        await pilot.press("ctrl+f")
+        await press_run(pilot, *"blinken")
+        await pilot.press("enter")
         assert shown_positions(app) == [4]
         assert cursor_position(app) == 4
-        await pilot.press("ctrl+f", *"كازاخستان", "enter")  # Arabic, in the source
+        await pilot.press("ctrl+f")
+        await press_run(pilot, *"كازاخستان")  # Arabic, in the source
+        await pilot.press("enter")
         with seeded_database.read() as session:
             expected = session.scalar(
                 select(func.count()).where(
@@ -97,7 +102,9 @@ async def test_status_filter_cycles_through_statuses_present(
 async def test_go_to_a_filtered_out_segment_clears_the_filter(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("ctrl+f", *"blinken", "enter")  # nothing matches yet
+        await pilot.press("ctrl+f")
+        await press_run(pilot, *"blinken")  # nothing matches yet
+        await pilot.press("enter")
         await pilot.press("ctrl+l", "7", "enter")
         assert cursor_position(app) == 7
         assert len(shown_positions(app)) == 17
@@ -119,10 +126,14 @@ async def test_document_picker_switches_document(make_app: AppFactory) -> None:
 async def test_command_palette_runs_actions(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("ctrl+p", *"Show only new", "enter")
+        await pilot.press("ctrl+p")
+        await press_run(pilot, *"Show only new")
+        await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).rows.filter.status == "new"  # type: ignore[union-attr]
-        await pilot.press("ctrl+p", *"Open document 2", "enter")
+        await pilot.press("ctrl+p")
+        await press_run(pilot, *"Open document 2")
+        await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).document_id == 2
 

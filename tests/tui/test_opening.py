@@ -8,6 +8,7 @@ from textual.widgets import Input, Label, Select, TextArea
 from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
+from tests.tui.key_runs import press_run
 from workbench.store.database import Database
 from workbench.store.models import Segment
 from workbench.tui.app import WorkbenchApp
@@ -88,7 +89,8 @@ async def test_enter_on_the_last_unconfirmed_segment_shows_it_saved(
     app = make_app(document_id=1)
     async with app.run_test(size=(120, 40)) as pilot:
         main = main_screen(app)
-        await pilot.press(*"The last one", "enter")
+        await press_run(pilot, *"The last one")
+        await pilot.press("enter")
         await pilot.pause()
         assert main.current is not None and main.current.row.position == 1  # nowhere to go
         assert " · translated · v1" in main.detail.texts.shown.heading  # shown as saved

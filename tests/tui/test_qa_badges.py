@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.tui.aids_helpers import qa_codes, wait_for
 from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
+from tests.tui.key_runs import press_run
 from workbench.config import load_settings
 from workbench.qa.segments import segment_issues
 from workbench.store.database import Database
@@ -19,12 +20,13 @@ async def test_a_wrong_number_shows_a_badge_and_fixing_it_clears_it(
         main_screen(app).go_to_index(7)
         await pilot.pause(0.5)
         assert qa_codes(app) == []  # nothing typed yet: work to do, not an issue
-        await pilot.press(*"Tokayev and 8 candidates")
+        await press_run(pilot, *"Tokayev and 8 candidates")
         await pilot.press("ctrl+s")  # a save checks at once
         assert "number-mismatch" in qa_codes(app)
         rendered = str(main_screen(app).detail.qa.render())
         assert "7 in the source is not in the English" in rendered
-        await pilot.press(*(["left"] * len(" candidates")), "backspace", "7")
+        await press_run(pilot, *(["left"] * len(" candidates")), "backspace")
+        await pilot.press("7")
         # While typing, the checks run again after a short pause.
         await wait_for(pilot, lambda: "number-mismatch" not in qa_codes(app))
         await pilot.press("ctrl+s")

@@ -9,6 +9,7 @@ from rich.console import Console
 from textual.widgets import DataTable, Static
 
 from tests.tui.conftest import AppFactory, main_screen, save_as
+from tests.tui.key_runs import press_run
 from tests.tui.review_desk import FINAL, NO_GATES, reviews_of, segment, set_up_desk
 from workbench.store.database import Database
 from workbench.tui.app import WorkbenchApp
@@ -68,7 +69,9 @@ async def test_rejection_with_a_comment_reaches_the_editor(
         await pilot.pause()
         assert "say what the editor should fix" in notices(app)
         assert segment(seeded_database, second.id).status == "translated"
-        await pilot.press("r", *"Say trade, not value", "enter")
+        await pilot.press("r")
+        await press_run(pilot, *"Say trade, not value")
+        await pilot.press("enter")
         await pilot.pause()
 
     rejected = segment(seeded_database, second.id)

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Static
 
 from tests.tui.aids_helpers import wait_for
 from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
+from tests.tui.key_runs import press_run
 from workbench.services.review import reject_segment
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
@@ -51,7 +52,9 @@ async def test_help_shows_its_keymap_header_and_the_selection_keys(make_app: App
 async def test_search_opens_empty_and_names_the_current_term(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("ctrl+f", *"the", "enter")
+        await pilot.press("ctrl+f")
+        await press_run(pilot, *"the")
+        await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).rows is not None
         assert main_screen(app).rows.filter.search == "the"  # type: ignore[union-attr]
@@ -70,7 +73,8 @@ async def test_enter_and_ctrl_n_stop_at_a_segment_returned_to_me(
     reject_second(seeded_database)
     app = make_app(user="alice")
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press(*"First.", "enter")
+        await press_run(pilot, *"First.")
+        await pilot.press("enter")
         await pilot.pause()
         screen = main_screen(app)
         assert screen.current is not None and screen.current.row.position == 2
@@ -88,7 +92,9 @@ async def test_status_line_keeps_the_bidi_mode_with_a_filter_at_80_columns(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+f", *"a long search term that fills the line", "enter")
+        await pilot.press("ctrl+f")
+        await press_run(pilot, *"a long search term that fills the line")
+        await pilot.press("enter")
         await pilot.pause()
         bar = main_screen(app).query_one(StatusBar)
         bidi = bar.query_one("#bidi", Label)
@@ -122,7 +128,9 @@ async def test_target_editor_goes_to_start_and_end_and_selects_all(make_app: App
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         editor = main_screen(app).editor
-        await pilot.press(*"one two", "shift+enter", *"three")
+        await press_run(pilot, *"one two")
+        await pilot.press("shift+enter")
+        await press_run(pilot, *"three")
         await pilot.pause()
         lines = editor.text.split("\n")
         await pilot.press("ctrl+home")

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer
 
 from tests.tui.aids_helpers import wait_for
 from tests.tui.conftest import AppFactory, main_screen, save_as
+from tests.tui.key_runs import press_run
 from workbench.services.claim_writes import add_claim
 from workbench.services.editing import record_machine_translation
 from workbench.store.database import Database
@@ -66,7 +67,8 @@ async def test_source_mt_and_target_show_together_at_80x24(
         screen = main_screen(app)
         screen.jump_to_position(position)
         await wait_for(pilot, lambda: screen.detail.qa.issues)
-        await pilot.press("end", *" Fixed")
+        await pilot.press("end")
+        await press_run(pilot, *" Fixed")
         await pilot.pause()
         texts = screen.detail.texts
         width = texts.scrollable_content_region.width

@@ -17,6 +17,7 @@ from sqlalchemy import update
 from textual.pilot import Pilot
 
 from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
+from tests.tui.key_runs import press_run
 from workbench.mt.packages import InstalledModel
 from workbench.services.editing import record_machine_translations
 from workbench.services.users import ensure_user
@@ -135,7 +136,7 @@ def test_conflict_dialog(
 ) -> None:
     async def conflict(pilot: Pilot[Any]) -> None:
         await steady(pilot)
-        await pilot.press(*"My version")
+        await press_run(pilot, *"My version")
         save_as(seeded_database, "bob", segment_at(seeded_database, 1, 1).id, "Bob's version", 0)
         await pilot.press("enter")
         await pilot.pause(AIDS_SETTLE)
@@ -155,7 +156,7 @@ def test_detail_pane_with_tm_terms_and_badges(
     async def aids_shown(pilot: Pilot[Any]) -> None:
         screen = main_screen(pilot.app)  # type: ignore[arg-type]
         screen.go_to_index(1)
-        await pilot.press(*"Tsargrad said 12")
+        await press_run(pilot, *"Tsargrad said 12")
         deadline = time.monotonic() + WAIT_S
         while time.monotonic() < deadline:
             codes = {issue.code for issue in screen.detail.qa.issues}

@@ -19,7 +19,8 @@ from workbench.config import load_settings
 from workbench.store.database import open_database
 from workbench.tui.app import WorkbenchApp
 
-settings = load_settings(db_url=sys.argv[1], user="alice")
+# Small MT batches: quitting waits for the batch being translated, and nothing here needs more.
+settings = load_settings(db_url=sys.argv[1], user="alice", mt_batch_size=2)
 database = open_database(settings.db_url)
 seed_if_empty(database, "alice")
 

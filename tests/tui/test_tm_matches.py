@@ -8,6 +8,7 @@ from pathlib import Path
 from tests.conftest import Cli
 from tests.tui.aids_helpers import tm_rows, wait_for
 from tests.tui.conftest import AppFactory, main_screen, revisions_of, segment_at
+from tests.tui.key_runs import press_run
 from tests.tui.test_editing import cursor_position, editor_text
 from workbench.store.database import Database
 
@@ -19,7 +20,7 @@ async def test_a_confirmed_repeat_is_offered_at_100_percent_and_saved_as_tm(
     assert first.source == repeat.source  # seed 000 opens with the same paragraph twice
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press(*"A report says")
+        await press_run(pilot, *"A report says")
         await pilot.press("enter")  # confirmed: now in the memory; on to segment 2
         assert cursor_position(app) == 2
         await wait_for(pilot, lambda: tm_rows(app))
@@ -57,7 +58,7 @@ async def test_an_imported_fuzzy_match_shows_its_percentage_and_file(
         assert 75 <= percent < 100
         assert "Polling stations closed." in row and "polls.csv" in row
         await pilot.press("alt+7")
-        await pilot.press(*" Counting began.")  # edited after inserting: the editor's work
+        await press_run(pilot, *" Counting began.")  # edited after inserting: the editor's work
         await pilot.press("ctrl+s")
         await pilot.press("alt+8")  # there is no second match: nothing changes
         assert editor_text(app) == "Polling stations closed. Counting began."

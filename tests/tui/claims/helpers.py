@@ -6,6 +6,7 @@ from sqlalchemy import select
 from textual.pilot import Pilot
 
 from tests.tui.conftest import AppFactory, main_screen
+from tests.tui.key_runs import press_run
 from workbench.store.database import Database
 from workbench.store.models import Claim, ClaimHistory, Segment
 from workbench.tui.app import WorkbenchApp
@@ -60,5 +61,4 @@ async def go_to(pilot: Pilot[None], app: WorkbenchApp, position: int) -> None:
 async def select_in_source(pilot: Pilot[None], start: int, length: int) -> None:
     """From the start of the logical source: `start` presses of right, then shift+right."""
     await pilot.press("ctrl+g")
-    await pilot.press(*(["right"] * start))
-    await pilot.press(*(["shift+right"] * length))
+    await press_run(pilot, *(["right"] * start), *(["shift+right"] * length))

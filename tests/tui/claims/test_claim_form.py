@@ -16,6 +16,7 @@ from tests.tui.claims.helpers import (
 )
 from tests.tui.claims.test_claims_panel import open_panel
 from tests.tui.conftest import AppFactory, main_screen, save_as
+from tests.tui.key_runs import press_run
 from workbench.services.claims import tag_claim
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
@@ -43,8 +44,7 @@ def error_of(form: ClaimFormScreen) -> str:
 
 async def select_from_start(pilot: Pilot[None], start: int, length: int) -> None:
     """In a selector that just opened (cursor at the start): move, then select with shift."""
-    await pilot.press(*(["right"] * start))
-    await pilot.press(*(["shift+right"] * length))
+    await press_run(pilot, *(["right"] * start), *(["shift+right"] * length))
 
 
 async def fill_new_fields(pilot: Pilot[None], form: ClaimFormScreen) -> None:
@@ -56,14 +56,16 @@ async def fill_new_fields(pilot: Pilot[None], form: ClaimFormScreen) -> None:
     form.query_one("#mt_distorted", Select).value = "yes"
     links = form.query_one("#evidence_links", TextArea)
     links.focus()
-    await pilot.press(*LINKS[0], "enter", *LINKS[1])  # one link per line, typed
+    await press_run(pilot, *LINKS[0])  # one link per line, typed
+    await pilot.press("enter")
+    await press_run(pilot, *LINKS[1])
     assert links.text == "\n".join(LINKS)
 
 
 async def tag_english_in_target(pilot: Pilot[None], app: WorkbenchApp) -> ClaimFormScreen:
     editor = main_screen(app).editor
     editor.move_cursor((0, TARGET.index(ENGLISH)))
-    await pilot.press(*(["shift+right"] * len(ENGLISH)))
+    await press_run(pilot, *(["shift+right"] * len(ENGLISH)))
     await pilot.press("ctrl+g")
     return form_of(app)
 

@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 
 from tests.tui.claims.helpers import go_to, open_app, segment_containing
 from tests.tui.conftest import AppFactory, main_screen, save_as
+from tests.tui.key_runs import press_run
 from workbench.services.claim_fields import ClaimFields
 from workbench.services.claims import tag_claim
 from workbench.services.users import ensure_user
@@ -162,7 +163,7 @@ async def test_an_english_claim_is_marked_in_the_target_and_follows_its_words(
         ]
         assert "".join(underlined) == QUOTE_EN  # drawn, not only styled in the line's text
         editor.move_cursor((0, 0))
-        await pilot.press(*"In 2022, ")
+        await press_run(pilot, *"In 2022, ")
         assert target_marked(app) == [QUOTE_EN]  # the mark moved with its words
         editor.move_cursor((0, len("In 2022, Trade reached ")))
         await pilot.press("delete", "delete")  # "27" is gone: nothing is marked any more

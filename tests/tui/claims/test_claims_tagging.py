@@ -13,6 +13,7 @@ from tests.tui.claims.helpers import (
     select_in_source,
 )
 from tests.tui.conftest import AppFactory, main_screen, save_as
+from tests.tui.key_runs import press_run
 from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Role
@@ -33,7 +34,8 @@ async def test_tagging_english_selected_with_shift_arrows(
         await go_to(pilot, app, segment.position)
         editor = main_screen(app).editor
         editor.move_cursor((1, 5))  # "قالَ" on the second line
-        await pilot.press(*(["shift+right"] * 3))  # stops before the fatha: snapped to include it
+        # Three characters: stops before the fatha, snapped to include it.
+        await press_run(pilot, *(["shift+right"] * 3))
         await pilot.press("ctrl+g")
         assert isinstance(app.screen, ClaimFormScreen)
         app.screen.query_one("#claim_type", Select).value = "statistic"
@@ -71,8 +73,8 @@ async def test_unsaved_english_is_saved_before_it_is_tagged(
     app = open_app(make_app, segment)
     async with app.run_test(size=(120, 40)) as pilot:
         await go_to(pilot, app, segment.position)
-        await pilot.press(*"Trade hit 27 billion dollars")
-        await pilot.press(*(["shift+left"] * len("27 billion dollars")))
+        await press_run(pilot, *"Trade hit 27 billion dollars")
+        await press_run(pilot, *(["shift+left"] * len("27 billion dollars")))
         await pilot.press("ctrl+g", "ctrl+s")
     (claim,) = claims_in(seeded_database)
     assert (claim.side, claim.quote, claim.start) == ("en", "27 billion dollars", 10)

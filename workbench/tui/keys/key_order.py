@@ -33,8 +33,12 @@ async def handled_so_far(pump: MessagePump) -> None:
     done = asyncio.Event()
     if not pump.call_later(done.set):
         return  # closed or closing: nothing more will be handled there
+    # Not `asyncio.wait_for`: on Python 3.11 it swallows a cancel that arrives in the same turn
+    # of the loop as `done` is set. The screen's refresh timer waits here, and the app stops its
+    # timers by cancelling them on quit: the timer went on ticking and the quit hung for ever.
     try:
-        await asyncio.wait_for(done.wait(), DRAIN_TIMEOUT_SECONDS)
+        async with asyncio.timeout(DRAIN_TIMEOUT_SECONDS):
+            await done.wait()
     except TimeoutError:
         return
 
