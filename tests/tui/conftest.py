@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -23,22 +22,6 @@ from workbench.tui.editor.main import MainScreen
 XTERM = {"TERM": "xterm-256color"}
 
 AppFactory = Callable[..., WorkbenchApp]
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _frozen_heap() -> Iterator[None]:
-    """Leave the modules' objects out of the garbage collector's full passes.
-
-    A full collection walks every tracked object: with Textual, SQLAlchemy, pytest and the
-    workbench loaded that is some 300,000, about half a second a pass, and building and tearing
-    down an app per test sets off dozens of passes (16 s of a 83 s run of test_claim_form.py).
-    What is alive once the first app test starts (the imported modules, the session fixtures)
-    lives to the end of the session anyway: `gc.freeze` moves it out of the collector's sight;
-    what the tests create afterwards is collected as before."""
-    gc.collect()
-    gc.freeze()
-    yield
-    gc.unfreeze()
 
 
 def build_seeded_database(url: str) -> None:
