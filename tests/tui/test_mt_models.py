@@ -34,7 +34,7 @@ def scores(database: Database, document_id: int) -> dict[int, float | None]:
         rows = session.execute(
             select(Segment.position, Segment.mt_score).where(Segment.document_id == document_id)
         )
-        return dict(rows.tuples().all())
+        return {row.position: row.mt_score for row in rows}
 
 
 async def test_low_confidence_marked_filtered_and_sorted(
