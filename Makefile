@@ -25,9 +25,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# One pytest-xdist worker per core, plus one: a quarter of the time a worker waits on another
+# process (tmux, LibreOffice, a killed import), and a third worker fills it (docs/testing.md).
+WORKERS := $(shell echo $$(( $$(nproc) + 1 )))
+
 unit: $(STAMP)
-	# Two workers on the 2-core machine kind (docs/testing.md, "Running them").
-	$(BIN)/pytest -n auto --dist worksteal
+	$(BIN)/pytest -n $(WORKERS) --dist worksteal
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .import_linter_cache

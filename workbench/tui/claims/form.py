@@ -39,12 +39,7 @@ from workbench.tui.claims.form_values import (
     other_side_name,
 )
 from workbench.tui.claims.source_select import SourceSelectScreen
-from workbench.tui.common.kept_styles import (
-    Generation,
-    style_generation,
-    styled_in_stack,
-    styles_hold,
-)
+from workbench.tui.common.kept_styles import KeptStylesScreen
 from workbench.tui.common.shelf import ScreenShelf
 from workbench.tui.display.bidi import Base, display_line
 
@@ -52,7 +47,7 @@ Submit = Callable[[ClaimFields], "str | None"]
 Span = tuple[int, int]
 
 
-class ClaimFormScreen(ModalScreen[bool]):
+class ClaimFormScreen(ModalScreen[bool], KeptStylesScreen):
     """Returns True when `submit` accepted the fields, False on Escape.
 
     `side` is the claim's side; `other` the stored text of the other side (the aligned span's
@@ -80,8 +75,6 @@ class ClaimFormScreen(ModalScreen[bool]):
         claim: ClaimView | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
-        # (CSS generation, app focus) when the form was last hidden: see update_node_styles.
-        self._styles_kept: Generation | None = None
         self.reset(
             title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
         )
@@ -223,23 +216,6 @@ class ClaimFormScreen(ModalScreen[bool]):
         self._show("claim-aligned", self._aligned_display())
         self.query_one("#claim-aligned-choose", Button).disabled = self.other is None
         self.show_error("")
-
-    def on_mount(self) -> None:
-        self._styles_kept = styled_in_stack(self)
-
-    def on_screen_suspend(self) -> None:
-        self._styles_kept = style_generation(self.app)
-
-    def update_node_styles(self, animate: bool = True) -> None:
-        """A screen shown again restyles all its nodes (a third of the form's open). The form
-        `reset` for a new claim only changed values: when no stylesheet or theme has changed
-        since it was hidden (tui/common/kept_styles.py), its styles still hold."""
-        if animate:  # a class changed (the screen's resume passes False)
-            super().update_node_styles(animate)
-            return
-        kept, self._styles_kept = self._styles_kept, None
-        if not styles_hold(self.app, kept):
-            super().update_node_styles(animate)
 
     def on_screen_resume(self) -> None:
         # Back from choosing the aligned span, the focus stays where it was.

@@ -26,12 +26,7 @@ from workbench.tui.claims.form import shelved_form
 from workbench.tui.claims.form_values import other_side_text
 from workbench.tui.claims.history import ClaimHistoryScreen, ConfirmScreen
 from workbench.tui.common.host import workbench_of
-from workbench.tui.common.kept_styles import (
-    Generation,
-    style_generation,
-    styled_in_stack,
-    styles_hold,
-)
+from workbench.tui.common.kept_styles import KeptStylesScreen
 from workbench.tui.common.kept_table import KeptTable
 from workbench.tui.display.bidi import Base, display_line
 
@@ -62,7 +57,7 @@ def stale_message(error: StaleClaimError) -> str:
     )
 
 
-class ClaimsPanel(ModalScreen[int | None]):
+class ClaimsPanel(ModalScreen[int | None], KeptStylesScreen):
     """Returns the position of the segment to jump to, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -80,7 +75,6 @@ class ClaimsPanel(ModalScreen[int | None]):
         self.claims: list[ClaimView] = []
         self.stale = True  # read the claims again when next shown
         self.stamp: Stamp | None = None  # of the claims read last
-        self._styles_kept: Generation | None = None  # when last hidden: see update_node_styles
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -101,20 +95,6 @@ class ClaimsPanel(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
-        self._styles_kept = styled_in_stack(self)
-
-    def on_screen_suspend(self) -> None:
-        self._styles_kept = style_generation(self.app)
-
-    def update_node_styles(self, animate: bool = True) -> None:
-        """Shown again, its styles hold unless the stylesheet, theme or app focus changed since
-        it was hidden (tui/common/kept_styles.py): Textual would restyle every node."""
-        if animate:  # a class changed (the screen's resume passes False)
-            super().update_node_styles(animate)
-            return
-        kept, self._styles_kept = self._styles_kept, None
-        if not styles_hold(self.app, kept):
-            super().update_node_styles(animate)
 
     def show_document(self, document_id: int, title: str) -> None:
         """Kept by the app and shown again: the claims of `document_id`, read when shown."""

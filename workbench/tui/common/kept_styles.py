@@ -7,9 +7,9 @@ the stack misses), the app's focus, and the node's own classes and pseudo-classe
 change through their own restyle when they change. So when neither the CSS generation nor the
 app's focus changed since the screen was last styled, its styles still hold.
 
-A shelved screen notes `style_generation` when it is hidden (its suspend) and, in its
-`update_node_styles(animate=False)` (what the resume calls), skips the restyle when
-`styles_hold` for what it noted.
+A shelved screen derives from `KeptStylesScreen`, which notes `style_generation` when it is
+hidden (its suspend) and, in its `update_node_styles(animate=False)` (what the resume calls), skips
+the restyle when `styles_hold` for what it noted.
 """
 
 from __future__ import annotations
@@ -38,3 +38,30 @@ def styled_in_stack(screen: Screen[Any]) -> Generation | None:
     """For a screen's mount: its nodes were just styled, as the screen they are on is shown (its
     first resume would style them all again); None if it was mounted out of the stack."""
     return style_generation(screen.app) if screen in screen.app.screen_stack else None
+
+
+class KeptStylesScreen(Screen[Any]):
+    """A screen the app keeps and shows again, whose styles are kept while they hold.
+
+    Textual runs each class's own `on_mount` and `on_screen_suspend` along the MRO, so a subclass
+    keeps its own handlers and these run too. A modal screen lists it after `ModalScreen`
+    (`class X(ModalScreen[T], KeptStylesScreen)`): Textual's CSS inheritance follows the first
+    base only, and ModalScreen's styles (its dimmed background) must stay in that line."""
+
+    _styles_kept: Generation | None = None  # when last styled or hidden: see update_node_styles
+
+    def on_mount(self) -> None:
+        self._styles_kept = styled_in_stack(self)
+
+    def on_screen_suspend(self) -> None:
+        self._styles_kept = style_generation(self.app)
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        """Shown again, Textual restyles every node; unless the stylesheet, theme or app focus
+        changed since this screen was hidden, its styles still hold and the restyle is skipped."""
+        if animate:  # a class changed (the screen's resume passes False)
+            super().update_node_styles(animate)
+            return
+        kept, self._styles_kept = self._styles_kept, None
+        if not styles_hold(self.app, kept):
+            super().update_node_styles(animate)

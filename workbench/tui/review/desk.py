@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Label, Select, Static
 
 from workbench.errors import StaleVersionError, WorkbenchError
@@ -36,12 +35,7 @@ from workbench.services.review import ReviewOutcome, approve_segment, reject_seg
 from workbench.store.queries import list_documents
 from workbench.store.stamps import Stamp, content_stamp
 from workbench.tui.common.host import workbench_of
-from workbench.tui.common.kept_styles import (
-    Generation,
-    style_generation,
-    styled_in_stack,
-    styles_hold,
-)
+from workbench.tui.common.kept_styles import KeptStylesScreen
 from workbench.tui.common.kept_table import KeptTable
 from workbench.tui.common.key_footer import KeyFooter
 from workbench.tui.common.naming import by_position
@@ -61,7 +55,7 @@ Item = QueueItem | ReturnedItem
 PAGE = 100  # queue rows read at a time: the desk opens at once on a queue of thousands
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(KeptStylesScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "approve", "Approve", id="review_approve"),
         Binding("r", "reject", "Reject", id="review_reject"),
@@ -87,7 +81,6 @@ class ReviewScreen(Screen[None]):
         self.editor_filter: str | None = None
         self.document_filter: int | None = None
         self.queue_order = "document"  # mt18: or "mt-score", the least confident MT first
-        self._styles_kept: Generation | None = None  # when last hidden: see update_node_styles
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -108,23 +101,6 @@ class ReviewScreen(Screen[None]):
             with VerticalScroll(id="review-detail"):
                 yield Static("", id="review-segment")
         yield KeyFooter()
-
-    def on_mount(self) -> None:
-        self._styles_kept = styled_in_stack(self)
-
-    def on_screen_suspend(self) -> None:
-        self._styles_kept = style_generation(self.app)
-
-    def update_node_styles(self, animate: bool = True) -> None:
-        """Shown again, Textual restyles every node (most of the cost of re-opening the desk);
-        unless the stylesheet, theme or app focus changed since it was hidden, they still hold
-        (tui/common/kept_styles.py)."""
-        if animate:  # a class changed (the screen's resume passes False)
-            super().update_node_styles(animate)
-            return
-        kept, self._styles_kept = self._styles_kept, None
-        if not styles_hold(self.app, kept):
-            super().update_node_styles(animate)
 
     def on_screen_resume(self) -> None:
         """Shown again (the app keeps this screen): read the queue afresh if asked to, unless
