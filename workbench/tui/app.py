@@ -257,7 +257,7 @@ class WorkbenchApp(App[None]):
         missing = MISSING_MODEL_HELP if self.model is None else None
         name = "help" if missing is None else "help without a model"
         keymap = self.settings.keymap
-        models = None if self.model is None else models_note()  # mt18
+        models = None if self.model is None else models_note()
         # The models installed can change while the app runs: the shelved help is rebuilt then.
         name += f" {models}" if models else ""
         self.push_screen(
@@ -278,12 +278,12 @@ class WorkbenchApp(App[None]):
         screen.stale = True
         self._open_from_main(screen)
 
-    def action_open_claims_board(self) -> None:  # claims17: the claims board
+    def action_open_claims_board(self) -> None:  # the claims board
         from workbench.tui.claims.board import open_claims_board
 
         open_claims_board(self)
 
-    def action_open_claim_suggestions(self) -> None:  # claims17: likely claims
+    def action_open_claim_suggestions(self) -> None:  # likely claims
         from workbench.tui.claims.suggestions import open_claim_suggestions
 
         open_claim_suggestions(self)

@@ -1,5 +1,5 @@
 """What the screens say of the installed MT models: the MT panel's note when there is none, and
-the help screen's list of them (mt18)."""
+the help screen's list of them."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from workbench.services.claim_fields import ClaimFields
 from workbench.store.database import Database
 from workbench.store.queries import SegmentRow
 from workbench.tui.claims import ops as claim_ops
-from workbench.tui.claims.form import shelved_form
+from workbench.tui.claims.form import ClaimFormRequest, shelved_form
 from workbench.tui.claims.marks import ClaimMarks
 from workbench.tui.claims.panel import ClaimsPanel
 from workbench.tui.claims.source_select import SourceSelectScreen
@@ -84,16 +84,10 @@ class ClaimActions(Widget):
             return None
 
         title = f"New claim · segment {position} · {'Arabic' if side == 'ar' else 'English'}"
-        form = shelved_form(
-            self.shelf,
-            title,
-            text[span[0] : span[1]],
-            submit,
-            bidi=bidi,
-            side=side,
-            position=position,
-            other=other or None,
+        request = ClaimFormRequest(
+            title, text[span[0] : span[1]], submit, bidi, side, position, other or None
         )
+        form = shelved_form(self.shelf, request)
 
         def closed(saved: bool | None) -> None:
             if saved:

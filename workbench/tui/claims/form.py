@@ -11,6 +11,7 @@ span that needs attention is never silently re-quoted.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar, cast
 
 from rich.cells import cell_len
@@ -47,6 +48,20 @@ Submit = Callable[[ClaimFields], "str | None"]
 Span = tuple[int, int]
 
 
+@dataclass(frozen=True)
+class ClaimFormRequest:
+    """What the form is opened for: one claim to tag (`claim` None) or to edit."""
+
+    title: str
+    quote: str
+    submit: Submit
+    bidi: bool
+    side: str
+    position: int
+    other: str | None  # the other side's stored text, for the aligned span
+    claim: ClaimView | None = None
+
+
 class ClaimFormScreen(ModalScreen[bool], KeptStylesScreen):
     """Returns True when `submit` accepted the fields, False on Escape.
 
@@ -62,22 +77,9 @@ class ClaimFormScreen(ModalScreen[bool], KeptStylesScreen):
         Binding("ctrl+l", "choose_aligned", "Aligned span", id="claim_form_aligned", priority=True),
     ]
 
-    def __init__(
-        self,
-        title: str,
-        quote: str,
-        submit: Submit,
-        *,
-        bidi: bool,
-        side: str,
-        position: int,
-        other: str | None,
-        claim: ClaimView | None = None,
-    ) -> None:
+    def __init__(self, request: ClaimFormRequest) -> None:
         super().__init__(classes="dialog-screen")
-        self.reset(
-            title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
-        )
+        self.reset(request)
 
     def _set_claim(self, claim: ClaimView | None) -> None:
         self.claim = claim
@@ -89,27 +91,16 @@ class ClaimFormScreen(ModalScreen[bool], KeptStylesScreen):
             self.aligned_words = claim.aligned_quote
         self._fresh = True  # the first field takes the focus when the form is next shown
 
-    def reset(
-        self,
-        title: str,
-        quote: str,
-        submit: Submit,
-        *,
-        bidi: bool,
-        side: str,
-        position: int,
-        other: str | None,
-        claim: ClaimView | None = None,
-    ) -> None:
+    def reset(self, request: ClaimFormRequest) -> None:
         """The form for another claim, as a newly built one would show it."""
-        self.title_text = title
-        self.quote = quote
-        self.submit = submit
-        self.bidi = bidi
-        self.side = side
-        self.position = position
-        self.other = other
-        self._set_claim(claim)
+        self.title_text = request.title
+        self.quote = request.quote
+        self.submit = request.submit
+        self.bidi = request.bidi
+        self.side = request.side
+        self.position = request.position
+        self.other = request.other
+        self._set_claim(request.claim)
         if self.is_mounted:
             self._fill()
 
@@ -316,31 +307,12 @@ class ClaimFormScreen(ModalScreen[bool], KeptStylesScreen):
             self.action_cancel()
 
 
-def shelved_form(
-    shelf: ScreenShelf,
-    title: str,
-    quote: str,
-    submit: Submit,
-    *,
-    bidi: bool,
-    side: str,
-    position: int,
-    other: str | None,
-    claim: ClaimView | None = None,
-) -> ClaimFormScreen:
+def shelved_form(shelf: ScreenShelf, request: ClaimFormRequest) -> ClaimFormScreen:
     """The app's one claim form, filled for this claim; a new one if that one is in use."""
-
-    def build() -> ClaimFormScreen:
-        return ClaimFormScreen(
-            title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
-        )
-
-    form = shelf.get("claim form", ClaimFormScreen, build)
+    form = shelf.get("claim form", ClaimFormScreen, lambda: ClaimFormScreen(request))
     if form in shelf.app.screen_stack:  # shown already (never, as the screens go): not shared
-        return build()
-    form.reset(
-        title, quote, submit, bidi=bidi, side=side, position=position, other=other, claim=claim
-    )
+        return ClaimFormScreen(request)
+    form.reset(request)
     return form
 
 

@@ -21,8 +21,8 @@ from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView
 from workbench.store.stamps import Stamp, claims_stamp
 from workbench.tui.claims import ops as claim_ops
-from workbench.tui.claims.desk import checks_by_claim  # claims17
-from workbench.tui.claims.form import shelved_form
+from workbench.tui.claims.desk import checks_by_claim
+from workbench.tui.claims.form import ClaimFormRequest, shelved_form
 from workbench.tui.claims.form_values import other_side_text
 from workbench.tui.claims.history import ClaimHistoryScreen, ConfirmScreen
 from workbench.tui.common.host import workbench_of
@@ -44,7 +44,7 @@ COLUMNS = (
     "Anchor",
     "Checks",
     "Quote",
-)  # claims17: Checks
+)  # Checks
 QUOTE_WIDTH = 40
 ATTENTION = "⚠ needs attention"
 
@@ -123,7 +123,7 @@ class ClaimsPanel(ModalScreen[int | None], KeptStylesScreen):
         self.claims = claim_ops.claims_of(self.workbench.database, self.document_id)
         self.table.clear()
         bidi = self.workbench.bidi_active
-        badges = checks_by_claim(self.workbench.database, self.claims)  # claims17: check badges
+        badges = checks_by_claim(self.workbench.database, self.claims)  # check badges
         for claim in self.claims:
             quote = claim.quote if len(claim.quote) <= QUOTE_WIDTH else claim.quote[:QUOTE_WIDTH]
             base: Base = "R" if claim.side == "ar" else "L"
@@ -136,7 +136,7 @@ class ClaimsPanel(ModalScreen[int | None], KeptStylesScreen):
                 label(claim.verdict),
                 claim.status,
                 anchor,
-                badges[claim.id],  # claims17
+                badges[claim.id],
                 display_line(quote, bidi, base),
                 key=str(claim.id),
             )
@@ -173,8 +173,7 @@ class ClaimsPanel(ModalScreen[int | None], KeptStylesScreen):
             return None
 
         # The app's one claim form, refilled for this claim (building it was most of the open).
-        form = shelved_form(
-            self.workbench.shelf,
+        request = ClaimFormRequest(
             f"Claim {claim.id} · segment {claim.position} · {claim.side}",
             claim.quote,
             submit,
@@ -184,6 +183,7 @@ class ClaimsPanel(ModalScreen[int | None], KeptStylesScreen):
             other=other_side_text(claim.side, claim.source, claim.target),
             claim=claim,
         )
+        form = shelved_form(self.workbench.shelf, request)
         # Cancelled, nothing was written: the list shown holds.
         self.app.push_screen(form, lambda saved: self.reload() if saved else None)
 

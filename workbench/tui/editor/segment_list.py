@@ -63,7 +63,7 @@ class SegmentList(ScrollView, can_focus=False):
         "segment-list--claim",
         "segment-list--low",
     }
-    low_confidence = 0.35  # mt18: set from the settings' mt_low_confidence by the screen
+    low_confidence = 0.35  # set from the settings' mt_low_confidence by the screen
 
     class Clicked(Message):
         """A row was clicked: the screen decides whether it may move there."""
@@ -182,7 +182,7 @@ class SegmentList(ScrollView, can_focus=False):
         arabic = display_head(fit_logical(row.source, arabic_width), row.source, self.bidi)
         padding = max(arabic_width - cell_len(arabic), 0)
         english_width = max(width - number_width - 3 - arabic_width - len(SEPARATOR), 0)
-        low = is_low(row, self.low_confidence)  # mt18: the engine was unsure of this MT
+        low = is_low(row, self.low_confidence)  # the engine was unsure of this MT
         english_width -= 2 if low else 0
         english_text = row.target or row.mt or ""
         english = display_head(

@@ -25,9 +25,9 @@ from textual.widgets import TextArea
 
 from workbench.store.models import SegmentStatus
 from workbench.tui.aids.model_notes import missing_model_note
-from workbench.tui.aids.mt_confidence import panel_label  # mt18
+from workbench.tui.aids.mt_confidence import panel_label
 from workbench.tui.aids.mt_suggestions import MtSuggestions
-from workbench.tui.aids.other_models import OtherModels  # mt18
+from workbench.tui.aids.other_models import OtherModels
 from workbench.tui.aids.segment_aids import TM_MATCHES, SegmentAids
 from workbench.tui.claims.actions import ClaimActions
 from workbench.tui.claims.offsets import selection_offsets
@@ -119,7 +119,7 @@ class Workspace(Vertical):
             position = current.row.position
         rows = SegmentRows(self.workbench.database, document_id, row_filter or RowFilter())
         index = (rows.index_of_position(position) if position else None) or 0
-        self.segment_list.low_confidence = self.workbench.settings.mt_low_confidence  # mt18
+        self.segment_list.low_confidence = self.workbench.settings.mt_low_confidence
         self.segment_list.show(rows, index)
         self.load_index(index)
         shown = None if rows.filter.is_empty else rows.filter.describe()

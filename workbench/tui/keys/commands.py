@@ -47,7 +47,7 @@ class WorkbenchCommands(Provider):
                 partial(screen.apply_filter, RowFilter(status.value, search)),
                 f"List only segments whose status is {status.value}.",
             )
-        yield from confidence_commands(screen, app)  # mt18
+        yield from confidence_commands(screen, app)
         # Exports of the open document (issue 15, tui/documents/export_dialog.py).
         from workbench.tui.documents.export_dialog import export_commands
 

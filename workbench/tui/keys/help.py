@@ -68,7 +68,7 @@ class HelpScreen(ModalScreen[None]):
         super().__init__(classes="dialog-screen")
         self.key_rows = key_rows(keymap)
         self.missing_model = missing_model
-        self.models = models  # mt18: the installed models, when there are some
+        self.models = models  # the installed models, when there are some
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):

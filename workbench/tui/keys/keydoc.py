@@ -12,11 +12,11 @@ from typing import Any
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from workbench.tui.claims.board import ClaimsBoard  # claims17
+from workbench.tui.claims.board import ClaimsBoard
 from workbench.tui.claims.form import ClaimFormScreen
 from workbench.tui.claims.panel import ClaimsPanel
 from workbench.tui.claims.source_select import SourceSelectScreen
-from workbench.tui.claims.suggestions import ClaimSuggestions  # claims17
+from workbench.tui.claims.suggestions import ClaimSuggestions
 from workbench.tui.editor.conflict import ConflictScreen
 from workbench.tui.keys.keymap import EDITOR_KEYS, MAIN_ACTIONS, KeyAction
 from workbench.tui.review.desk import ReviewScreen

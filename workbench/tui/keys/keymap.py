@@ -94,7 +94,7 @@ MAIN_ACTIONS: tuple[KeyAction, ...] = (
         "Put MT alternative 3 into the target.",
         footer=False,
     ),
-    KeyAction(  # mt18: another installed model's translation (aids/other_models.py)
+    KeyAction(  # another installed model's translation (aids/other_models.py)
         "other_model_mt",
         "alt+m",
         "other_model_mt",

@@ -65,7 +65,7 @@ class ReviewScreen(KeptStylesScreen):
         Binding("e", "filter('editor')", "Editor", id="review_filter_editor"),
         Binding("d", "filter('document')", "Document", id="review_filter_document"),
         Binding("escape", "close", "Back", id="review_close"),
-        # mt18: the least confident MT first (and back to document order)
+        # the least confident MT first (and back to document order)
         Binding("s", "sort_queue", "Sort", id="review_sort", show=False),
     ]
 
@@ -80,7 +80,7 @@ class ReviewScreen(KeptStylesScreen):
         self.shown: Shown | None = None
         self.editor_filter: str | None = None
         self.document_filter: int | None = None
-        self.queue_order = "document"  # mt18: or "mt-score", the least confident MT first
+        self.queue_order = "document"  # or "mt-score", the least confident MT first
 
     @property
     def workbench(self) -> WorkbenchApp:
@@ -163,7 +163,7 @@ class ReviewScreen(KeptStylesScreen):
         """The next page of the queue (a long queue is read as the cursor nears its end)."""
         last = list(self.items.values())[-1] if self.items else None
         # In document order a page starts after the last row's place (indexed); sorted by MT
-        # confidence (mt18) it starts after the rows already read.
+        # confidence it starts after the rows already read.
         by_place = self.queue_order == "document" and last is not None
         after = (last.document_id, last.position) if by_place and last is not None else None
         offset = len(self.items) if self.queue_order != "document" else 0
@@ -351,7 +351,7 @@ class ReviewScreen(KeptStylesScreen):
         self.reload()
 
     def action_sort_queue(self) -> None:
-        """mt18: switch between document order and the least confident MT first."""
+        """Switch between document order and the least confident MT first."""
         self.queue_order = "mt-score" if self.queue_order == "document" else "document"
         self.reload()
 
