@@ -88,9 +88,9 @@ def test_a_ten_megabyte_line_without_a_sentence_end_is_refused(
 
 @pytest.mark.slow
 def test_a_hundred_thousand_tiny_files_import_in_one_run(
-    cli: Cli, db_path: Path, tmp_path: Path
+    cli: Cli, db_path: Path, many_files_folder: Path
 ) -> None:
-    folder = tmp_path / "tiny"
+    folder = many_files_folder / "tiny"  # in memory where it can be: creating them is the set-up
     for shard in range(10):  # ten sub-folders: the walk must recurse
         (folder / f"{shard}").mkdir(parents=True)
     for number in range(100_000):
