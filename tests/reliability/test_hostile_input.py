@@ -110,9 +110,9 @@ def test_a_hundred_thousand_tiny_files_import_in_one_run(
     assert first == ("000000.txt",)
 
 
-def test_many_files_with_duplicates_across_batches(any_cli: Cli, tmp_path: Path) -> None:
-    folder = tmp_path / "many"
-    folder.mkdir()
+def test_many_files_with_duplicates_across_batches(any_cli: Cli, many_files_folder: Path) -> None:
+    folder = many_files_folder / "many"
+    folder.mkdir(parents=True)
     for number in range(2_500):
         write_new(f"{folder}/{number:05d}.txt", f"خبر رقم {number % 2_400}. جملة ثانية.\n")
 
