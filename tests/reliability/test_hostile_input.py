@@ -88,9 +88,9 @@ def test_a_ten_megabyte_line_without_a_sentence_end_is_refused(
 
 @pytest.mark.slow
 def test_a_hundred_thousand_tiny_files_import_in_one_run(
-    cli: Cli, db_path: Path, tmp_path: Path
+    cli: Cli, db_path: Path, many_files_folder: Path
 ) -> None:
-    folder = tmp_path / "tiny"
+    folder = many_files_folder / "tiny"  # in memory where it can be: creating them is the set-up
     for shard in range(10):  # ten sub-folders: the walk must recurse
         (folder / f"{shard}").mkdir(parents=True)
     for number in range(100_000):
@@ -110,9 +110,9 @@ def test_a_hundred_thousand_tiny_files_import_in_one_run(
     assert first == ("000000.txt",)
 
 
-def test_many_files_with_duplicates_across_batches(any_cli: Cli, tmp_path: Path) -> None:
-    folder = tmp_path / "many"
-    folder.mkdir()
+def test_many_files_with_duplicates_across_batches(any_cli: Cli, many_files_folder: Path) -> None:
+    folder = many_files_folder / "many"
+    folder.mkdir(parents=True)
     for number in range(2_500):
         write_new(f"{folder}/{number:05d}.txt", f"خبر رقم {number % 2_400}. جملة ثانية.\n")
 

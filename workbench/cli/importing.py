@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # Readers, services and rich are imported inside the command (cli/lazy.py: --help stays light).
 
 BIDI_SHOWN_PER_FILE = 5
+ECHO_LINES = 1_000  # lines per echo (see _store)
 
 
 def _read_all(
@@ -136,14 +137,28 @@ def _store(
     from workbench.services.importing import import_documents
 
     added: list[ImportOutcome] = []
-    for outcome in import_documents(context.database(), parsed, context.settings.user):
-        if outcome.added:
-            added.append(outcome)
-            echo(
-                f"added   {outcome.name}: document {outcome.document_id}, "
-                f"{plural(outcome.segments, 'segment')}"
-            )
-        else:
-            echo(f"skipped {outcome.name}: already imported as document {outcome.document_id}")
-        advance(1)
+    # One echo per committed batch's worth of lines, not per file: click.echo flushes on every
+    # call (a write to the terminal or pipe per file of a 100,000-file folder). Outcomes come
+    # only after their batch is committed, so what is held back is always stored already, and
+    # it is printed even when a later batch fails.
+    lines: list[str] = []
+    try:
+        for outcome in import_documents(context.database(), parsed, context.settings.user):
+            if outcome.added:
+                added.append(outcome)
+                lines.append(
+                    f"added   {outcome.name}: document {outcome.document_id}, "
+                    f"{plural(outcome.segments, 'segment')}"
+                )
+            else:
+                lines.append(
+                    f"skipped {outcome.name}: already imported as document {outcome.document_id}"
+                )
+            advance(1)
+            if len(lines) == ECHO_LINES:
+                echo("\n".join(lines))
+                lines.clear()
+    finally:
+        if lines:
+            echo("\n".join(lines))
     return added

@@ -15,9 +15,16 @@ from workbench.store.vocabulary import EDITOR_STATUSES, SegmentStatus
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from workbench.store.segment_list import SegmentRow
+
 # The database and services are imported inside the commands (cli/lazy.py: --help stays light).
 
 STATUS_NAMES = [status.value for status in SegmentStatus]
+# Rows printed per echo: click.echo flushes on every call, so a row per call was a write (a
+# system call into the pipe) per row; the joined lines are the same bytes (inert maps "\n" to
+# itself). `segments --json` of 119,156 rows, in-process: 5.2 -> 4.0 s. A reader of the pipe
+# still gets rows as they come, a thousand at a time.
+ECHO_ROWS = 1_000
 
 
 @click.command("segments")
@@ -53,20 +60,28 @@ def segments_command(
         with reading(engine) as connection:
             if document_id is not None:
                 _check_document(connection, document_id)
-            for row in stream_segment_rows(connection, document_id, status, sort):
-                if as_json:
-                    echo(json_line(row.to_json()))
-                else:
-                    english = row.target or row.mt or ""
-                    score = "" if sort != "mt-score" else _score(row.mt_score)
-                    echo(
-                        f"{row.id:>7} {row.document:>4}:{row.position:<5} {row.status:<10} "
-                        f"v{row.version:<3} {score}{shorten(row.source, 60)}  |  "
-                        f"{shorten(english, 60)}"
-                    )
+            lines: list[str] = []
+            try:
+                for row in stream_segment_rows(connection, document_id, status, sort):
+                    lines.append(json_line(row.to_json()) if as_json else _text_line(row, sort))
+                    if len(lines) == ECHO_ROWS:
+                        echo("\n".join(lines))
+                        lines.clear()
+            finally:  # the rows read before a failure are printed, as they were row by row
+                if lines:
+                    echo("\n".join(lines))
     finally:
         if reader is not None:  # the context disposes of its own database
             reader.dispose()
+
+
+def _text_line(row: SegmentRow, sort: str) -> str:
+    english = row.target or row.mt or ""
+    score = "" if sort != "mt-score" else _score(row.mt_score)
+    return (
+        f"{row.id:>7} {row.document:>4}:{row.position:<5} {row.status:<10} "
+        f"v{row.version:<3} {score}{shorten(row.source, 60)}  |  {shorten(english, 60)}"
+    )
 
 
 def _score(value: float | None) -> str:

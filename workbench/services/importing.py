@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -90,12 +90,15 @@ def _insert_documents(session: Session, new: list[ParsedDocument], user_id: int)
     """Insert the documents, skipping hashes another importer stored meanwhile; hash -> new id."""
     dialect = session.get_bind().dialect.name
     dialect_insert: Any = pg_insert if dialect == "postgresql" else sqlite_insert
+    table = Document.__table__
     statement = (
-        dialect_insert(Document)
+        dialect_insert(table)
         .on_conflict_do_nothing(index_elements=["content_hash"])
-        .returning(Document.content_hash, Document.id)
+        .returning(table.c.content_hash, table.c.id)
     )
-    rows = session.execute(
+    # On the session's connection (Core), not session.execute: the ORM's bulk path sorts and
+    # copies every row's parameters in Python before the same executemany (see _insert_segments).
+    rows = session.connection().execute(
         statement,
         [
             {
@@ -196,8 +199,10 @@ def _insert_segments(
         for segment in document.segments
     ]
     if rows:
-        # Core bulk insert: one executemany for the whole batch, no ORM objects per row.
-        session.execute(insert(Segment), rows)
+        # Core bulk insert on the session's connection: one executemany for the whole batch. The
+        # ORM's bulk insert (session.execute(insert(Segment), rows)) makes the same statement but
+        # first walks every row through the mapper in Python: 5,000 rows 0.11-0.15 s against 0.09.
+        session.connection().execute(insert(cast(Table, Segment.__table__)), rows)
 
 
 def _outcome(

@@ -45,6 +45,12 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
+# json.dumps(data, ensure_ascii=False) builds a new encoder on every call (any argument but the
+# defaults does); one encoder with the same settings gives the same text (`segments --json` calls
+# this once per row).
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def inert_json(data: Any) -> str:
     """`data` as one line of JSON with no raw control character: exact, and safe to print."""
-    return _JSON_ESCAPE.sub(_escape, json.dumps(data, ensure_ascii=False))
+    return _JSON_ESCAPE.sub(_escape, _ENCODER.encode(data))
