@@ -170,7 +170,9 @@ class DetailPane(Vertical):
         if undoable:
             editor.replace(text, editor.document.start, editor.document.end)
         else:
-            editor.load_text(text)
+            editor.load_text(text)  # which moves the cursor to the start
+            if not text:
+                return  # the start is the end: moving there again would only refresh it
         editor.move_cursor(editor.document.end)
 
     # --- the open segment ------------------------------------------------------------------------
