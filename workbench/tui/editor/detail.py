@@ -170,7 +170,11 @@ class DetailPane(Vertical):
         if undoable:
             editor.replace(text, editor.document.start, editor.document.end)
         else:
-            editor.load_text(text)  # which moves the cursor to the start
+            # Loading a segment's saved text is no edit and no move of the reader's: nobody
+            # listens for these then (the workspace's check of a change would find it unchanged),
+            # and each climbed three parts on every segment opened.
+            with editor.prevent(TextArea.Changed, TextArea.SelectionChanged):
+                editor.load_text(text)  # which moves the cursor to the start
             if not text:
                 return  # the start is the end: moving there again would only refresh it
         editor.move_cursor(editor.document.end)

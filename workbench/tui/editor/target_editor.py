@@ -37,6 +37,9 @@ class TargetEditor(WordSelectTextArea):
         """Mark `spans` (offsets of the saved target `saved`) in the text being edited."""
         if (saved, tuple(spans)) == (self._saved, self._spans):
             return
+        if not spans and not self._spans:
+            self._saved = saved  # no marks before or now: nothing drawn changes
+            return
         self._saved, self._spans, self._ranges = saved, tuple(spans), None
         self.notify_style_update()  # drops the TextArea's cache of drawn lines
         self.refresh()
