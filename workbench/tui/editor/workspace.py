@@ -194,7 +194,8 @@ class Workspace(Vertical):
 
     @on(SegmentSaved)
     def segment_saved(self, event: SegmentSaved) -> None:
-        """Redraw what shows the saved segment (the message goes on to the screen: counts)."""
+        """Redraw what shows the saved segment: told by a message for a save on the way
+        elsewhere (which goes on to the screen: counts), called for Enter and ctrl+s."""
         row = event.row
         index = self.rows.index_of_position(row.position) if self.rows is not None else None
         if index is not None:
@@ -331,22 +332,38 @@ class Workspace(Vertical):
 
     # --- what the screen's keys ask of the open segment --------------------------------------
 
-    def confirm(self) -> None:
+    # Enter and ctrl+s: the save is passed to the parts that show it in the same turn as the
+    # move, and returned to the screen for its own (the counts): one frame draws it all, where
+    # the message climbing the parts arrived after a first frame and cost a second.
+
+    def confirm(self) -> SegmentSaved | None:
+        """Save the target as translated and go to the next unconfirmed segment; what was
+        saved, or None (nothing to save, or not saved: then the segment stays open)."""
         current = self.current
         if current is None:
-            return
+            return None
         if not self.editor.text.strip():
             self.notify("Nothing to confirm: type the English, or ctrl+t copies the MT.")
-            return
+            return None
         translated = SegmentStatus.TRANSLATED.value
-        if current.needs_save(self.editor.text, translated) and not self.detail.save(translated):
-            return
+        saved = None
+        if current.needs_save(self.editor.text, translated):
+            saved = self.detail.save(translated)
+            if saved is None:
+                return None
         self.next_unconfirmed()
+        if saved is not None:
+            self.segment_saved(saved)  # after the move: the segment left is not drawn again
+        return saved
 
-    def save_draft(self) -> None:
+    def save_draft(self) -> SegmentSaved | None:
         draft = SegmentStatus.DRAFT.value
-        if self.current is not None and self.current.needs_save(self.editor.text, draft):
-            self.detail.save(draft)
+        if self.current is None or not self.current.needs_save(self.editor.text, draft):
+            return None
+        saved = self.detail.save(draft)
+        if saved is not None:
+            self.segment_saved(saved)
+        return saved
 
     def next_unconfirmed(self) -> None:
         if self.rows is None or self.current is None:
