@@ -194,8 +194,8 @@ class Workspace(Vertical):
 
     @on(SegmentSaved)
     def segment_saved(self, event: SegmentSaved) -> None:
-        """Redraw what shows the saved segment: told by a message for a save on the way
-        elsewhere (which goes on to the screen: counts), called for Enter and ctrl+s."""
+        """Redraw what shows the saved segment (called for Enter and ctrl+s; a message for a
+        save on the way elsewhere, which goes on to the screen: counts)."""
         row = event.row
         index = self.rows.index_of_position(row.position) if self.rows is not None else None
         if index is not None:
@@ -332,13 +332,11 @@ class Workspace(Vertical):
 
     # --- what the screen's keys ask of the open segment --------------------------------------
 
-    # Enter and ctrl+s: the save is passed to the parts that show it in the same turn as the
-    # move, and returned to the screen for its own (the counts): one frame draws it all, where
-    # the message climbing the parts arrived after a first frame and cost a second.
+    # Enter and ctrl+s pass their save to the parts in the key's own turn and return it to the
+    # screen (counts): one frame draws it all, where a message arrived after a first frame.
 
     def confirm(self) -> SegmentSaved | None:
-        """Save the target as translated and go to the next unconfirmed segment; what was
-        saved, or None (nothing to save, or not saved: then the segment stays open)."""
+        """Save as translated and go to the next unconfirmed segment; None if nothing saved."""
         current = self.current
         if current is None:
             return None
@@ -347,10 +345,9 @@ class Workspace(Vertical):
             return None
         translated = SegmentStatus.TRANSLATED.value
         saved = None
-        if current.needs_save(self.editor.text, translated):
-            saved = self.detail.save(translated)
-            if saved is None:
-                return None
+        needs_save = current.needs_save(self.editor.text, translated)
+        if needs_save and (saved := self.detail.save(translated)) is None:
+            return None  # a conflict or a failure: the segment stays open
         self.next_unconfirmed()
         if saved is not None:
             self.segment_saved(saved)  # after the move: the segment left is not drawn again
@@ -360,8 +357,7 @@ class Workspace(Vertical):
         draft = SegmentStatus.DRAFT.value
         if self.current is None or not self.current.needs_save(self.editor.text, draft):
             return None
-        saved = self.detail.save(draft)
-        if saved is not None:
+        if (saved := self.detail.save(draft)) is not None:
             self.segment_saved(saved)
         return saved
 
