@@ -33,6 +33,8 @@ class FoldableAid(Static):
         """Another segment opened: what was shown of the last one goes. Shown as its own rows,
         they stay, blank, until the open segment's own arrive (a moment later, `_set_shown`):
         opening a segment then lays out nothing, and rows that come back do not jump."""
+        if self.shown_text is None:
+            return  # hidden, or its rows blank already: nothing to draw again, nobody to tell
         if self.folded or not self.display:
             self._set_shown(None)
             return

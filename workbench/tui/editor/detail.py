@@ -5,7 +5,8 @@ order, so cursor positions stay right whatever the display does with Arabic.
 
 The pane owns the open segment (`OpenSegment`, session.py): it opens it, saves it (a newer
 version met opens the conflict dialog, nothing is overwritten and nothing typed is lost) and
-tells the screen (`SegmentOpened`, `SegmentSaved`, `ReloadWanted`).
+tells the screen (`SegmentOpened`, `SegmentSaved`, `ReloadWanted`); a save the workspace asked
+for (Enter, ctrl+s) is returned to it instead, to pass on before the next frame.
 """
 
 from __future__ import annotations
@@ -170,7 +171,13 @@ class DetailPane(Vertical):
         if undoable:
             editor.replace(text, editor.document.start, editor.document.end)
         else:
-            editor.load_text(text)
+            # Loading a segment's saved text is no edit and no move of the reader's: nobody
+            # listens for these then (the workspace's check of a change would find it unchanged),
+            # and each climbed three parts on every segment opened.
+            with editor.prevent(TextArea.Changed, TextArea.SelectionChanged):
+                editor.load_text(text)  # which moves the cursor to the start
+            if not text:
+                return  # the start is the end: moving there again would only refresh it
         editor.move_cursor(editor.document.end)
 
     # --- the open segment ------------------------------------------------------------------------
@@ -199,14 +206,23 @@ class DetailPane(Vertical):
         self.tm.blank()
 
     def leave(self) -> bool:
-        """Save the open segment if its text changed; False if that met someone else's save."""
+        """Save the open segment if its text changed; False if that met someone else's save.
+        A save on the way elsewhere is told with `SegmentSaved`, which climbs to the screen."""
         current = self.current
         if current is None or not current.is_dirty(self.editor.text):
             return True
-        return self.save(current.status_on_leave())
+        return self._save_and_tell(current.status_on_leave())
 
-    def save(self, status: str) -> bool:
-        """Save the editor's text with `status`; a conflict or a failure keeps it on screen."""
+    def _save_and_tell(self, status: str) -> bool:
+        saved = self.save(status)
+        if saved is not None:
+            self.post_message(saved)
+        return saved is not None
+
+    def save(self, status: str) -> SegmentSaved | None:
+        """Save the editor's text with `status`; a conflict or a failure keeps it on screen
+        (None). What was saved goes back to the caller, the workspace, which passes it on at
+        once (Enter, ctrl+s): what shows the save changes in the same frame as the move."""
         current = self.current
         assert current is not None
         text = self.editor.text
@@ -215,7 +231,7 @@ class DetailPane(Vertical):
             current.save(self.database, self.user, text, status)
         except StaleVersionError as error:
             self._conflict(error, text, status)
-            return False
+            return None
         except (WorkbenchError, SQLAlchemyError) as error:
             # The database is unreachable or locked too long: keep the text on screen, stay.
             row = current.row
@@ -226,9 +242,8 @@ class DetailPane(Vertical):
                 timeout=15,
                 markup=False,
             )
-            return False
-        self.post_message(SegmentSaved(current.row, before))
-        return True
+            return None
+        return SegmentSaved(current.row, before)
 
     def _conflict(self, error: StaleVersionError, mine: str, status: str) -> None:
         current = self.current
@@ -243,7 +258,7 @@ class DetailPane(Vertical):
                 return
             if choice is Choice.KEEP_MINE:
                 current.rebase(error.current)
-                self.save(status)
+                self._save_and_tell(status)
             elif choice is Choice.TAKE_THEIRS:
                 self.post_message(ReloadWanted(current.row.id))
             else:

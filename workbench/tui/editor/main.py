@@ -160,9 +160,16 @@ class MainScreen(Screen[None]):
 
     @on(SegmentSaved)
     def segment_saved(self, event: SegmentSaved) -> None:
+        """A save made on the way elsewhere (leaving a segment, a conflict resolved)."""
         event.stop()  # the app does not listen
-        self.workbench.unsaved.keep()  # saved: nothing left to recover
-        self.status_bar.count_moved(event.before, event.row.status)
+        self.saved(event)
+
+    def saved(self, saved: SegmentSaved | None) -> None:
+        """What the screen shows of a save: told by the message above, or returned by the
+        workspace to the screen's own action (Enter, ctrl+s), drawn in the same frame."""
+        if saved is not None:
+            self.workbench.unsaved.keep()  # saved: nothing left to recover
+            self.status_bar.count_moved(saved.before, saved.row.status)
 
     def refresh_counts(self) -> None:
         if self.document_id is None:
@@ -219,10 +226,10 @@ class MainScreen(Screen[None]):
     # --- actions (bound in keymap.py) ------------------------------------------------------------
 
     def action_confirm(self) -> None:
-        self.work.confirm()
+        self.saved(self.work.confirm())
 
     def action_save_draft(self) -> None:
-        self.work.save_draft()
+        self.saved(self.work.save_draft())
 
     def action_next_unconfirmed(self) -> None:
         self.work.next_unconfirmed()

@@ -11,8 +11,10 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
+from textual.widgets import TextArea
 
 from workbench.text.inert import inert
 from workbench.tui.claims.offsets import Span, follow_spans, line_ranges
@@ -37,6 +39,9 @@ class TargetEditor(WordSelectTextArea):
         """Mark `spans` (offsets of the saved target `saved`) in the text being edited."""
         if (saved, tuple(spans)) == (self._saved, self._spans):
             return
+        if not spans and not self._spans:
+            self._saved = saved  # no marks before or now: nothing drawn changes
+            return
         self._saved, self._spans, self._ranges = saved, tuple(spans), None
         self.notify_style_update()  # drops the TextArea's cache of drawn lines
         self.refresh()
@@ -59,6 +64,22 @@ class TargetEditor(WordSelectTextArea):
             for start, end, _ in ranges:
                 line.stylize(style, start, end)
         return line
+
+    _css_applied_to: object | None = None  # the theme whose CSS fallbacks are worked out
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()  # (which drops TextArea's cache of drawn lines too)
+        self._css_applied_to = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """TextArea works its theme's CSS fallbacks out again on every paint: a millisecond
+        of each Enter. They change only with the styles (`notify_style_update`, on which
+        TextArea's own cache of drawn lines relies too) or another theme: worked out then."""
+        theme = self._theme
+        if theme is not None and theme is not self._css_applied_to:
+            theme.apply_css(self)
+            self._css_applied_to = theme
+        return super(TextArea, self).render_lines(crop)  # past TextArea's, which would again
 
     def _refresh_size(self) -> None:
         """TextArea's hook after a rewrap. A wrapped text that fits in the editor keeps one

@@ -194,7 +194,8 @@ class Workspace(Vertical):
 
     @on(SegmentSaved)
     def segment_saved(self, event: SegmentSaved) -> None:
-        """Redraw what shows the saved segment (the message goes on to the screen: counts)."""
+        """Redraw what shows the saved segment (called for Enter and ctrl+s; a message for a
+        save on the way elsewhere, which goes on to the screen: counts)."""
         row = event.row
         index = self.rows.index_of_position(row.position) if self.rows is not None else None
         if index is not None:
@@ -331,22 +332,34 @@ class Workspace(Vertical):
 
     # --- what the screen's keys ask of the open segment --------------------------------------
 
-    def confirm(self) -> None:
+    # Enter and ctrl+s pass their save to the parts in the key's own turn and return it to the
+    # screen (counts): one frame draws it all, where a message arrived after a first frame.
+
+    def confirm(self) -> SegmentSaved | None:
+        """Save as translated and go to the next unconfirmed segment; None if nothing saved."""
         current = self.current
         if current is None:
-            return
+            return None
         if not self.editor.text.strip():
             self.notify("Nothing to confirm: type the English, or ctrl+t copies the MT.")
-            return
+            return None
         translated = SegmentStatus.TRANSLATED.value
-        if current.needs_save(self.editor.text, translated) and not self.detail.save(translated):
-            return
+        saved = None
+        needs_save = current.needs_save(self.editor.text, translated)
+        if needs_save and (saved := self.detail.save(translated)) is None:
+            return None  # a conflict or a failure: the segment stays open
         self.next_unconfirmed()
+        if saved is not None:
+            self.segment_saved(saved)  # after the move: the segment left is not drawn again
+        return saved
 
-    def save_draft(self) -> None:
+    def save_draft(self) -> SegmentSaved | None:
         draft = SegmentStatus.DRAFT.value
-        if self.current is not None and self.current.needs_save(self.editor.text, draft):
-            self.detail.save(draft)
+        if self.current is None or not self.current.needs_save(self.editor.text, draft):
+            return None
+        if (saved := self.detail.save(draft)) is not None:
+            self.segment_saved(saved)
+        return saved
 
     def next_unconfirmed(self) -> None:
         if self.rows is None or self.current is None:

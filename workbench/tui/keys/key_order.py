@@ -11,6 +11,11 @@ each container up to the screen, has handled every message posted to it before (
 then what they set off, such as the keystroke count). The app's task waits meanwhile, so keys
 after the action's own key are handed on only once the action is done: they land in whatever the
 action left open (the next segment).
+
+A part of that chain that is idle (nothing in its queue, its task waiting there for the next
+message) has handled everything posted to it: it is passed over rather than asked to call back,
+which cost a turn of the loop per part (a millisecond of every Enter, where the parts are idle).
+A part that is busy, or that cannot be seen to be idle, is waited for as before.
 """
 
 from __future__ import annotations
@@ -43,6 +48,21 @@ async def handled_so_far(pump: MessagePump) -> None:
         return
 
 
+def is_idle(pump: MessagePump) -> bool:
+    """True when `pump` waits in its queue for the next message, the queue empty: then every
+    message posted to it before has been handled, and what that set off has been posted on. A
+    pump in the middle of a message (an action awaiting something) is not idle, even with an
+    empty queue. Read from Textual's queue and asyncio's event (private parts): should either
+    change shape, False, and the caller waits for the pump's call back as it always did."""
+    queue = getattr(pump, "_message_queue", None)
+    ready = getattr(queue, "ready_event", None)
+    waiters = getattr(ready, "_waiters", None)
+    if queue is None or waiters is None or getattr(pump, "_pending_message", True) is not None:
+        return False
+    # A waiter whose future is done has been woken: a message came, being handled now.
+    return bool(queue.empty()) and any(not waiter.done() for waiter in waiters)
+
+
 async def keys_delivered(app: App[Any]) -> None:
     """Wait until the focused widget and its containers up to the screen have handled every key
     (and bracketed paste) the app gave them so far, and what those keys posted on the way up."""
@@ -58,5 +78,6 @@ async def keys_delivered(app: App[Any]) -> None:
         if isinstance(node, Screen):
             break
     for pump in chain:
-        if pump is not current:  # a task cannot wait for its own queue
+        # A task cannot wait for its own queue; an idle pump has nothing left to hand on.
+        if pump is not current and not is_idle(pump):
             await handled_so_far(pump)
