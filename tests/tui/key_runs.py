@@ -13,8 +13,11 @@ named keys (arrows, shift+arrows, backspace...). The two kinds travel different 
 inserts a character when it handles the key, while a named key bubbles up to the app, which runs
 the widget's binding for it; keys sent faster than they are handled can therefore overtake one
 another across the kinds (a run of "left", "backspace", "7" types the 7 first), never within one
-kind. A key that opens or closes a screen, or moves the focus, belongs in `pilot.press`, which
-waits for the new screen before the next key is sent.
+kind. (The target editor now runs its own bindings in its turn, `key_order.run_own_binding`, so
+there the kinds keep their order, as `test_tmux_input.py` checks in a real terminal; the other
+widgets, such as the claim form's fields, still send a named key up first.) A key that opens
+or closes a screen, or moves the focus, belongs in `pilot.press`, which waits for the new screen
+before the next key is sent.
 """
 
 from __future__ import annotations

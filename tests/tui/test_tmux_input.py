@@ -83,6 +83,30 @@ def test_bursts_then_save_or_move_act_on_the_whole_text(tmux: Tmux, tmp_path: Pa
         database.dispose()
 
 
+def test_arrows_home_end_and_backspace_act_where_typed_in_a_burst(
+    tmux: Tmux,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Keys the editor does not take as text (Home, End, arrows, Backspace) bubbled up to the app
+    before acting, so the characters typed after them in one burst were inserted first: this
+    burst gave "abcXYZW" or "abcXZW" (it depended on the timing) for "XabWcY"."""
+    db_path = tmp_path / "edits.sqlite"
+    (tmp_path / "argos").mkdir()
+    start_app(tmux, db_path, tmp_path / "argos")
+    tmux.wait_for("Segment 1 of 17")
+    keys = ["send-keys", "-t", "app"]
+    steps: list[list[str]] = [
+        ["-l", "abc"], ["Home"], ["-l", "X"], ["End"], ["-l", "Y"], ["Left", "Left"],
+        ["-l", "Z"], ["BSpace"], ["-l", "W"], ["Enter"],
+        ["-l", "the report"], ["Home"], ["BSpace"], ["Delete"], ["-l", "T"], ["C-Right"],
+        ["-l", " new"], ["End"], ["-l", "."], ["Enter"],
+    ]  # fmt: skip
+    tmux(*[arg for step in steps for arg in [*keys, *step, ";"]][:-1])  # one burst, no waits
+    tmux.wait_for("Segment 3 of 17")
+    quit_app(tmux)
+    assert targets(db_path, 3) == ["XabWcY", "The new report.", None]
+
+
 def test_bracketed_paste_then_enter(tmux: Tmux, tmp_path: Path) -> None:  # noqa: F811
     db_path = tmp_path / "paste.sqlite"
     (tmp_path / "argos").mkdir()

@@ -19,6 +19,7 @@ from textual.widgets import TextArea
 from workbench.text.inert import inert
 from workbench.tui.claims.offsets import Span, follow_spans, line_ranges
 from workbench.tui.common.word_select import WordSelectTextArea
+from workbench.tui.keys.key_order import run_own_binding
 from workbench.tui.keys.keymap import ALT_DIGIT_KEYS
 
 
@@ -95,7 +96,9 @@ class TargetEditor(WordSelectTextArea):
 
     async def _on_key(self, event: events.Key) -> None:
         self.post_message(self.Typed())
-        await super()._on_key(event)
+        # Arrows, Home, Backspace... act here, in the order typed, not after the keys behind them.
+        if not await run_own_binding(self, event):
+            await super()._on_key(event)
 
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
         """Alt+digit reaches the app as a character (¶ for alt+7): a key binding, not text."""

@@ -16,6 +16,12 @@ A part of that chain that is idle (nothing in its queue, its task waiting there 
 message) has handled everything posted to it: it is passed over rather than asked to call back,
 which cost a turn of the loop per part (a millisecond of every Enter, where the parts are idle).
 A part that is busy, or that cannot be seen to be idle, is waited for as before.
+
+The other way round, a key the focused widget does not take as text (an arrow, Home, Backspace)
+bubbles up through every container to the app, which only then runs the widget's own binding for
+it; the characters typed after it, handed straight to the widget, were inserted first ("abc",
+Home, "X" typed in one burst gave "abcX"). `run_own_binding` runs such a binding in the widget's
+own turn instead, so every key acts in the order it was typed.
 """
 
 from __future__ import annotations
@@ -23,10 +29,12 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from textual import events
 from textual._context import active_message_pump
 from textual.app import App
 from textual.message_pump import MessagePump
 from textual.screen import Screen
+from textual.widget import Widget
 
 # A queue that does not drain in this time belongs to a widget that is stuck or closing: the
 # action then goes ahead rather than freezing the app.
@@ -81,3 +89,24 @@ async def keys_delivered(app: App[Any]) -> None:
         # A task cannot wait for its own queue; an idle pump has nothing left to hand on.
         if pump is not current and not is_idle(pump):
             await handled_so_far(pump)
+
+
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run `widget`'s own binding for `event` now, in the widget's turn; False if it has none
+    (or its action declined), and the key goes on up as Textual sends it.
+
+    The same binding the app would run for it once the key had bubbled up: the focused widget's
+    bindings come first in the app's search, after the priority ones (which the app ran before
+    it handed the key on), with the user's `[keymap]` applied as the app applies it."""
+    if event.is_printable:
+        return False  # text: the widget inserts it in its turn already (as Textual does)
+    bindings = widget._bindings.copy()
+    keymap = widget.app._keymap
+    if keymap:
+        bindings.apply_keymap(keymap)
+    for binding in bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()  # handled: neither TextArea's own handler nor the app runs it again
+            event.prevent_default()
+            return True
+    return False
