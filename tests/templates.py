@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -133,3 +133,16 @@ def restore_seeded(request: pytest.FixtureRequest, url: str) -> None:
     from tests.conftest import build_seeded_by_cli
 
     restore_template(request, "seeded-cli", build_seeded_by_cli, url)
+
+
+def restore_seed_files(request: pytest.FixtureRequest, url: str, files: Sequence[Path]) -> None:
+    """Make the database at `url` what `workbench import FILE...` of these seed files by alice
+    leaves in a new one (a template per set of files; see FEW_SEEDS in tests/mt_fixtures.py)."""
+    from tests.conftest import Cli
+
+    def build(template_url: str) -> None:
+        result = Cli(template_url)("import", *map(str, files))
+        assert result.exit_code == 0, result.output
+
+    name = "seeds-" + "-".join(path.name.split("_")[0] for path in files)
+    restore_template(request, name, build, url)
