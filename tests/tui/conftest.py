@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from tests.mt_fixtures import FEW_SEEDS
 from tests.templates import release_open_databases, restore_template
 from workbench.config import load_settings
+from workbench.ingest.sources import read_source
+from workbench.services.glossary import seed_starter_glossary_if_empty
+from workbench.services.importing import import_documents
 from workbench.services.editing import save_segment
 from workbench.services.seeding import seed_if_empty
 from workbench.store.database import Database, open_database
@@ -41,8 +46,44 @@ def seeded_database(database: Database, db_url: str, request: pytest.FixtureRequ
     return database
 
 
+def seed_files(database: Database, files: Sequence[Path]) -> None:
+    """What `seed_if_empty` does, with these seed files only (tests/mt_fixtures.py: FEW_SEEDS)."""
+    parsed = [read_source(path) for path in files]
+    for _ in import_documents(database, parsed, "importer"):
+        pass
+    seed_starter_glossary_if_empty(database, "importer")
+
+
+def build_few_seeds_database(url: str) -> None:
+    """`seed_files` of FEW_SEEDS (the template of few_seeds_database)."""
+    database = open_database(url)
+    try:
+        seed_files(database, FEW_SEEDS)
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def few_seeds_database(database: Database, db_url: str, request: pytest.FixtureRequest) -> Database:
+    """`database` as `seed_if_empty` would leave it if the seeds were FEW_SEEDS only: for MT tests
+    whose property does not depend on how many sentences are translated."""
+    release_open_databases(request)
+    restore_template(request, "few-seeds-app", build_few_seeds_database, db_url)
+    return database
+
+
 @pytest.fixture
 def make_app(seeded_database: Database, db_url: str) -> AppFactory:
+    return app_factory(seeded_database, db_url)
+
+
+@pytest.fixture
+def make_few_seeds_app(few_seeds_database: Database, db_url: str) -> AppFactory:
+    """`make_app` on `few_seeds_database`."""
+    return app_factory(few_seeds_database, db_url)
+
+
+def app_factory(database: Database, db_url: str) -> AppFactory:
     def make(
         *,
         user: str = "alice",
@@ -53,7 +94,7 @@ def make_app(seeded_database: Database, db_url: str) -> AppFactory:
     ) -> WorkbenchApp:
         return WorkbenchApp(
             load_settings(db_url=db_url, user=user, **settings),
-            seeded_database,
+            database,
             document_id=document_id,
             environ=XTERM if environ is None else environ,
             translate=translate,

@@ -41,9 +41,13 @@ async def mt_worker_done(app: WorkbenchApp) -> WorkerState:
 
 
 async def test_fresh_database_is_translated_in_the_background(
-    make_app: AppFactory, seeded_database: Database, argos_model: InstalledModel
+    make_few_seeds_app: AppFactory, few_seeds_database: Database, argos_model: InstalledModel
 ) -> None:
-    app = make_app(translate=True)
+    # Two seed articles (39 segments, FEW_SEEDS) rather than all five: the open document first,
+    # then the other, still over a second of decoding after the bar shows, while the keys are
+    # typed; more documents would only lengthen the same run.
+    seeded_database = few_seeds_database
+    app = make_few_seeds_app(translate=True)
     async with app.run_test(size=(120, 36)) as pilot:
         bar = main_screen(app).query_one("#mt-progress", ProgressBar)
         # The bar shows once the model is loaded and the work counted.
@@ -58,7 +62,7 @@ async def test_fresh_database_is_translated_in_the_background(
         await pilot.pause()
         assert not main_screen(app).query_one("#mt-progress", ProgressBar).display
         total, with_mt = count_mt(seeded_database)
-        assert with_mt == total == 106
+        assert with_mt == total == 39
         current = main_screen(app).current
         assert current is not None and current.row.mt  # the open segment got its MT
         assert main_screen(app).editor.text == "typing meanwhile"
@@ -84,7 +88,8 @@ async def test_copy_mt_then_confirm_stores_the_mt_as_target(
     make_app: AppFactory, seeded_database: Database, argos_model: InstalledModel
 ) -> None:
     settings_app = make_app()
-    translate_segments(seeded_database, settings_app.settings, document_id=1)
+    # The open segment's MT is all the test reads: the first segment's (not its document's).
+    translate_segments(seeded_database, settings_app.settings, document_id=1, limit=1)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+t")
@@ -102,7 +107,8 @@ async def test_alternatives_are_offered_and_picked_by_key(
     make_app: AppFactory, seeded_database: Database, argos_model: InstalledModel
 ) -> None:
     settings_app = make_app()
-    translate_segments(seeded_database, settings_app.settings, document_id=1)
+    # The open segment's MT is all the test reads: the first segment's (not its document's).
+    translate_segments(seeded_database, settings_app.settings, document_id=1, limit=1)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         # The engine loads in a worker thread, then alternatives come.

@@ -9,10 +9,10 @@ from sqlalchemy import select
 from textual.worker import WorkerState
 
 from tests.conftest import Cli
-from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
+from tests.mt_fixtures import FEW_SEEDS
+from tests.tui.conftest import AppFactory, main_screen, save_as, seed_files, segment_at
 from tests.tui.test_mt import mt_worker_done
 from workbench.mt.packages import InstalledModel
-from workbench.services.seeding import seed_if_empty
 from workbench.store.database import Database, open_database
 from workbench.store.models import Revision, Segment
 from workbench.tui.app import WorkbenchApp
@@ -65,17 +65,25 @@ async def translate_on_screen(app: WorkbenchApp) -> str:
 
 
 async def test_screen_and_cli_translate_alike_with_an_exact_match(
-    make_app: AppFactory, seeded_database: Database, argos_model: InstalledModel, tmp_path: Path
+    make_few_seeds_app: AppFactory,
+    few_seeds_database: Database,
+    argos_model: InstalledModel,
+    tmp_path: Path,
 ) -> None:
+    # Two of the seed articles (39 segments, FEW_SEEDS), not all five, each translated one by one
+    # on both sides: seeds/000 with the memory's match, and a second document so that the
+    # screen's order (the open document first, then the others) still differs from the CLI's.
+    # Each sentence is decoded alone, so more of them would only repeat the same comparison.
+    seeded_database = few_seeds_database
     with_memory(seeded_database)
-    app = make_app(translate=False, mt_batch_size=ONE_BY_ONE)
+    app = make_few_seeds_app(translate=False, mt_batch_size=ONE_BY_ONE)
     # The open segment, untouched, shows the memory's English once it is filled.
     assert await translate_on_screen(app) == ENGLISH
 
     cli_url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
     cli_database = open_database(cli_url)
     try:
-        seed_if_empty(cli_database, "importer")
+        seed_files(cli_database, FEW_SEEDS)  # as the app's database was seeded
         with_memory(cli_database)
         result = Cli(cli_url)("translate", "--batch-size", str(ONE_BY_ONE))
         assert result.exit_code == 0, result.output

@@ -13,10 +13,12 @@ from tests.conftest import REPO_ROOT
 HEAVY = ("ctranslate2", "torch", "stanza", "argostranslate.translate", "spacy")
 
 PROGRAM = """
-import asyncio, json, sys
+import asyncio, json, sys, time
+from sqlalchemy import func, select
 from workbench.services.seeding import seed_if_empty
 from workbench.config import load_settings
 from workbench.store.database import open_database
+from workbench.store.models import Segment
 from workbench.tui.app import WorkbenchApp
 
 # Small MT batches: quitting waits for the batch being translated, and nothing here needs more.
@@ -24,12 +26,27 @@ settings = load_settings(db_url=sys.argv[1], user="alice", mt_batch_size=2)
 database = open_database(settings.db_url)
 seed_if_empty(database, "alice")
 
+def translated() -> int:
+    with database.read() as session:
+        return session.scalar(select(func.count(Segment.mt))) or 0
+
 async def main() -> None:
     app = WorkbenchApp(settings, database, environ={"TERM": "xterm"}, translate=True)
     async with app.run_test() as pilot:
+        # The worker has loaded CTranslate2 and stored MT: then stop it (F8) before the keys.
+        # Pilot waits after each key until the process idles, which it never does while MT
+        # decodes: each key waited its full second, the MT going on meanwhile (6 of the 9 s of
+        # CPU of this process), and the keys go through the same screen either way.
+        deadline = time.monotonic() + 120
+        while not translated() and app.mt_worker is not None and not app.mt_worker.is_finished:
+            assert time.monotonic() < deadline, "no MT was stored"
+            await asyncio.sleep(0.02)
+        if app.mt_worker is not None:
+            await pilot.press("f8")
         await pilot.press("ctrl+down", "x", "enter")
     heavy = [name for name in json.loads(sys.argv[2]) if name in sys.modules]
-    print(json.dumps({"model": app.model is not None, "heavy": heavy}))
+    mt = translated()
+    print(json.dumps({"model": app.model is not None, "heavy": heavy, "mt": mt > 0}))
 
 asyncio.run(main())
 """
@@ -52,7 +69,7 @@ def opened(db_url: str) -> dict[str, object]:
 
 
 def test_without_a_model_nothing_heavy_is_imported(tmp_path: Path) -> None:
-    assert opened(f"sqlite:///{tmp_path}/s.sqlite") == {"model": False, "heavy": []}
+    assert opened(f"sqlite:///{tmp_path}/s.sqlite") == {"model": False, "heavy": [], "mt": False}
 
 
 def test_with_a_model_only_the_worker_loads_ctranslate2(
@@ -61,5 +78,5 @@ def test_with_a_model_only_the_worker_loads_ctranslate2(
     report = opened(f"sqlite:///{tmp_path}/s.sqlite")
     # MT starts in a worker thread, which imports ctranslate2 there; argostranslate.translate
     # (stanza, torch) is never needed.
-    assert report["model"] is True
+    assert report["model"] is True and report["mt"] is True  # the worker translated
     assert set(report["heavy"]) <= {"ctranslate2"}  # type: ignore[arg-type]
