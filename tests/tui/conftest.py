@@ -13,9 +13,9 @@ from tests.mt_fixtures import FEW_SEEDS
 from tests.templates import release_open_databases, restore_template
 from workbench.config import load_settings
 from workbench.ingest.sources import read_source
+from workbench.services.editing import save_segment
 from workbench.services.glossary import seed_starter_glossary_if_empty
 from workbench.services.importing import import_documents
-from workbench.services.editing import save_segment
 from workbench.services.seeding import seed_if_empty
 from workbench.store.database import Database, open_database
 from workbench.store.models import Revision, Segment
