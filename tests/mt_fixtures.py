@@ -6,7 +6,8 @@ its own (so no test ever sees the developer's real packages); a test that wants 
 
 The test model decodes a seed sentence in about 55 ms of CPU (all 106 seed segments: ~6 s, the
 bulk of the MT tests' time). A test whose property does not depend on how many sentences are
-translated works on a few seed articles instead (`FEW_SEEDS`, `few_seeds_cli`), and says why.
+translated works on one or two seed articles instead (`FEW_SEEDS`, `few_seeds_cli`,
+`short_seed_cli`...), and says why.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ SEED_FILES = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"
 # need) and seeds/002 (22 short segments, the quickest of the seeds to translate). Two documents,
 # so that work spanning documents (the app's open document first, then the rest) still spans them.
 FEW_SEEDS = (SEED_FILES[0], SEED_FILES[2])
+# seeds/002 alone (22 short segments): for tests where one document is as good as several.
+SHORT_SEED = (SEED_FILES[2],)
 # seeds/001 (34 segments, no sentence repeated): for tests counting segments stored in whole
 # batches; a repeated sentence is stored with the batch of its first copy, one segment more.
 UNREPEATED_SEEDS = (SEED_FILES[1],)
@@ -124,4 +127,14 @@ def unrepeated_seeds_cli(cli: Cli, request: pytest.FixtureRequest) -> Cli:
 
     release_open_databases(request)
     restore_seed_files(request, cli.db_url, UNREPEATED_SEEDS)
+    return cli
+
+
+@pytest.fixture
+def short_seed_cli(cli: Cli, request: pytest.FixtureRequest) -> Cli:
+    """`cli` on a database holding `SHORT_SEED`, as `workbench import` by alice leaves it."""
+    from tests.templates import release_open_databases, restore_seed_files
+
+    release_open_databases(request)
+    restore_seed_files(request, cli.db_url, SHORT_SEED)
     return cli

@@ -14,11 +14,11 @@ from workbench.store.models import Origin, Revision, Segment
 
 
 def test_scores_stored_listed_and_sorted(
-    few_seeds_cli: Cli, database: Database, argos_model: InstalledModel
+    short_seed_cli: Cli, database: Database, argos_model: InstalledModel
 ) -> None:
-    # A few seed articles (39 segments): each score is stored, listed and sorted alike however
+    # One seed article (22 segments): each score is stored, listed and sorted alike however
     # many there are, and these are not all equally hard for the model either.
-    seeded_cli = few_seeds_cli
+    seeded_cli = short_seed_cli
     assert seeded_cli("translate").exit_code == 0
     rows = seeded_cli.json_lines("segments", "--json")
     assert rows and all(0.0 < row["mt_score"] <= 1.0 for row in rows)

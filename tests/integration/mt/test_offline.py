@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO_ROOT, Cli
-from tests.mt_fixtures import FEW_SEEDS, TOY_MODEL_FILE
+from tests.mt_fixtures import SHORT_SEED, TOY_MODEL_FILE
 from workbench.config import load_settings
 from workbench.mt.engine import get_engine
 from workbench.mt.packages import MISSING_MODEL_HELP, InstalledModel
@@ -54,7 +54,7 @@ def test_install_and_translate_without_network(
     assert cli("models", "install", str(TOY_MODEL_FILE)).exit_code == 0
     # One seed article (22 segments): a run that reached for the network would do so for the
     # first sentence as for the hundredth.
-    assert cli("import", str(FEW_SEEDS[1])).exit_code == 0
+    assert cli("import", *map(str, SHORT_SEED)).exit_code == 0
     result = cli("translate", "--batch-size", "64")
     assert result.exit_code == 0, result.output
     assert all(row["mt"] for row in cli.json_lines("segments", "--json"))

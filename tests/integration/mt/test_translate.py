@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from tests.conftest import Cli
 from tests.mt_archives import with_metadata
-from tests.mt_fixtures import FEW_SEEDS, TOY_MODEL_FILE
+from tests.mt_fixtures import SHORT_SEED, TOY_MODEL_FILE
 from tests.templates import restore_seed_files
 from workbench.config import load_settings
 from workbench.mt.engine import get_engine
@@ -71,9 +71,9 @@ def test_same_input_same_output(
     outputs = []
     for name in ("one", "two"):
         cli = Cli(f"sqlite:///{tmp_path / name}.sqlite")
-        # A few seed articles as `workbench import` leaves them (39 segments, 3 batches): whether
-        # a run repeats itself does not depend on how many sentences it translates.
-        restore_seed_files(request, cli.db_url, FEW_SEEDS)
+        # One seed article as `workbench import` leaves it (22 segments, 2 batches): whether a
+        # run repeats itself does not depend on how many sentences it translates.
+        restore_seed_files(request, cli.db_url, SHORT_SEED)
         assert cli("translate", "--batch-size", "16").exit_code == 0
         outputs.append([row["mt"] for row in cli.json_lines("segments", "--json")])
     assert all(outputs[0]) and outputs[0] == outputs[1]
@@ -92,11 +92,11 @@ def test_workers_change_neither_the_words_nor_the_scores(
     for threads in (1, 2, 3):
         assert get_engine(load_settings(mt_threads=threads)).workers == threads
         cli = Cli(f"sqlite:///{tmp_path / str(threads)}.sqlite")
-        # A few seed articles (39 segments of unlike lengths) in batches of 4: ten batches, so
+        # One seed article (22 segments of unlike lengths) in batches of 2: eleven batches, so
         # that three workers still have several in flight and finish them out of order; more
-        # sentences would only repeat that (the seeds as `workbench import` leaves them).
-        restore_seed_files(request, cli.db_url, FEW_SEEDS)
-        result = cli("translate", "--batch-size", "4", "--threads", str(threads))
+        # sentences would only repeat that (the seed as `workbench import` leaves it).
+        restore_seed_files(request, cli.db_url, SHORT_SEED)
+        result = cli("translate", "--batch-size", "2", "--threads", str(threads))
         assert result.exit_code == 0, result.output
         rows = cli.json_lines("segments", "--json")
         assert all(row["mt"] and row["mt_score"] for row in rows if row["source"].strip())
@@ -134,11 +134,11 @@ def test_doc_and_limit(seeded_cli: Cli, argos_model: InstalledModel) -> None:
 
 
 def test_retranslate_refreshes_other_models_mt_but_never_a_human_edit(
-    few_seeds_cli: Cli, database: Database, tmp_path: Path, argos_packages_dir: Path
+    short_seed_cli: Cli, database: Database, tmp_path: Path, argos_packages_dir: Path
 ) -> None:
-    # A few seed articles (39 segments, two documents): what is refreshed and what is kept is
-    # decided segment by segment, whatever their number; each run translates them all again.
-    seeded_cli = few_seeds_cli
+    # One seed article (22 segments): what is refreshed and what is kept is decided segment by
+    # segment, whatever their number, and each model's run translates them all again.
+    seeded_cli = short_seed_cli
     assert seeded_cli("models", "install", str(TOY_MODEL_FILE)).exit_code == 0
     assert seeded_cli("translate").exit_code == 0
     before = {row["id"]: row for row in seeded_cli.json_lines("segments", "--json")}
