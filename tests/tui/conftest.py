@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -12,10 +11,7 @@ from sqlalchemy import select
 from tests.mt_fixtures import FEW_SEEDS
 from tests.templates import release_open_databases, restore_template
 from workbench.config import load_settings
-from workbench.ingest.sources import read_source
 from workbench.services.editing import save_segment
-from workbench.services.glossary import seed_starter_glossary_if_empty
-from workbench.services.importing import import_documents
 from workbench.services.seeding import seed_if_empty
 from workbench.store.database import Database, open_database
 from workbench.store.models import Revision, Segment
@@ -46,19 +42,12 @@ def seeded_database(database: Database, db_url: str, request: pytest.FixtureRequ
     return database
 
 
-def seed_files(database: Database, files: Sequence[Path]) -> None:
-    """What `seed_if_empty` does, with these seed files only (tests/mt_fixtures.py: FEW_SEEDS)."""
-    parsed = [read_source(path) for path in files]
-    for _ in import_documents(database, parsed, "importer"):
-        pass
-    seed_starter_glossary_if_empty(database, "importer")
-
-
 def build_few_seeds_database(url: str) -> None:
-    """`seed_files` of FEW_SEEDS (the template of few_seeds_database)."""
+    """What the app seeds a new database with, FEW_SEEDS only (the template of
+    few_seeds_database)."""
     database = open_database(url)
     try:
-        seed_files(database, FEW_SEEDS)
+        seed_if_empty(database, "importer", FEW_SEEDS)
     finally:
         database.dispose()
 

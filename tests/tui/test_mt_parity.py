@@ -10,9 +10,10 @@ from textual.worker import WorkerState
 
 from tests.conftest import Cli
 from tests.mt_fixtures import FEW_SEEDS
-from tests.tui.conftest import AppFactory, main_screen, save_as, seed_files, segment_at
+from tests.tui.conftest import AppFactory, main_screen, save_as, segment_at
 from tests.tui.test_mt import mt_worker_done
 from workbench.mt.packages import InstalledModel
+from workbench.services.seeding import seed_if_empty
 from workbench.store.database import Database, open_database
 from workbench.store.models import Revision, Segment
 from workbench.tui.app import WorkbenchApp
@@ -83,7 +84,7 @@ async def test_screen_and_cli_translate_alike_with_an_exact_match(
     cli_url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
     cli_database = open_database(cli_url)
     try:
-        seed_files(cli_database, FEW_SEEDS)  # as the app's database was seeded
+        seed_if_empty(cli_database, "importer", FEW_SEEDS)  # as the app's database was seeded
         with_memory(cli_database)
         result = Cli(cli_url)("translate", "--batch-size", str(ONE_BY_ONE))
         assert result.exit_code == 0, result.output
