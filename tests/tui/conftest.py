@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 import pytest
 from sqlalchemy import select
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
+from textual.css.types import CSSLocation
 
 from tests.mt_fixtures import FEW_SEEDS
 from tests.templates import release_open_databases, restore_template
@@ -23,6 +26,42 @@ from workbench.tui.editor.main import MainScreen
 XTERM = {"TERM": "xterm-256color"}
 
 AppFactory = Callable[..., WorkbenchApp]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _css_parsed_once() -> Iterator[None]:
+    """Parse each piece of Textual CSS once per worker, not once per app.
+
+    Every app builds its own stylesheet and parses every source in it again: app.tcss and the
+    DEFAULT_CSS of each widget and screen it shows, 40 ms of CPU at each start of the main screen
+    (a sixth of it) and more as dialogs open, in every one of some 250 tests. Textual already
+    keeps the parsed rules of a source for the life of one stylesheet (`_parse_rules`, keyed by
+    the text, where it was read from and its scope, and dropped when the theme's variables
+    change); this keeps them for the session, with the variables in the key. Parsing is a pure
+    function of that key, and the app is handed the very rules it would have parsed.
+    """
+    parsed: dict[tuple[Hashable, ...], list[RuleSet]] = {}
+    parse_rules = Stylesheet._parse_rules
+
+    def parse_once(
+        stylesheet: Stylesheet,
+        css: str,
+        read_from: CSSLocation,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        variables = tuple(stylesheet._variables.items())
+        key = (css, read_from, is_default_rules, tie_breaker, scope, variables)
+        rules = parsed.get(key)
+        if rules is None:
+            rules = parse_rules(stylesheet, css, read_from, is_default_rules, tie_breaker, scope)
+            parsed[key] = rules
+        return rules
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Stylesheet, "_parse_rules", parse_once)
+        yield
 
 
 def build_seeded_database(url: str) -> None:

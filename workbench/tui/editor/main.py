@@ -15,10 +15,10 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 
 from workbench.store.queries import list_documents, status_counts
 from workbench.tui.common.host import workbench_of
+from workbench.tui.common.kept_styles import KeptStylesScreen
 from workbench.tui.common.key_footer import KeyFooter
 from workbench.tui.documents.screen import DocumentsScreen
 from workbench.tui.editor import finding
@@ -53,7 +53,11 @@ REFRESH_SECONDS = 10.0  # how often others' saves are picked up
 COMPACT_BELOW_ROWS = 32
 
 
-class MainScreen(Screen[None]):
+class MainScreen(KeptStylesScreen):
+    """Kept styles (common/kept_styles.py): Textual restyles every node of a screen each time it
+    is shown again, here each time a dialog over it closes and once more as the app starts; the
+    styles still hold unless the stylesheet, theme or app focus changed meanwhile."""
+
     BINDINGS: ClassVar[list[BindingType]] = list(keymap.bindings())
 
     def __init__(self, document_id: int | None = None) -> None:
