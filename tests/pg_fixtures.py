@@ -1,6 +1,6 @@
 """A throwaway PostgreSQL server for the tests, and fixtures that run a test on both backends.
 
-The server is started once per test session from the PostgreSQL binaries (Debian's `postgresql`
+The server is started once per test run (one for all pytest-xdist workers) from the PostgreSQL binaries (Debian's `postgresql`
 package puts them in /usr/lib/postgresql/<version>/bin), in a temporary data folder, listening
 only on a unix socket in that folder, and stopped at the end. Every test gets its own database.
 
@@ -192,15 +192,71 @@ def unavailable(reason: str) -> None:
     pytest.skip(f"PostgreSQL not available: {reason}")
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
+# Under pytest-xdist the workers of a run share one server: the controller (which runs no test)
+# hands them a folder of its own; the first worker that needs the server starts it under a file
+# lock and records where it is, the others find it there, and the controller stops it when the
+# run ends. One server instead of one per worker: one initdb, and each template database built
+# once per run (tests/templates.py), not once per worker.
+_RUN_FOLDER = "workbench_postgres_run"
+_run_folder_key = pytest.StashKey[Path]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput") and getattr(config.option, "numprocesses", None):
+        config.stash[_run_folder_key] = Path(tempfile.mkdtemp(prefix="workbench-pg-run-"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:  # xdist's hook, on the controller, per worker
+    folder = node.config.stash.get(_run_folder_key, None)
+    if folder is not None:
+        node.workerinput[_RUN_FOLDER] = str(folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_run_folder_key, None)
+    if folder is None:
+        return
     try:
-        server = start_server()
+        record = folder / "server"
+        if record.exists() and not record.read_text().startswith("unavailable"):
+            PostgresServer(find_bin_dir(), Path(record.read_text()), server_account()).stop()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def shared_server(run_folder: Path) -> PostgresServer:
+    """The run's server, started by the first worker to ask (a failure is recorded too, so that
+    every worker reports the same reason without trying again)."""
+    from filelock import FileLock
+
+    record = run_folder / "server"
+    with FileLock(run_folder / "server.lock"):
+        if record.exists():
+            where = record.read_text()
+            if where.startswith("unavailable"):
+                raise PostgresUnavailable(where.removeprefix("unavailable: "))
+            return PostgresServer(find_bin_dir(), Path(where), server_account())
+        try:
+            server = start_server()
+        except (PostgresUnavailable, OSError, subprocess.SubprocessError) as error:
+            record.write_text(f"unavailable: {error}")
+            raise
+        record.write_text(str(server.folder))
+        return server
+
+
+@pytest.fixture(scope="session")
+def postgres_server(request: pytest.FixtureRequest) -> Iterator[PostgresServer]:
+    run_folder = getattr(request.config, "workerinput", {}).get(_RUN_FOLDER)
+    try:
+        server = shared_server(Path(run_folder)) if run_folder else start_server()
     except (PostgresUnavailable, OSError, subprocess.SubprocessError) as error:
         unavailable(str(error))
         raise  # not reached: unavailable() always raises
     yield server
-    server.stop()
+    if not run_folder:
+        server.stop()  # a shared one is stopped by the controller, after every worker
 
 
 _database_numbers = itertools.count(1)

@@ -55,7 +55,7 @@ def translated_desk(url: str, folder: Path) -> None:
 
 
 def build_translated_desk(url: str) -> None:
-    """The template of `desk_url`: built once per run (SQLite) or worker (PostgreSQL)."""
+    """The template of `desk_url`: built once per run."""
     with tempfile.TemporaryDirectory() as folder:
         translated_desk(url, Path(folder))
 
