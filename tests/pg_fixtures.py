@@ -1,8 +1,9 @@
 """A throwaway PostgreSQL server for the tests, and fixtures that run a test on both backends.
 
-The server is started once per test run (one for all pytest-xdist workers) from the PostgreSQL binaries (Debian's `postgresql`
-package puts them in /usr/lib/postgresql/<version>/bin), in a temporary data folder, listening
-only on a unix socket in that folder, and stopped at the end. Every test gets its own database.
+The server is started once per test run (one for all the pytest-xdist workers of a run) from
+the PostgreSQL binaries (Debian's `postgresql` package puts them in
+/usr/lib/postgresql/<version>/bin), in a temporary data folder, listening only on a unix socket
+in that folder, and stopped at the end. Every test gets its own database.
 
 `initdb` refuses to run as root, so under root (as in CI) the server runs as the `postgres` user
 (created by Debian's package) or, failing that, `nobody`.

@@ -81,7 +81,6 @@ class Templates:
             connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
 
-
     def _build_postgres_once(self, template: str, build: Builder, server: PostgresServer) -> None:
         """Build the template unless another worker has, on this same server (the workers of a
         run share it): the `.done` mark names the server and is written after the build."""
