@@ -10,18 +10,14 @@ tests/reliability/test_concurrency.py (short) and bench/concurrency.py (8 x 200,
 from __future__ import annotations
 
 import multiprocessing
-import os
 import random
 import time
-import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from click.testing import CliRunner
 from sqlalchemy import select
 
-from workbench.cli import main as workbench_main
 from workbench.errors import StaleVersionError
 from workbench.services.editing import save_target
 from workbench.services.users import ensure_user
@@ -66,7 +62,8 @@ def _worker_context() -> Any:
     interpreter ("spawn") takes to import SQLAlchemy and the workbench. The server is started
     once per process that runs workers (one per pytest-xdist worker) and serves every test."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    # The same list as tests/reliability/forked.py's: the first to start the server preloads both.
+    context.set_forkserver_preload(["tests.reliability.forked", __name__])
     return context
 
 
@@ -184,40 +181,3 @@ def _audit_segment(
         if attempt.refused_at is None or attempt.refused_at <= attempt.expected:
             result.unreported += 1
             result.fail(f"refused without a newer version to show for it: {attempt}")
-
-
-# What a command's outcome depends on in the environment: the test's own values are handed to each
-# forked command (the fork server keeps those of the test that started it).
-_ENVIRONMENT = (
-    "WORKBENCH_CONFIG",
-    "XDG_STATE_HOME",
-    "WORKBENCH_DB",
-    "WORKBENCH_USER",
-    "WORKBENCH_BIDI",
-)
-
-
-def cli_worker(args: list[str], env: dict[str, str | None]) -> tuple[int, str, str]:
-    """`workbench args` in a worker process, released with the others: exit code, stdout and
-    stderr (not a terminal, as a pipe is not)."""
-    if "start_line" in _shared:
-        _shared["start_line"].wait()
-    result = CliRunner().invoke(workbench_main, args, env=env)
-    stderr = result.stderr
-    if result.exc_info is not None and not isinstance(result.exception, SystemExit):
-        stderr += "".join(traceback.format_exception(*result.exc_info))  # as Python prints it
-    return result.exit_code, result.stdout, stderr
-
-
-def run_commands_together(commands: list[list[str]]) -> list[tuple[int, str, str]]:
-    """Each command line (`workbench`'s arguments) in a process of its own, all released at
-    once: the processes race as `workbench` processes started together do, without a new
-    interpreter's start-up each (a second of CPU per command)."""
-    context = _worker_context()
-    barrier = context.Barrier(len(commands))
-    env = {name: os.environ.get(name) for name in _ENVIRONMENT}
-    with ProcessPoolExecutor(
-        len(commands), mp_context=context, initializer=_join_start_line, initargs=(barrier,)
-    ) as pool:
-        futures = [pool.submit(cli_worker, command, env) for command in commands]
-        return [future.result() for future in futures]

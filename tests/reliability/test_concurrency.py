@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import Cli
-from tests.reliability.stress import audit, run_commands_together, run_workers
+from tests.reliability.forked import run_commands_together
+from tests.reliability.stress import audit, run_workers
 from workbench.store import migrate
 from workbench.store.database import open_database
 
