@@ -32,6 +32,7 @@ _PRELOADED = (
     "sqlalchemy.dialects.postgresql.psycopg",
     "sqlalchemy.dialects.sqlite.pysqlite",
     "workbench.cli.export",
+    "workbench.cli.importing",
     "workbench.cli.segments",
     "workbench.export.csv",
     "workbench.export.tmx",
