@@ -77,19 +77,24 @@ def kill_after_commits(process: Command, database: Database, wanted: int) -> int
     pytest.fail("the import committed nothing within 240 s")
 
 
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """The articles, written and segmented once for both backends (the imports only read them)."""
+    folder = tmp_path_factory.mktemp("crash") / "corpus"
+    return folder, make_corpus(folder)
+
+
 @pytest.mark.slow
 def test_kill_9_during_import_then_resume(
-    any_db_url: str, tmp_path: Path, request: pytest.FixtureRequest
+    any_db_url: str, corpus: tuple[Path, dict[str, int]], request: pytest.FixtureRequest
 ) -> None:
-    expected = make_corpus(tmp_path / "corpus")
+    folder, expected = corpus
     # The schema exists before the watcher looks: a copy of what the first open makes.
     restore_template(request, "migrated", build_migrated, any_db_url)
     database = open_database(any_db_url)
     try:
         # A process of its own, forked from the fork server (tests/reliability/forked.py).
-        process = start_command(
-            ["--db", any_db_url, "--user", "alice", "import", str(tmp_path / "corpus")]
-        )
+        process = start_command(["--db", any_db_url, "--user", "alice", "import", str(folder)])
         kill_after_commits(process, database, wanted=200)
         assert process.finish(30)[0] == -signal.SIGKILL
 
@@ -117,7 +122,7 @@ def test_kill_9_during_import_then_resume(
     # The killed import was a process of its own; what comes after runs in-process (the same
     # commands on the same database, without a new interpreter's start-up each).
     cli = Cli(any_db_url)
-    rerun = cli("import", str(tmp_path / "corpus"))
+    rerun = cli("import", str(folder))
     assert rerun.exit_code == 0, rerun.stderr
     added = FILES - present
     assert rerun.stdout.endswith(
