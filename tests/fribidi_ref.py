@@ -44,6 +44,11 @@ class FriBidi:
 
     def lines(self, text: str, spans: Sequence[tuple[int, int]], rtl: bool) -> list[str]:
         """Each line [start, end) of the paragraph `text` in display order, brackets mirrored."""
+        return self.paragraph(text, rtl).lines(spans)
+
+    def paragraph(self, text: str, rtl: bool) -> Paragraph:
+        """The paragraph-level work (types, levels, L4 mirroring), which is the same whatever
+        the lines: a caller that wraps one sentence at several widths can keep it."""
         n = len(text)
         # The arrays are filled and read in C (memmove, UTF-32 bytes), not one element at a time
         # in Python: the comparison runs over some 30,000 sentences per width.
@@ -63,16 +68,38 @@ class FriBidi:
             raise RuntimeError("fribidi_get_par_embedding_levels_ex failed")
         self.lib.fribidi_shape_mirroring(levels, n, chars)  # L4 on the paragraph levels
         mirrored = bytes(chars).decode("utf-32-le", "surrogatepass")
-        identity = _identity(n)
-        out = []
+        return Paragraph(self.lib, types, bytes(levels), base, mirrored)
+
+
+class Paragraph:
+    """One paragraph's resolved levels, reordered line by line with `fribidi_reorder_line`."""
+
+    def __init__(
+        self,
+        lib: ctypes.CDLL,
+        types: ctypes.Array[ctypes.c_uint32],
+        levels: bytes,
+        base: ctypes.c_uint32,
+        mirrored: str,
+    ) -> None:
+        self.lib, self.types, self.levels, self.base, self.mirrored = (
+            lib,
+            types,
+            levels,
+            base,
+            mirrored,
+        )
+
+    def lines(self, spans: Sequence[tuple[int, int]]) -> list[str]:
+        n = len(self.mirrored)
+        # Each line starts from the paragraph's levels and the identity map. The lines do not
+        # overlap and fribidi_reorder_line writes only within [start, end) of both arrays, so one
+        # copy serves every line of the call (a fresh copy per call: the paragraph is reused).
+        line_levels = (ctypes.c_int8 * n).from_buffer_copy(self.levels)
+        order = (ctypes.c_int * n).from_buffer_copy(_identity(n))
         for start, end in spans:
-            # Each line starts from the paragraph's levels and the identity map, as before.
-            line_levels = (ctypes.c_int8 * n)()
-            ctypes.memmove(line_levels, levels, n)
-            order = (ctypes.c_int * n)()
-            ctypes.memmove(order, identity, ctypes.sizeof(identity))
             self.lib.fribidi_reorder_line(
-                _REORDER_NSM, types, end - start, start, base, line_levels, None, order
+                _REORDER_NSM, self.types, end - start, start, self.base, line_levels, None, order
             )
-            out.append("".join(map(mirrored.__getitem__, order[start:end])))
-        return out
+        text = self.mirrored
+        return ["".join(map(text.__getitem__, order[start:end])) for start, end in spans]

@@ -1,8 +1,9 @@
 """A throwaway PostgreSQL server for the tests, and fixtures that run a test on both backends.
 
-The server is started once per test session from the PostgreSQL binaries (Debian's `postgresql`
-package puts them in /usr/lib/postgresql/<version>/bin), in a temporary data folder, listening
-only on a unix socket in that folder, and stopped at the end. Every test gets its own database.
+The server is started once per test run (one for all the pytest-xdist workers of a run) from
+the PostgreSQL binaries (Debian's `postgresql` package puts them in
+/usr/lib/postgresql/<version>/bin), in a temporary data folder, listening only on a unix socket
+in that folder, and stopped at the end. Every test gets its own database.
 
 `initdb` refuses to run as root, so under root (as in CI) the server runs as the `postgres` user
 (created by Debian's package) or, failing that, `nobody`.
@@ -138,10 +139,13 @@ class PostgresServer:
             "--no-sync",
         )
         # Only a unix socket in our own folder: no port to collide with another test run.
-        # Durability settings are off because the tests kill clients, never this server.
+        # Durability settings are off because the tests kill clients, never this server; the
+        # background work a long-lived server needs (autovacuum, statistics, WAL for replicas)
+        # is off too: every database lives for one test.
         options = (
             f"-c listen_addresses='' -c unix_socket_directories='{self.folder}' "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c autovacuum=off -c track_counts=off -c wal_level=minimal -c max_wal_senders=0 "
             "-c max_connections=200"
         )
         self._run(
@@ -189,25 +193,91 @@ def unavailable(reason: str) -> None:
     pytest.skip(f"PostgreSQL not available: {reason}")
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
+# Under pytest-xdist the workers of a run share one server: the controller (which runs no test)
+# hands them a folder of its own; the first worker that needs the server starts it under a file
+# lock and records where it is, the others find it there, and the controller stops it when the
+# run ends. One server instead of one per worker: one initdb, and each template database built
+# once per run (tests/templates.py), not once per worker.
+_RUN_FOLDER = "workbench_postgres_run"
+_run_folder_key = pytest.StashKey[Path]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput") and getattr(config.option, "numprocesses", None):
+        config.stash[_run_folder_key] = Path(tempfile.mkdtemp(prefix="workbench-pg-run-"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:  # xdist's hook, on the controller, per worker
+    folder = node.config.stash.get(_run_folder_key, None)
+    if folder is not None:
+        node.workerinput[_RUN_FOLDER] = str(folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_run_folder_key, None)
+    if folder is None:
+        return
     try:
-        server = start_server()
+        record = folder / "server"
+        if record.exists() and not record.read_text().startswith("unavailable"):
+            PostgresServer(find_bin_dir(), Path(record.read_text()), server_account()).stop()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def shared_server(run_folder: Path) -> PostgresServer:
+    """The run's server, started by the first worker to ask (a failure is recorded too, so that
+    every worker reports the same reason without trying again)."""
+    from filelock import FileLock
+
+    record = run_folder / "server"
+    with FileLock(run_folder / "server.lock"):
+        if record.exists():
+            where = record.read_text()
+            if where.startswith("unavailable"):
+                raise PostgresUnavailable(where.removeprefix("unavailable: "))
+            return PostgresServer(find_bin_dir(), Path(where), server_account())
+        try:
+            server = start_server()
+        except (PostgresUnavailable, OSError, subprocess.SubprocessError) as error:
+            record.write_text(f"unavailable: {error}")
+            raise
+        record.write_text(str(server.folder))
+        return server
+
+
+@pytest.fixture(scope="session")
+def postgres_server(request: pytest.FixtureRequest) -> Iterator[PostgresServer]:
+    run_folder = getattr(request.config, "workerinput", {}).get(_RUN_FOLDER)
+    try:
+        server = shared_server(Path(run_folder)) if run_folder else start_server()
     except (PostgresUnavailable, OSError, subprocess.SubprocessError) as error:
         unavailable(str(error))
         raise  # not reached: unavailable() always raises
     yield server
-    server.stop()
+    if not run_folder:
+        server.stop()  # a shared one is stopped by the controller, after every worker
 
 
 _database_numbers = itertools.count(1)
 
 
+# Fixtures that replace the test's database by a template copy (tests/templates.py drops it
+# and creates it from the template) before anything else uses it.
+REPLACED_BY_TEMPLATE = ("database", "any_database", "seeded_cli", "any_seeded_cli")
+
+
 @pytest.fixture
-def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+def postgres_url(postgres_server: PostgresServer, request: pytest.FixtureRequest) -> Iterator[str]:
     """A fresh, empty database on the session's server."""
     name = f"test_{os.getpid()}_{next(_database_numbers)}"
-    url = postgres_server.create_database(name)
+    if any(fixture in request.fixturenames for fixture in REPLACED_BY_TEMPLATE):
+        # Only named here: an empty database made first would be dropped unused, and each
+        # CREATE DATABASE costs the server some 70 ms of CPU (the copy of template0).
+        url = postgres_server.url(name)
+    else:
+        url = postgres_server.create_database(name)
     yield url
     postgres_server.drop_database(name)
 

@@ -9,7 +9,8 @@ build would hold; only the timestamps are those of the first build.
 Under pytest-xdist every worker is a session of its own. The SQLite templates are shared by the
 workers of one run: they live in the run's common temporary folder and the first worker to need
 one builds it under a file lock while the others wait, then copy it. PostgreSQL templates live on
-each worker's own server (tests/pg_fixtures.py) and are built once per worker.
+the run's one server (tests/pg_fixtures.py), which the workers share, and are built once per run
+the same way.
 
 `restore_template(request, name, build, url)` makes the database at `url` a copy of the template
 `name`, calling `build(template_url)` the first time a session needs that template. Nothing may
@@ -68,8 +69,7 @@ class Templates:
     def postgres(self, name: str, build: Builder, server: PostgresServer, target: str) -> None:
         template = f"template_{name.replace('-', '_')}"
         if ("postgresql", name) not in self.built:
-            server.drop_database(template)
-            build(server.create_database(template))
+            self._build_postgres_once(template, build, server)
             self.built.add(("postgresql", name))
         with server.admin() as connection:
             # Engines of in-process CLI calls may still hold idle connections to either side.
@@ -80,6 +80,17 @@ class Templates:
             )
             connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
+
+    def _build_postgres_once(self, template: str, build: Builder, server: PostgresServer) -> None:
+        """Build the template unless another worker has, on this same server (the workers of a
+        run share it): the `.done` mark names the server and is written after the build."""
+        done = self.folder / f"{template}.postgres.done"
+        with FileLock(self.folder / f"{template}.postgres.lock"):
+            if done.exists() and done.read_text() == str(server.folder):
+                return
+            server.drop_database(template)
+            build(server.create_database(template))
+            done.write_text(str(server.folder))
 
 
 def _checkpoint(path: Path) -> None:

@@ -132,9 +132,13 @@ def _on_a_terminal(*args: str, columns: int | None = None) -> str:
     return b"".join(chunks).decode()
 
 
-def _piped(*args: str) -> str:
-    command = [*workbench_executable(), *args]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+def _piped(cli: Cli, *args: str) -> str:
+    """What `workbench` prints to a stdout that is not a terminal. In-process: click's runner
+    gives it a stream that is no terminal, as a pipe is (the decision is `isatty` on stdout),
+    without starting a second `workbench` process per test besides the one on the terminal."""
+    result = cli(*args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
 
 
 @pytest.mark.parametrize(
@@ -151,7 +155,7 @@ def test_list_commands_print_headers_on_a_terminal_only(
     seeded_cli: Cli, command: list[str], header: str
 ) -> None:
     on_terminal = _on_a_terminal("--db", seeded_cli.db_url, *command)
-    piped = _piped("--db", seeded_cli.db_url, *command)
+    piped = _piped(seeded_cli, *command)
     assert header in on_terminal.splitlines()[0]
     assert header not in (piped.splitlines() or [""])[0]
 
@@ -165,7 +169,7 @@ def test_documents_list_fits_a_long_title_to_the_terminal_and_pipes_it_whole(
     rows = on_terminal.replace("\r", "").splitlines()
     assert rows and all(len(row) <= 70 for row in rows), rows
     assert rows[1].endswith("…") and rows[1].split()[-2] in title  # the start of the title, cut
-    piped = _piped("--db", seeded_cli.db_url, "documents", "list")
+    piped = _piped(seeded_cli, "documents", "list")
     assert " ".join(title.split()) in piped.splitlines()[0]
 
 

@@ -62,7 +62,8 @@ def _worker_context() -> Any:
     interpreter ("spawn") takes to import SQLAlchemy and the workbench. The server is started
     once per process that runs workers (one per pytest-xdist worker) and serves every test."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    # The same list as tests/reliability/forked.py's: the first to start the server preloads both.
+    context.set_forkserver_preload(["tests.reliability.forked", __name__])
     return context
 
 

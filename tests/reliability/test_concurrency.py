@@ -6,12 +6,10 @@ on three segments, so that most saves collide.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from tests.conftest import REPO_ROOT, Cli
+from tests.conftest import Cli
+from tests.reliability.forked import run_commands_together
 from tests.reliability.stress import audit, run_workers
 from workbench.store import migrate
 from workbench.store.database import open_database
@@ -42,19 +40,10 @@ def test_racing_editors_lose_nothing(any_seeded_cli: Cli, any_db_url: str) -> No
 
 def test_racing_cli_edits_one_wins_the_rest_exit_3(any_seeded_cli: Cli, any_db_url: str) -> None:
     racers = 3
-    command = [sys.executable, "-m", "workbench", "--db", any_db_url]
     edit = ["edit", "7", "--expect-version", "0", "--text"]
-    processes = [
-        subprocess.Popen(
-            [*command, "--user", f"racer{n}", *edit, f"racer {n}"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=REPO_ROOT,
-        )
-        for n in range(racers)
-    ]
-    outcomes = [(p.wait(timeout=120), *p.communicate()) for p in processes]
+    outcomes = run_commands_together(
+        [["--db", any_db_url, "--user", f"racer{n}", *edit, f"racer {n}"] for n in range(racers)]
+    )
 
     winners = [n for n, (code, _, _) in enumerate(outcomes) if code == 0]
     assert len(winners) == 1, outcomes
@@ -72,17 +61,12 @@ def test_racing_cli_edits_one_wins_the_rest_exit_3(any_seeded_cli: Cli, any_db_u
 
 def test_many_open_a_new_database_at_once(any_db_url: str) -> None:
     """The first start of a team: everyone's workbench creates the schema at the same moment."""
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "-m", "workbench", "--db", any_db_url, "--user", f"u{n}", "segments"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=REPO_ROOT,
+    outcomes = [
+        (code, stderr)
+        for code, _, stderr in run_commands_together(
+            [["--db", any_db_url, "--user", f"u{n}", "segments"] for n in range(4)]
         )
-        for n in range(4)
     ]
-    outcomes = [(p.wait(timeout=120), p.communicate()[1]) for p in processes]
     assert [code for code, _ in outcomes] == [0] * 4, outcomes
     database = open_database(any_db_url)
     try:

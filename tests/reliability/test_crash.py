@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import subprocess
 import time
 from pathlib import Path
 
@@ -18,8 +17,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from tests.conftest import REPO_ROOT, Cli, build_migrated
-from tests.reliability.conftest import workbench_process
+from tests.conftest import Cli, build_migrated
+from tests.reliability.forked import Command, start_command
 from tests.templates import restore_template
 from workbench.cli.output import plural
 from workbench.ingest.segment import segment_document
@@ -61,7 +60,7 @@ def documents_and_partial(database: Database) -> tuple[int, int]:
     return total, len(partial)
 
 
-def kill_after_commits(process: subprocess.Popen[str], database: Database, wanted: int) -> int:
+def kill_after_commits(process: Command, database: Database, wanted: int) -> int:
     """Watch until `wanted` documents are visible, then SIGKILL; the count seen at the kill."""
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
@@ -69,32 +68,35 @@ def kill_after_commits(process: subprocess.Popen[str], database: Database, wante
         assert partial == 0, "a document was visible without all its segments"
         if visible >= wanted:
             os.kill(process.pid, signal.SIGKILL)
-            process.wait(30)
+            process.finish(30)
             return visible
-        if process.poll() is not None:
-            pytest.fail(f"the import ended (exit {process.returncode}) before it could be killed")
+        if not process.running():
+            code = process.finish(30)[0]
+            pytest.fail(f"the import ended (exit {code}) before it could be killed")
         time.sleep(0.01)
     pytest.fail("the import committed nothing within 240 s")
 
 
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """The articles, written and segmented once for both backends (the imports only read them)."""
+    folder = tmp_path_factory.mktemp("crash") / "corpus"
+    return folder, make_corpus(folder)
+
+
 @pytest.mark.slow
 def test_kill_9_during_import_then_resume(
-    any_db_url: str, tmp_path: Path, request: pytest.FixtureRequest
+    any_db_url: str, corpus: tuple[Path, dict[str, int]], request: pytest.FixtureRequest
 ) -> None:
-    expected = make_corpus(tmp_path / "corpus")
+    folder, expected = corpus
     # The schema exists before the watcher looks: a copy of what the first open makes.
     restore_template(request, "migrated", build_migrated, any_db_url)
     database = open_database(any_db_url)
     try:
-        process = subprocess.Popen(
-            workbench_process(any_db_url, "import", str(tmp_path / "corpus")),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=REPO_ROOT,
-        )
+        # A process of its own, forked from the fork server (tests/reliability/forked.py).
+        process = start_command(["--db", any_db_url, "--user", "alice", "import", str(folder)])
         kill_after_commits(process, database, wanted=200)
-        assert process.returncode == -signal.SIGKILL
+        assert process.finish(30)[0] == -signal.SIGKILL
 
         present, partial = documents_and_partial(database)
         assert partial == 0
@@ -120,7 +122,7 @@ def test_kill_9_during_import_then_resume(
     # The killed import was a process of its own; what comes after runs in-process (the same
     # commands on the same database, without a new interpreter's start-up each).
     cli = Cli(any_db_url)
-    rerun = cli("import", str(tmp_path / "corpus"))
+    rerun = cli("import", str(folder))
     assert rerun.exit_code == 0, rerun.stderr
     added = FILES - present
     assert rerun.stdout.endswith(

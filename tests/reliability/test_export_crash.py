@@ -7,9 +7,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-import resource
 import signal
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -18,8 +16,8 @@ import pytest
 from lxml import etree
 from sqlalchemy import text
 
-from tests.conftest import REPO_ROOT, Cli
-from tests.reliability.conftest import run_workbench, workbench_process
+from tests.conftest import Cli
+from tests.reliability.forked import start_command
 from tests.templates import restore_template
 from workbench.export.temporary import temporary_name
 from workbench.store.database import open_database
@@ -55,7 +53,7 @@ def translated_desk(url: str, folder: Path) -> None:
 
 
 def build_translated_desk(url: str) -> None:
-    """The template of `desk_url`: built once per run (SQLite) or worker (PostgreSQL)."""
+    """The template of `desk_url`: built once per run."""
     with tempfile.TemporaryDirectory() as folder:
         translated_desk(url, Path(folder))
 
@@ -85,9 +83,13 @@ def leftovers(out: Path) -> list[Path]:
     return sorted(out.parent.glob(f".{out.name}.*.tmp"))
 
 
+def export_command(url: str, kind: str, out: Path) -> list[str]:
+    return ["--db", url, "--user", "alice", "export", kind, str(out)]
+
+
 def kill_while_writing(out: Path, command: list[str]) -> None:
     """Start the export, wait until its temporary file holds a few MB, and SIGKILL it."""
-    process = subprocess.Popen(command, cwd=REPO_ROOT, stderr=subprocess.PIPE, text=True)
+    process = start_command(command)
     deadline = time.monotonic() + 120
     try:
         while time.monotonic() < deadline:
@@ -97,14 +99,15 @@ def kill_while_writing(out: Path, command: list[str]) -> None:
             if partial:
                 os.kill(process.pid, signal.SIGKILL)
                 break
-            if process.poll() is not None:
-                pytest.fail(f"the export ended ({process.returncode}) before it could be killed")
+            if not process.running():
+                code = process.finish(30)[0]
+                pytest.fail(f"the export ended ({code}) before it could be killed")
             time.sleep(0.005)
         else:
             pytest.fail("the export wrote nothing for 120 s")
     finally:
-        process.wait(30)
-    assert process.returncode == -signal.SIGKILL
+        code, _, _ = process.finish(30)
+    assert code == -signal.SIGKILL
 
 
 @pytest.mark.slow
@@ -117,7 +120,7 @@ def test_kill_9_during_export_keeps_the_previous_file(desk_url: str, tmp_path: P
         fresh = tmp_path / f"never.{kind}"
 
         for out in (previous, fresh):
-            kill_while_writing(out, workbench_process(desk_url, "export", kind, str(out)))
+            kill_while_writing(out, export_command(desk_url, kind, out))
 
         assert digest(previous) == before  # untouched by the killed export
         assert complete_units(previous, kind) == SEGMENTS
@@ -126,8 +129,8 @@ def test_kill_9_during_export_keeps_the_previous_file(desk_url: str, tmp_path: P
         (killed_previous,) = leftovers(previous)
         live = temporary_name(fresh)  # as if this test's process were exporting to it now
         live.write_bytes(b"being written")
-        again = run_workbench(desk_url, "export", kind, str(fresh))
-        assert again.exit_code == 0, again.stderr
+        code, _, stderr = start_command(export_command(desk_url, kind, fresh)).finish(300)
+        assert code == 0, stderr
         assert complete_units(fresh, kind) == SEGMENTS
         # The next export to the same name removed the dead export's file, kept the live one's,
         # and left another name's leftover to the next export of that name.
@@ -138,10 +141,9 @@ def test_kill_9_during_export_keeps_the_previous_file(desk_url: str, tmp_path: P
     assert Cli(desk_url)("check").exit_code == 0
 
 
-def _small_disk() -> None:
-    # A "disk" that takes no file beyond 1 MiB: writes past it fail with EFBIG (Python ignores
-    # SIGXFSZ). The database's own files need less than that for an export.
-    resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
+# A "disk" that takes no file beyond 1 MiB: writes past it fail with EFBIG (Python ignores
+# SIGXFSZ). The database's own files need less than that for an export.
+SMALL_DISK = 1 << 20
 
 
 @pytest.mark.slow
@@ -152,17 +154,11 @@ def test_full_disk_during_export_is_reported_and_leaves_nothing(
     folder.mkdir()
     for kind in KINDS:
         out = folder / f"desk.{kind}"
-        result = subprocess.run(
-            workbench_process(desk_url, "export", kind, str(out)),
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=REPO_ROOT,
-            preexec_fn=_small_disk,
-        )
-        assert result.returncode == 1, result.stderr
-        assert f"error: writing {out} failed (File too large)" in result.stderr
-        assert "nothing was written under that name" in result.stderr
-        assert "Traceback" not in result.stderr
+        command = start_command(export_command(desk_url, kind, out), file_size_limit=SMALL_DISK)
+        code, _, stderr = command.finish(300)
+        assert code == 1, stderr
+        assert f"error: writing {out} failed (File too large)" in stderr
+        assert "nothing was written under that name" in stderr
+        assert "Traceback" not in stderr
         assert list(folder.iterdir()) == []
     assert Cli(desk_url)("check").exit_code == 0

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
@@ -125,27 +125,58 @@ _ONE_LEVEL = frozenset({"R", "AL", "WS", "ON", "NSM", "CS", "ES", "ET", "S"})
 def rtl_lines(text: str, spans: Sequence[tuple[int, int]], base: Base) -> list[str] | None:
     """Each line [start, end) of `text` in display order when all of `text` resolves to one
     right-to-left level (see _ONE_LEVEL), else None: the full algorithm is needed."""
-    if not _one_level(text, base):
+    marks = _one_level_marks(text, base)
+    if marks is None:
         return None
-    return [_reversed_clusters(text, start, end) for start, end in spans]
+    return [_reversed_clusters(text, start, end, marks) for start, end in spans]
 
 
 def _one_level(text: str, base: Base) -> bool:
-    return base == "R" and all(uax9.bidi_class(char) in _ONE_LEVEL for char in set(text))
+    return _one_level_marks(text, base) is not None
 
 
-def _reversed_clusters(text: str, start: int, end: int) -> str:
-    """L2 on a line at one odd level, with L3 (each letter's marks stay after it) and L4."""
-    clusters = []
-    cluster_end = end
-    for index in range(end - 1, start - 1, -1):
-        if uax9.bidi_class(text[index]) != "NSM":
-            clusters.append(text[index:cluster_end])
-            cluster_end = index
-    if cluster_end > start:  # marks that open the line have no letter: they go last, in order
-        clusters.append(text[start:cluster_end])
-    mirror = uax9.MIRRORED
-    return "".join(mirror.get(char, char) for char in "".join(clusters))
+def _one_level_marks(text: str, base: Base) -> str | None:
+    """The nonspacing marks of `text` (maybe none) when it resolves to one right-to-left level,
+    else None."""
+    if base != "R":
+        return None
+    chars = set(text)
+    if not chars <= _ONE_LEVEL_CHARS:  # classify what was not seen before, once for good
+        for char in chars - _ONE_LEVEL_CHARS:
+            cls = uax9.bidi_class(char)
+            if cls not in _ONE_LEVEL:
+                return None
+            _ONE_LEVEL_CHARS.add(char)
+            if cls == "NSM":
+                _MARKS.add(char)
+    return "".join(sorted(chars & _MARKS))
+
+
+# Characters found in _ONE_LEVEL classes so far, and the nonspacing marks among them: a text
+# made of them is recognised at C speed (bounded by the characters ever drawn).
+_ONE_LEVEL_CHARS: set[str] = set()
+_MARKS: set[str] = set()
+
+_MIRROR = str.maketrans(uax9.MIRRORED)
+
+
+def _reversed_clusters(text: str, start: int, end: int, marks: str | None = None) -> str:
+    """L2 on a line at one odd level, with L3 (each letter's marks stay after it) and L4.
+    `marks`: the nonspacing marks of `text`, when the caller knows them."""
+    line = text[start:end]
+    if marks is None:
+        marks = "".join(sorted({c for c in line if uax9.bidi_class(c) == "NSM"}))
+    if not marks or not any(mark in line for mark in marks):
+        return line[::-1].translate(_MIRROR)  # no marks: the characters reversed, at C speed
+    # Marks that open the line have no letter: they stay one cluster, which goes last, in order.
+    return "".join(reversed(_clusters(marks).findall(line))).translate(_MIRROR)
+
+
+@lru_cache(maxsize=256)
+def _clusters(marks: str) -> re.Pattern[str]:
+    """A letter with the marks after it, or a run of marks with no letter (a line's start)."""
+    cls = "".join(re.escape(mark) for mark in marks)
+    return re.compile(f"[{cls}]+|[^{cls}][{cls}]*", re.DOTALL)
 
 
 def _visual_lines(text: str, spans: Sequence[tuple[int, int]], base: Base) -> list[str]:
@@ -163,16 +194,17 @@ def line_spans(text: str, width: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     line_start: int | None = None
     used = 0
+    measure = _measure(text)
     for match in _WORD.finditer(text):
         start, end = match.span()
-        size = cell_len(match.group())
+        size = measure(start, end)
         while size > width:  # a very long word (a URL): cut it into full lines
             if line_start is not None:
                 spans.append((line_start, _before_space(text, start)))
                 line_start, used = None, 0
             cut = _fit(text, start, end, width)
             spans.append((start, cut))
-            start, size = cut, cell_len(text[cut:end])
+            start, size = cut, measure(cut, end)
         if start == end:
             continue
         if line_start is not None and used + 1 + size > width:
@@ -185,6 +217,33 @@ def line_spans(text: str, width: int) -> list[tuple[int, int]]:
     if line_start is not None:
         spans.append((line_start, len(text.rstrip(" "))))
     return spans
+
+
+def _measure(text: str) -> Callable[[int, int], int]:
+    """The cells of text[start:end], as rich's `cell_len` counts them, with each character
+    measured once for good: measuring word by word missed rich's cache on most Arabic words and
+    was the larger part of wrapping."""
+    if "\u200d" in text or "\ufe0f" in text:  # joiners and emoji variants: rich reads sequences
+        return lambda start, end: cell_len(text[start:end])
+    # Without them rich's width of a string is the sum of its characters' widths.
+    if set(text) <= _ONE_CELL:  # most text: tested at C speed
+        return lambda start, end: end - start
+    return lambda start, end: sum(map(_CELLS.__getitem__, text[start:end]))
+
+
+class _CharCells(dict[str, int]):
+    """Each character's cells, measured by rich on first use."""
+
+    def __missing__(self, char: str) -> int:
+        size = self[char] = cell_len(char)
+        if size == 1:
+            _ONE_CELL.add(char)
+        return size
+
+
+_CELLS = _CharCells()
+# Characters measured one cell wide (bounded by the characters ever drawn).
+_ONE_CELL: set[str] = set(" ")
 
 
 def _before_space(text: str, start: int) -> int:
@@ -258,8 +317,9 @@ def head_to_visual(head: str, whole: str, base: Base = "R") -> str:
     if not flat.startswith(prefix) or not any(_needs_bidi(char) for char in flat):
         return to_visual(head, base)
     shown = shape(head)
-    if _one_level(flat, base) and _one_level(shown, base):  # no context to resolve
-        return _reversed_clusters(shown, 0, len(shown))
+    marks = _one_level_marks(shown, base)
+    if marks is not None and _one_level(flat, base):  # no context to resolve
+        return _reversed_clusters(shown, 0, len(shown), marks)
     # Shaping is per word and the cut may fall inside one: shape the two sides apart. Presentation
     # forms keep their letters' bidi class, so the levels are those of the logical sentence.
     text = shown + shape(flat[len(prefix) :])
