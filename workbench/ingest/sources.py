@@ -20,7 +20,7 @@ from workbench.files.inputs import SizeCap, read_regular, text_cap
 from workbench.ingest.segment import Sentence, segment_document, segment_paragraph
 from workbench.ingest.structure import Block, SourceMeta, SourceText, first_heading
 from workbench.text.controls import check_storable
-from workbench.text.normalise import BidiMark, locate_bidi_controls, source_hash
+from workbench.text.normalise import BidiMark, locate_bidi_controls, source_hashes
 
 TITLE_LENGTH = 120
 PLAIN_TEXT = SourceMeta("txt")  # what a .txt file says about itself: nothing but its kind
@@ -175,15 +175,16 @@ def parse_text(path: Path, text: str, content_hash: str) -> ParsedDocument:
         if key in seen_paragraphs:
             repeated.add(number)
         seen_paragraphs.add(key)
+    hashes = source_hashes([sentence.text for sentence in sentences])
     segments = [
         ParsedSegment(
             position=index,
             paragraph=sentence.paragraph + 1,
             source=sentence.text,
-            source_hash=source_hash(sentence.text),
+            source_hash=hashed,
             is_repeat=sentence.paragraph in repeated,
         )
-        for index, sentence in enumerate(sentences, start=1)
+        for index, (sentence, hashed) in enumerate(zip(sentences, hashes, strict=True), start=1)
     ]
     return ParsedDocument(
         path=path,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,10 +54,15 @@ def strip_harakat(text: str) -> str:
 
 def normalise_arabic(text: str) -> str:
     """A matching key: NFKC, no harakat or tatweel, unified letters and digits, single spaces."""
+    return _normalise_unstripped(text).strip()
+
+
+def _normalise_unstripped(text: str) -> str:
+    """`normalise_arabic` but for the final strip (casefold never makes or takes whitespace)."""
     text = unicodedata.normalize("NFKC", text)
     text = strip_harakat(text).replace(_TATWEEL, "")
     text = map_letters(text)
-    return _WHITESPACE.sub(" ", text).strip().casefold()
+    return _WHITESPACE.sub(" ", text).casefold()
 
 
 def map_letters(text: str) -> str:
@@ -116,6 +122,27 @@ def normalise_with_offsets(text: str, *, ignore: frozenset[str] = frozenset()) -
 def source_hash(text: str) -> str:
     """32 hex digits identifying a sentence up to Arabic spelling variation."""
     return hashlib.blake2b(normalise_arabic(text).encode("utf-8"), digest_size=16).hexdigest()
+
+
+# Joins the texts of `source_hashes`: no step of `normalise_arabic` changes, removes or makes a
+# NUL or joins anything across one (NFKC neither composes nor reorders across a starter that has
+# no decomposition; NUL is not whitespace), and no stored text holds one (text/controls.py).
+_JOIN = "\x00"
+
+
+def source_hashes(texts: Sequence[str]) -> list[str]:
+    """`[source_hash(text) for text in texts]`, normalising all the texts in one pass.
+
+    Every import hashes every sentence: one pass over a document's sentences instead of one per
+    sentence spares five calls a sentence (of a 10 MB line's 120,000 sentences, most of the time
+    of hashing them).
+    """
+    joined = _JOIN.join(texts)
+    if joined.count(_JOIN) != len(texts) - 1:  # a text holds one (or there are none)
+        return [source_hash(text) for text in texts]
+    keys = _normalise_unstripped(joined).split(_JOIN)
+    blake2b = hashlib.blake2b
+    return [blake2b(key.strip().encode("utf-8"), digest_size=16).hexdigest() for key in keys]
 
 
 def target_hash(text: str) -> str:
