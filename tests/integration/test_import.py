@@ -5,12 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete, insert
 
 from tests.conftest import SEEDS_DIR, Cli
 from tests.dbstate import table_dump
+from tests.source_files import markdown_text, seed_article
+from workbench.ingest.readers import read_document
 from workbench.ingest.segment import segment_document
+from workbench.services.importing import import_documents
 from workbench.services.seeding import seed_if_empty
-from workbench.store.database import open_database
+from workbench.store.database import Database, open_database
+from workbench.store.models import Segment
 
 
 def test_imports_the_five_seeds_and_lists_every_sentence(any_cli: Cli) -> None:
@@ -130,3 +135,46 @@ def test_the_screen_seeds_a_fresh_database_once(any_cli: Cli, any_db_url: str) -
     assert summary.exit_code == 0
     assert "5 documents; segments:" in summary.stdout
     assert f"{count} new" in summary.stdout
+
+
+def test_stored_segments_are_the_rows_cores_insert_stores(
+    any_database: Database, tmp_path: Path
+) -> None:
+    """SQLite's segments go in through sqlite3's own executemany (services/importing.py): the
+    rows must be exactly what SQLAlchemy Core's insert of the same values stores."""
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    markdown = tmp_path / "article.md"  # headings, list items and a quote: blocks of each kind
+    markdown.write_text(markdown_text(seed_article(seeds[1])), encoding="utf-8")
+    parsed = [read_document(path) for path in [*seeds, markdown]]
+    outcomes = list(import_documents(any_database, parsed, "alice"))
+    assert all(outcome.added for outcome in outcomes)
+    assert any(s.is_repeat for d in parsed for s in d.segments)  # both values of the flag
+    assert any(s.block is not None for d in parsed for s in d.segments)  # and of the block
+    stored = _segment_rows(any_database)
+    ids = {d.content_hash: o.document_id for d, o in zip(parsed, outcomes, strict=True)}
+    rows = [
+        {
+            "document_id": ids[document.content_hash],
+            "position": s.position,
+            "paragraph": s.paragraph,
+            "source": s.source,
+            "source_hash": s.source_hash,
+            "is_repeat": s.is_repeat,
+            "block": s.block,
+        }
+        for document in parsed
+        for s in document.segments
+    ]
+    with any_database.write() as session:
+        session.execute(delete(Segment))
+        session.connection().execute(insert(Segment.__table__), rows)  # Core, every backend
+    assert _segment_rows(any_database) == stored
+
+
+def _segment_rows(database: Database) -> list[tuple[object, ...]]:
+    """Every column of every segment but the id, as the driver reads it back."""
+    with database.engine.connect() as connection:
+        found = connection.exec_driver_sql(
+            "SELECT * FROM segments ORDER BY document_id, position"
+        ).mappings()
+        return [tuple(v for k, v in row.items() if k != "id") for row in found]

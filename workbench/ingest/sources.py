@@ -246,7 +246,7 @@ def parse_blocks(
         check_storable(block.text, where)
         if block.target is not None:
             check_storable(block.target, f"{where}, its translation")
-    segments: list[ParsedSegment] = []
+    found: list[tuple[str, int, bool, Block]] = []  # sentence, paragraph number, repeat, block
     seen: set[str] = set()
     number = 0
     for index, block in enumerate(blocks):
@@ -263,18 +263,23 @@ def parse_blocks(
                     f"with no sentence end (the most a segment may hold is "
                     f"{MAX_SENTENCE_CHARS:,}); split it into sentences"
                 )
-            segments.append(
-                ParsedSegment(
-                    position=len(segments) + 1,
-                    paragraph=number,
-                    source=sentence,
-                    source_hash=source_hash(sentence),
-                    is_repeat=repeat,
-                    block=block.kind,
-                    target=block.target,
-                    target_status=block.target_status,
-                )
-            )
+            found.append((sentence, number, repeat, block))
+    hashes = source_hashes([sentence for sentence, *_ in found])
+    segments = [
+        ParsedSegment(
+            position=position,
+            paragraph=number,
+            source=sentence,
+            source_hash=hashed,
+            is_repeat=repeat,
+            block=block.kind,
+            target=block.target,
+            target_status=block.target_status,
+        )
+        for position, ((sentence, number, repeat, block), hashed) in enumerate(
+            zip(found, hashes, strict=True), start=1
+        )
+    ]
     return ParsedDocument(
         path=path,
         title=block_title(source, blocks),
