@@ -13,22 +13,20 @@ Translations that came with a source (XLIFF targets) are saved first, in the sam
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from operator import itemgetter
-from typing import Any, cast
+from typing import cast
 
-from sqlalchemy import Dialect, Table, insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from workbench.ingest.sources import ParsedDocument
 from workbench.services.editing import save_target
 from workbench.services.exact_matches import fill_from_memory
 from workbench.services.users import ensure_user
+from workbench.store.bulk import insert_returning, insert_rows
 from workbench.store.database import Database
 from workbench.store.models import Document, Origin, Segment, User
 from workbench.store.queries import memory_is_empty
@@ -89,37 +87,43 @@ def _existing(session: Session, hashes: Sequence[str]) -> dict[str, tuple[int, i
     return {content_hash: (doc_id, count) for content_hash, doc_id, count in rows}
 
 
+_DOCUMENT_COLUMNS = (
+    "title", "source_name", "content_hash", "segment_count", "imported_by_id", "source_url",
+    "outlet", "author", "published_at", "source_format",
+)  # fmt: skip
+# Skips a content hash another importer stored meanwhile (ON CONFLICT DO NOTHING), by dialect.
+_DOCUMENTS = cast(Table, Document.__table__)
+_DOCUMENT_INSERTS = {
+    name: dialect_insert(_DOCUMENTS)
+    .on_conflict_do_nothing(index_elements=["content_hash"])
+    .returning(_DOCUMENTS.c.content_hash, _DOCUMENTS.c.id)
+    for name, dialect_insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
+
+
 def _insert_documents(session: Session, new: list[ParsedDocument], user_id: int) -> dict[str, int]:
     """Insert the documents, skipping hashes another importer stored meanwhile; hash -> new id."""
-    dialect = session.get_bind().dialect.name
-    dialect_insert: Any = pg_insert if dialect == "postgresql" else sqlite_insert
-    table = Document.__table__
-    statement = (
-        dialect_insert(table)
-        .on_conflict_do_nothing(index_elements=["content_hash"])
-        .returning(table.c.content_hash, table.c.id)
-    )
-    # On the session's connection (Core), not session.execute: the ORM's bulk path sorts and
-    # copies every row's parameters in Python before the same executemany (see _insert_segments).
-    rows = session.connection().execute(
-        statement,
-        [
-            {
-                "title": document.title,
-                "source_name": document.source_name,
-                "content_hash": document.content_hash,
-                "segment_count": len(document.segments),
-                "imported_by_id": user_id,
-                "source_url": document.meta.source_url,
-                "outlet": document.meta.outlet,
-                "author": document.meta.author,
-                "published_at": document.meta.published_at,
-                "source_format": document.meta.source_format,
-            }
-            for document in new
-        ],
-    )
-    return {row[0]: row[1] for row in rows}
+    connection = session.connection()
+    rows = [
+        (
+            document.title,
+            document.source_name,
+            document.content_hash,
+            len(document.segments),
+            user_id,
+            document.meta.source_url,
+            document.meta.outlet,
+            document.meta.author,
+            document.meta.published_at,
+            document.meta.source_format,
+        )
+        for document in new
+    ]
+    # On the session's connection (store/bulk.py), not session.execute: the ORM's bulk path
+    # sorts and copies every row's parameters in Python before the same INSERT.
+    statement = _DOCUMENT_INSERTS[connection.dialect.name]
+    returned = insert_returning(connection, statement, _DOCUMENT_COLUMNS, rows)
+    return {row[0]: row[1] for row in returned}
 
 
 def _import_batch(
@@ -185,73 +189,31 @@ def _fill(session: Session, user_name: str, document_ids: list[int]) -> Counter[
     return fill_from_memory(session, user_name, document_ids)
 
 
-# The columns an import fills, in the order of `_segment_values`; the others take their scalar
-# defaults or stay NULL.
 _SEGMENT_COLUMNS = (
     "document_id", "position", "paragraph", "source", "source_hash", "is_repeat", "block"
 )  # fmt: skip
-_SEGMENT_DEFAULTS = {
-    column.key: column.default.arg
-    for column in cast(Table, Segment.__table__).columns
-    if column.key not in _SEGMENT_COLUMNS and isinstance(column.default, ScalarElementColumnDefault)
-}
-
-
-def _segment_values(
-    documents: list[ParsedDocument], ids: dict[str, int]
-) -> Iterator[tuple[Any, ...]]:
-    """Each segment's values for `_SEGMENT_COLUMNS`, then the defaults'."""
-    defaults = tuple(_SEGMENT_DEFAULTS.values())
-    for document in documents:
-        document_id = ids[document.content_hash]
-        for segment in document.segments:
-            yield (
-                document_id,
-                segment.position,
-                segment.paragraph,
-                segment.source,
-                segment.source_hash,
-                segment.is_repeat,
-                segment.block,
-                *defaults,
-            )
+_SEGMENT_INSERT = insert(cast(Table, Segment.__table__))
 
 
 def _insert_segments(
     session: Session, documents: list[ParsedDocument], ids: dict[str, int]
 ) -> None:
-    connection = session.connection()
-    values = list(_segment_values(documents, ids))
-    if not values:
-        return
-    if connection.dialect.name == "sqlite":
-        sql, order = _sqlite_segment_insert(connection.dialect)
-        connection.exec_driver_sql(sql, list(map(order, values)))
-        return
-    # Core bulk insert on the session's connection: one executemany for the whole batch, which
-    # SQLAlchemy sends to PostgreSQL as multi-row INSERTs. (The ORM's bulk insert makes the same
-    # statement but first walks every row through the mapper in Python.)
-    keys = (*_SEGMENT_COLUMNS, *_SEGMENT_DEFAULTS)
-    rows = [dict(zip(keys, row, strict=True)) for row in values]
-    connection.execute(insert(cast(Table, Segment.__table__)), rows)
-
-
-@lru_cache(maxsize=4)
-def _sqlite_segment_insert(dialect: Dialect) -> tuple[str, Callable[[tuple[Any, ...]], Any]]:
-    """Core's INSERT of the segments, as SQL for sqlite3's own executemany, and what puts a row
-    of `_segment_values` in the order of its parameters.
-
-    Core's executemany runs every row through its compiled-parameter processing in Python (a
-    quarter of importing 100,000 small files); sqlite3 binds plain tuples in C. The values are
-    ints, strings, booleans and None, which sqlite3 binds as Core's SQLite types would
-    (tests/integration/test_import.py compares the rows).
-    """
-    keys = (*_SEGMENT_COLUMNS, *_SEGMENT_DEFAULTS)
-    compiled = insert(cast(Table, Segment.__table__)).compile(
-        dialect=dialect, column_keys=list(keys)
-    )
-    positions = [keys.index(key) for key in compiled.positiontup or ()]
-    return str(compiled), itemgetter(*positions)
+    rows = [
+        (
+            document_id,
+            segment.position,
+            segment.paragraph,
+            segment.source,
+            segment.source_hash,
+            segment.is_repeat,
+            segment.block,
+        )
+        for document in documents
+        for document_id in (ids[document.content_hash],)
+        for segment in document.segments
+    ]
+    # One executemany for the whole batch (store/bulk.py: through sqlite3 itself on SQLite).
+    insert_rows(session.connection(), _SEGMENT_INSERT, _SEGMENT_COLUMNS, rows)
 
 
 def _outcome(

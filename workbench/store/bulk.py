@@ -1,0 +1,106 @@
+"""Many rows into one table in one statement's executemany: through sqlite3 itself on SQLite.
+
+SQLAlchemy Core's executemany runs every row through its compiled-parameter processing in Python
+(the parameters built, each value through its type's bind processor, the defaults filled): for an
+import of 100,000 small files, more time than SQLite took to store the rows. On SQLite the same
+statement, compiled by Core once per dialect, is run by sqlite3 on plain tuples, the defaults
+and the bind processors applied here as Core applies them (only the columns that have them).
+PostgreSQL keeps Core's path, which sends the rows as multi-row INSERTs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Connection, Dialect, Table
+from sqlalchemy.sql.dml import Insert
+from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
+
+# Rows per statement for RETURNING (multi-row VALUES): far below SQLite's 32,766 parameters.
+RETURNING_ROWS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    sql: str  # Core's SQL for one row
+    values: str  # its VALUES group, "(?, ?, ...)", repeated for many rows
+    binds: tuple[Callable[[tuple[Any, ...]], Any], ...]  # one per parameter, in order
+
+    def parameters(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(bind(row) for bind in self.binds)
+
+
+def insert_rows(
+    connection: Connection, statement: Insert, keys: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Run `statement` (an INSERT without RETURNING) for every row of values for `keys`."""
+    if not rows:
+        return
+    if connection.dialect.name != "sqlite":
+        connection.execute(statement, [dict(zip(keys, row, strict=True)) for row in rows])
+        return
+    plan = _plan(connection.dialect, statement, tuple(keys))
+    connection.exec_driver_sql(plan.sql, [plan.parameters(row) for row in rows])
+
+
+def insert_returning(
+    connection: Connection, statement: Insert, keys: Sequence[str], rows: list[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """Run `statement` (an INSERT ... RETURNING) for every row; the rows it returned."""
+    if not rows:
+        return []
+    if connection.dialect.name != "sqlite":
+        dicts = [dict(zip(keys, row, strict=True)) for row in rows]
+        return [tuple(found) for found in connection.execute(statement, dicts)]
+    plan = _plan(connection.dialect, statement, tuple(keys))
+    head, tail = plan.sql.split(plan.values)
+    returned: list[tuple[Any, ...]] = []
+    for start in range(0, len(rows), RETURNING_ROWS):
+        chunk = rows[start : start + RETURNING_ROWS]
+        sql = head + ", ".join([plan.values] * len(chunk)) + tail
+        flat = tuple(value for row in chunk for value in plan.parameters(row))
+        returned.extend(tuple(found) for found in connection.exec_driver_sql(sql, flat))
+    return returned
+
+
+@lru_cache(maxsize=16)
+def _plan(dialect: Dialect, statement: Insert, keys: tuple[str, ...]) -> _Plan:
+    """The statement's SQL for one row and how each of its parameters is made from a row."""
+    compiled = statement.compile(dialect=dialect, column_keys=list(keys))
+    table = statement.table
+    assert isinstance(table, Table)
+    order = compiled.positiontup or []
+    binds = tuple(_bind(dialect, table, keys, key) for key in order)
+    values = "(" + ", ".join("?" * len(order)) + ")"
+    if compiled.string.count(values) != 1:  # the SQL must hold exactly one VALUES group
+        raise ValueError(f"cannot run {compiled.string!r} through sqlite3: not one VALUES group")
+    return _Plan(compiled.string, values, binds)
+
+
+def _bind(
+    dialect: Dialect, table: Table, keys: tuple[str, ...], key: str
+) -> Callable[[tuple[Any, ...]], Any]:
+    """What Core binds for `key`: the row's value or the column's default, through the type's
+    bind processor when the type has one on this dialect (DateTime on SQLite)."""
+    column = table.columns[key]
+    default = column.default
+    if key in keys:
+        index = keys.index(key)
+        value: Callable[[tuple[Any, ...]], Any] = lambda row: row[index]  # noqa: E731
+    elif isinstance(default, ScalarElementColumnDefault):
+        constant = default.arg
+        value = lambda row: constant  # noqa: E731
+    elif isinstance(default, CallableColumnDefault):
+        # Core wraps a callable of no arguments to take the execution context: there is none
+        # here, so a default that reads the context fails loudly rather than guessing.
+        make: Callable[[Any], Any] = default.arg
+        value = lambda row: make(None)  # noqa: E731
+    else:
+        raise ValueError(f"{table.name}.{key}: no value given and no Python default")
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if process is None:
+        return value
+    return lambda row: process(value(row))
