@@ -79,7 +79,8 @@ def _batches(documents: Iterable[ParsedDocument]) -> Iterator[list[ParsedDocumen
 
 def _existing(session: Session, hashes: Sequence[str]) -> dict[str, tuple[int, int]]:
     """content hash -> (document id, segment count) for the hashes already stored."""
-    rows = session.execute(
+    # Core on the session's connection: the ORM's execute costs more than the query here.
+    rows = session.connection().execute(
         select(Document.content_hash, Document.id, Document.segment_count).where(
             Document.content_hash.in_(hashes)
         )
@@ -228,7 +229,13 @@ def _outcome(
         doc_id = added.pop(document.content_hash)  # popped: a later same-content file is a skip
         known[document.content_hash] = (doc_id, len(document.segments))
         return ImportOutcome(
-            name, doc_id, len(document.segments), True, filled[doc_id], targets[doc_id]
+            # .get: a missing Counter key goes through Counter.__missing__, in Python
+            name,
+            doc_id,
+            len(document.segments),
+            True,
+            filled.get(doc_id, 0),
+            targets.get(doc_id, 0),
         )
     doc_id, count = known[document.content_hash]
     return ImportOutcome(name, doc_id, count, False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table
@@ -27,10 +28,18 @@ RETURNING_ROWS = 500
 class _Plan:
     sql: str  # Core's SQL for one row
     values: str  # its VALUES group, "(?, ?, ...)", repeated for many rows
-    binds: tuple[Callable[[tuple[Any, ...]], Any], ...]  # one per parameter, in order
+    constants: tuple[Any, ...]  # scalar defaults, after the row's values
+    makers: tuple[Callable[[Any], Any], ...]  # callable defaults, after the constants
+    processors: tuple[tuple[int, Callable[[Any], Any]], ...]  # (index, the type's bind processor)
+    pick: Callable[[Sequence[Any]], tuple[Any, ...]]  # puts them in the parameters' order
 
     def parameters(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        return tuple(bind(row) for bind in self.binds)
+        values: Sequence[Any] = (*row, *self.constants, *[make(None) for make in self.makers])
+        if self.processors:
+            values = list(values)
+            for index, process in self.processors:
+                values[index] = process(values[index])
+        return self.pick(values)
 
 
 def insert_rows(
@@ -68,39 +77,43 @@ def insert_returning(
 
 @lru_cache(maxsize=16)
 def _plan(dialect: Dialect, statement: Insert, keys: tuple[str, ...]) -> _Plan:
-    """The statement's SQL for one row and how each of its parameters is made from a row."""
+    """The statement's SQL for one row and how its parameters are made from a row: what Core
+    binds, the row's value or the column's default, through the type's bind processor where the
+    type has one on this dialect (Boolean and DateTime on SQLite)."""
     compiled = statement.compile(dialect=dialect, column_keys=list(keys))
     table = statement.table
     assert isinstance(table, Table)
     order = compiled.positiontup or []
-    binds = tuple(_bind(dialect, table, keys, key) for key in order)
+    constants: dict[str, Any] = {}
+    makers: dict[str, Callable[[Any], Any]] = {}
+    for key in order:
+        default = table.columns[key].default
+        if key in keys:
+            pass
+        elif isinstance(default, ScalarElementColumnDefault):
+            constants[key] = default.arg
+        elif isinstance(default, CallableColumnDefault):
+            # Core wraps a callable of no arguments to take the execution context: there is
+            # none here, so a default that reads the context fails loudly rather than guessing.
+            makers[key] = default.arg
+        else:
+            raise ValueError(f"{table.name}.{key}: no value given and no Python default")
+    extended = [*keys, *constants, *makers]
+    processors = []
+    for key in order:
+        process = table.columns[key].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors.append((extended.index(key), process))
     values = "(" + ", ".join("?" * len(order)) + ")"
     if compiled.string.count(values) != 1:  # the SQL must hold exactly one VALUES group
         raise ValueError(f"cannot run {compiled.string!r} through sqlite3: not one VALUES group")
-    return _Plan(compiled.string, values, binds)
-
-
-def _bind(
-    dialect: Dialect, table: Table, keys: tuple[str, ...], key: str
-) -> Callable[[tuple[Any, ...]], Any]:
-    """What Core binds for `key`: the row's value or the column's default, through the type's
-    bind processor when the type has one on this dialect (DateTime on SQLite)."""
-    column = table.columns[key]
-    default = column.default
-    if key in keys:
-        index = keys.index(key)
-        value: Callable[[tuple[Any, ...]], Any] = lambda row: row[index]  # noqa: E731
-    elif isinstance(default, ScalarElementColumnDefault):
-        constant = default.arg
-        value = lambda row: constant  # noqa: E731
-    elif isinstance(default, CallableColumnDefault):
-        # Core wraps a callable of no arguments to take the execution context: there is none
-        # here, so a default that reads the context fails loudly rather than guessing.
-        make: Callable[[Any], Any] = default.arg
-        value = lambda row: make(None)  # noqa: E731
-    else:
-        raise ValueError(f"{table.name}.{key}: no value given and no Python default")
-    process = column.type.dialect_impl(dialect).bind_processor(dialect)
-    if process is None:
-        return value
-    return lambda row: process(value(row))
+    positions = [extended.index(key) for key in order]
+    pick = itemgetter(*positions) if len(positions) > 1 else lambda row: (row[positions[0]],)
+    return _Plan(
+        compiled.string,
+        values,
+        tuple(constants.values()),
+        tuple(makers.values()),
+        tuple(processors),
+        pick,
+    )
