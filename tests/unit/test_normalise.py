@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from workbench.text.normalise import (
     normalise_arabic,
     source_hash,
     source_hashes,
+    strip_harakat,
 )
 
 NTREX = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "ntrex-ar-en" / "ar.txt"
@@ -82,3 +85,16 @@ def test_hashing_together_never_joins_or_splits_texts(texts: list[str]) -> None:
 def test_a_text_holding_the_joiner_is_hashed_alone() -> None:
     texts = ["a\x00b", "a", "b"]
     assert source_hashes(texts) == [source_hash(text) for text in texts]
+
+
+def _regex_normalised(text: str) -> str:
+    """normalise_arabic as first written: whitespace runs through a regex, then stripped."""
+    text = unicodedata.normalize("NFKC", text)
+    text = map_letters(strip_harakat(text).replace("\u0640", ""))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(TRICKY + "\u2028\x85\x1c\u3000\u200b"), max_size=30))
+def test_whitespace_is_collapsed_as_the_regex_did(text: str) -> None:
+    assert normalise_arabic(text) == _regex_normalised(text)
