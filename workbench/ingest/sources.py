@@ -12,6 +12,8 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 
 from workbench.errors import InputError
@@ -202,27 +204,17 @@ def parse_text(path: Path, text: str, content_hash: str) -> ParsedDocument:
     sentences = segment_document(text)
     if not sentences:
         raise InputError(f"{path}: the file holds only whitespace; nothing to import")
-    _refuse_overlong(path, text, sentences)
-    seen_paragraphs: set[str] = set()
-    repeated: set[int] = set()
-    paragraph_text: dict[int, list[str]] = {}
-    for sentence in sentences:
-        paragraph_text.setdefault(sentence.paragraph, []).append(sentence.text)
-    for number, parts in paragraph_text.items():
-        key = " ".join(parts)
-        if key in seen_paragraphs:
-            repeated.add(number)
-        seen_paragraphs.add(key)
-    hashes = source_hashes([sentence.text for sentence in sentences])
+    texts = [sentence.text for sentence in sentences]
+    _refuse_overlong(path, text, sentences, texts)
+    repeated = _repeated_paragraphs(sentences)
+    hashes = source_hashes(texts)
     segments = [
         ParsedSegment(
-            position=index,
-            paragraph=sentence.paragraph + 1,
-            source=sentence.text,
-            source_hash=hashed,
-            is_repeat=sentence.paragraph in repeated,
+            position, sentence.paragraph + 1, source, hashed, sentence.paragraph in repeated
         )
-        for index, (sentence, hashed) in enumerate(zip(sentences, hashes, strict=True), start=1)
+        for position, (sentence, source, hashed) in enumerate(
+            zip(sentences, texts, hashes, strict=True), start=1
+        )
     ]
     return ParsedDocument(
         path=path,
@@ -233,10 +225,26 @@ def parse_text(path: Path, text: str, content_hash: str) -> ParsedDocument:
     )
 
 
+def _repeated_paragraphs(sentences: list[Sentence]) -> set[int]:
+    """The paragraphs (0-based) whose text an earlier paragraph already had."""
+    if sentences[-1].paragraph == 0:
+        return set()  # one paragraph (a short file, a long line): nothing to compare
+    seen: set[str] = set()
+    repeated: set[int] = set()
+    for number, members in groupby(sentences, key=attrgetter("paragraph")):
+        key = " ".join(sentence.text for sentence in members)
+        if key in seen:
+            repeated.add(number)
+        seen.add(key)
+    return repeated
+
+
 def text_title(text: str, sentences: list[Sentence]) -> str:
     """A plain text's title: its first line when that is short enough to be a headline (news
     files put the headline first), else the start of its first sentence."""
-    first_line = text[sentences[0].start :].split("\n", 1)[0].strip()
+    start = sentences[0].start
+    line_end = text.find("\n", start)  # not a split: the rest may be a 10 MB line
+    first_line = text[start : len(text) if line_end < 0 else line_end].strip()
     if len(first_line) <= TITLE_LENGTH:
         return first_line
     return sentences[0].text[:TITLE_LENGTH]
@@ -330,15 +338,16 @@ def parse_blocks(
     )
 
 
-def _refuse_overlong(path: Path, text: str, sentences: list[Sentence]) -> None:
+def _refuse_overlong(path: Path, text: str, sentences: list[Sentence], texts: list[str]) -> None:
+    if max(map(len, texts)) <= MAX_SENTENCE_CHARS:
+        return
     longest = max(sentences, key=lambda sentence: len(sentence.text))
-    if len(longest.text) > MAX_SENTENCE_CHARS:
-        line = text.count("\n", 0, longest.start) + 1
-        raise InputError(
-            f"{path}: line {line}: a sentence of {len(longest.text):,} characters with no "
-            f"sentence end (the most a segment may hold is {MAX_SENTENCE_CHARS:,}); "
-            "split the text into sentences or paragraphs"
-        )
+    line = text.count("\n", 0, longest.start) + 1
+    raise InputError(
+        f"{path}: line {line}: a sentence of {len(longest.text):,} characters with no "
+        f"sentence end (the most a segment may hold is {MAX_SENTENCE_CHARS:,}); "
+        "split the text into sentences or paragraphs"
+    )
 
 
 def read_source(path: Path, cap: SizeCap | None = None) -> ParsedDocument:
