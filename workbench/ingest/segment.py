@@ -243,9 +243,10 @@ def _ends_sentence(
         return False
     if match.group(1) != ".":
         return True  # "!", "؟", "...", "…", "؟!" are never abbreviation dots
-    token = _bare(text[token_start : match.start()])
-    if not _needs_context(token):
+    raw = text[token_start : match.start()]
+    if _plain_word(raw):
         return True  # most sentences end on a plain word: spare the look-around below
+    token = _bare(raw)
     at_sentence_start = _WORD_CHAR.search(text, sentence_start, token_start) is None
     next_match = _NEXT_WORD.match(text, match.end(), end)
     following = "" if next_match is None else next_match.group(1)
@@ -256,12 +257,18 @@ def _ends_sentence(
 
 
 @lru_cache(maxsize=4096)
+def _plain_word(raw: str) -> bool:
+    """Does "<raw>." end its sentence whatever surrounds it? Cached by the token as written:
+    news text ends most of its sentences on a few thousand words."""
+    return not _needs_context(_bare(raw))
+
+
 def _needs_context(token: str) -> bool:
     """Can the words around "<token>." change whether it ends its sentence (`_period_ends`)?
 
     Only for a single character, a listed abbreviation or era letter, initials, a list number or
     label, or a Latin word: for any other token `_period_ends` is True whatever the neighbours
-    are. Cached: news text ends most of its sentences on a few thousand words.
+    are.
     """
     return (
         len(token) == 1
