@@ -25,14 +25,15 @@ directly after the terminal mark stay with the sentence they close.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["Sentence", "segment_document", "segment_paragraph", "split_paragraphs"]
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+# A NamedTuple, not a frozen dataclass: as immutable, and three times faster to make (one per
+# sentence: 120,000 for a 10 MB line).
+class Sentence(NamedTuple):
     text: str  # the sentence exactly as in the source, surrounding whitespace stripped
     start: int  # code-point offset of text[0] in the document
     end: int  # one past the last character: document[start:end] == text
