@@ -165,7 +165,7 @@ def test_stored_rows_are_the_rows_cores_insert_stores(
             insert(documents).returning(documents.c.content_hash, documents.c.id),
             [_document_row(document, user_id) for document in parsed],
         )
-        ids: dict[str, int] = {content_hash: id_ for content_hash, id_ in returned}
+        ids: dict[str, int] = {str(row[0]): int(row[1]) for row in returned}
         rows = [row for document in parsed for row in _segment_rows(document, ids)]
         connection.execute(insert(segments), rows)
     cores = _stored(any_database)
