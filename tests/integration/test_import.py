@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
+from sqlalchemy import Table, delete, insert, select
 
 from tests.conftest import SEEDS_DIR, Cli
 from tests.dbstate import table_dump
+from tests.source_files import markdown_text, seed_article
+from workbench.ingest.readers import read_document
 from workbench.ingest.segment import segment_document
+from workbench.ingest.sources import ParsedDocument
+from workbench.services.importing import import_documents
 from workbench.services.seeding import seed_if_empty
-from workbench.store.database import open_database
+from workbench.store.database import Database, open_database
+from workbench.store.models import Document, Segment, User
 
 
 def test_imports_the_five_seeds_and_lists_every_sentence(any_cli: Cli) -> None:
@@ -130,3 +139,90 @@ def test_the_screen_seeds_a_fresh_database_once(any_cli: Cli, any_db_url: str) -
     assert summary.exit_code == 0
     assert "5 documents; segments:" in summary.stdout
     assert f"{count} new" in summary.stdout
+
+
+def test_stored_rows_are_the_rows_cores_insert_stores(
+    any_database: Database, tmp_path: Path
+) -> None:
+    """On SQLite the documents and segments go in through sqlite3 itself (store/bulk.py): the
+    rows must be exactly those SQLAlchemy Core's inserts of the same values store."""
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    markdown = tmp_path / "article.md"  # headings, list items and a quote: blocks of each kind
+    markdown.write_text(markdown_text(seed_article(seeds[1])), encoding="utf-8")
+    parsed = [read_document(path) for path in [*seeds, markdown]]
+    assert any(s.is_repeat for d in parsed for s in d.segments)  # both values of the flag
+    assert any(s.block is not None for d in parsed for s in d.segments)  # and of the block
+    assert all(o.added for o in import_documents(any_database, parsed, "alice"))
+    ours = _stored(any_database)
+
+    documents, segments = cast(Table, Document.__table__), cast(Table, Segment.__table__)
+    with any_database.write() as session:
+        connection = session.connection()
+        user_id = connection.execute(select(User.id).where(User.name == "alice")).scalar_one()
+        connection.execute(delete(segments))
+        connection.execute(delete(documents))
+        returned = connection.execute(
+            insert(documents).returning(documents.c.content_hash, documents.c.id),
+            [_document_row(document, user_id) for document in parsed],
+        )
+        ids: dict[str, int] = {str(row[0]): int(row[1]) for row in returned}
+        rows = [row for document in parsed for row in _segment_rows(document, ids)]
+        connection.execute(insert(segments), rows)
+    cores = _stored(any_database)
+
+    assert ours[:2] == cores[:2]
+    # The time of import differs; its stored form may not (SQLite: Core's DATETIME string).
+    assert {re.sub(r"\d", "0", str(stamp)) for stamp in ours[2]} == {
+        re.sub(r"\d", "0", str(stamp)) for stamp in cores[2]
+    }
+
+
+def _document_row(document: ParsedDocument, user_id: int) -> dict[str, object]:
+    return {
+        "title": document.title,
+        "source_name": document.source_name,
+        "content_hash": document.content_hash,
+        "segment_count": len(document.segments),
+        "imported_by_id": user_id,
+        "source_url": document.meta.source_url,
+        "outlet": document.meta.outlet,
+        "author": document.meta.author,
+        "published_at": document.meta.published_at,
+        "source_format": document.meta.source_format,
+    }
+
+
+def _segment_rows(document: ParsedDocument, ids: dict[str, int]) -> Iterator[dict[str, object]]:
+    for s in document.segments:
+        yield {
+            "document_id": ids[document.content_hash],
+            "position": s.position,
+            "paragraph": s.paragraph,
+            "source": s.source,
+            "source_hash": s.source_hash,
+            "is_repeat": s.is_repeat,
+            "block": s.block,
+        }
+
+
+Rows = list[tuple[object, ...]]
+
+
+def _stored(database: Database) -> tuple[Rows, Rows, list[object]]:
+    """Documents and segments as the driver reads them back, without ids (a segment names its
+    document by content hash), and the documents' times of import."""
+    with database.engine.connect() as connection:
+        documents = connection.exec_driver_sql("SELECT * FROM documents ORDER BY id").mappings()
+        found = documents.all()
+        hash_of = {row["id"]: row["content_hash"] for row in found}
+        segments = connection.exec_driver_sql(
+            "SELECT * FROM segments ORDER BY document_id, position"
+        ).mappings()
+        return (
+            [tuple(v for k, v in row.items() if k not in ("id", "imported_at")) for row in found],
+            [
+                tuple(hash_of[v] if k == "document_id" else v for k, v in row.items() if k != "id")
+                for row in segments
+            ],
+            [row["imported_at"] for row in found],
+        )

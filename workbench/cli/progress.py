@@ -30,11 +30,13 @@ class Advance:
         self._rate_due = 0.0
 
     def __call__(self, count: int) -> None:
+        if self._progress.disable:
+            return  # no bar is drawn: nothing reads its count (a call per file of an import)
         self._progress.advance(self._task, count)
         # rich sums up to 1,000 samples per speed reading: read it a few times a second, not on
-        # every file of a 100,000-file import (and never when no bar is drawn).
+        # every file of a 100,000-file import.
         now = time.monotonic()
-        if self._progress.disable or now < self._rate_due:
+        if now < self._rate_due:
             return
         self._rate_due = now + RATE_INTERVAL_S
         speed = self._progress.tasks[0].speed

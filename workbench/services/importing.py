@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, cast
+from typing import NamedTuple, cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -26,6 +25,7 @@ from workbench.ingest.sources import ParsedDocument
 from workbench.services.editing import save_target
 from workbench.services.exact_matches import fill_from_memory
 from workbench.services.users import ensure_user
+from workbench.store.bulk import insert_returning, insert_rows
 from workbench.store.database import Database
 from workbench.store.models import Document, Origin, Segment, User
 from workbench.store.queries import memory_is_empty
@@ -35,8 +35,7 @@ BATCH_SEGMENTS = 5_000
 BATCH_DOCUMENTS = 1_000
 
 
-@dataclass(frozen=True, slots=True)
-class ImportOutcome:
+class ImportOutcome(NamedTuple):  # not a frozen dataclass: one per file, made 3x faster
     name: str
     document_id: int
     segments: int
@@ -78,7 +77,8 @@ def _batches(documents: Iterable[ParsedDocument]) -> Iterator[list[ParsedDocumen
 
 def _existing(session: Session, hashes: Sequence[str]) -> dict[str, tuple[int, int]]:
     """content hash -> (document id, segment count) for the hashes already stored."""
-    rows = session.execute(
+    # Core on the session's connection: the ORM's execute costs more than the query here.
+    rows = session.connection().execute(
         select(Document.content_hash, Document.id, Document.segment_count).where(
             Document.content_hash.in_(hashes)
         )
@@ -86,37 +86,43 @@ def _existing(session: Session, hashes: Sequence[str]) -> dict[str, tuple[int, i
     return {content_hash: (doc_id, count) for content_hash, doc_id, count in rows}
 
 
+_DOCUMENT_COLUMNS = (
+    "title", "source_name", "content_hash", "segment_count", "imported_by_id", "source_url",
+    "outlet", "author", "published_at", "source_format",
+)  # fmt: skip
+# Skips a content hash another importer stored meanwhile (ON CONFLICT DO NOTHING), by dialect.
+_DOCUMENTS = cast(Table, Document.__table__)
+_DOCUMENT_INSERTS = {
+    name: dialect_insert(_DOCUMENTS)
+    .on_conflict_do_nothing(index_elements=["content_hash"])
+    .returning(_DOCUMENTS.c.content_hash, _DOCUMENTS.c.id)
+    for name, dialect_insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
+
+
 def _insert_documents(session: Session, new: list[ParsedDocument], user_id: int) -> dict[str, int]:
     """Insert the documents, skipping hashes another importer stored meanwhile; hash -> new id."""
-    dialect = session.get_bind().dialect.name
-    dialect_insert: Any = pg_insert if dialect == "postgresql" else sqlite_insert
-    table = Document.__table__
-    statement = (
-        dialect_insert(table)
-        .on_conflict_do_nothing(index_elements=["content_hash"])
-        .returning(table.c.content_hash, table.c.id)
-    )
-    # On the session's connection (Core), not session.execute: the ORM's bulk path sorts and
-    # copies every row's parameters in Python before the same executemany (see _insert_segments).
-    rows = session.connection().execute(
-        statement,
-        [
-            {
-                "title": document.title,
-                "source_name": document.source_name,
-                "content_hash": document.content_hash,
-                "segment_count": len(document.segments),
-                "imported_by_id": user_id,
-                "source_url": document.meta.source_url,
-                "outlet": document.meta.outlet,
-                "author": document.meta.author,
-                "published_at": document.meta.published_at,
-                "source_format": document.meta.source_format,
-            }
-            for document in new
-        ],
-    )
-    return {row[0]: row[1] for row in rows}
+    connection = session.connection()
+    rows = [
+        (
+            document.title,
+            document.source_name,
+            document.content_hash,
+            len(document.segments),
+            user_id,
+            document.meta.source_url,
+            document.meta.outlet,
+            document.meta.author,
+            document.meta.published_at,
+            document.meta.source_format,
+        )
+        for document in new
+    ]
+    # On the session's connection (store/bulk.py), not session.execute: the ORM's bulk path
+    # sorts and copies every row's parameters in Python before the same INSERT.
+    statement = _DOCUMENT_INSERTS[connection.dialect.name]
+    returned = insert_returning(connection, statement, _DOCUMENT_COLUMNS, rows)
+    return {row[0]: row[1] for row in returned}
 
 
 def _import_batch(
@@ -182,27 +188,31 @@ def _fill(session: Session, user_name: str, document_ids: list[int]) -> Counter[
     return fill_from_memory(session, user_name, document_ids)
 
 
+_SEGMENT_COLUMNS = (
+    "document_id", "position", "paragraph", "source", "source_hash", "is_repeat", "block"
+)  # fmt: skip
+_SEGMENT_INSERT = insert(cast(Table, Segment.__table__))
+
+
 def _insert_segments(
     session: Session, documents: list[ParsedDocument], ids: dict[str, int]
 ) -> None:
     rows = [
-        {
-            "document_id": ids[document.content_hash],
-            "position": segment.position,
-            "paragraph": segment.paragraph,
-            "source": segment.source,
-            "source_hash": segment.source_hash,
-            "is_repeat": segment.is_repeat,
-            "block": segment.block,
-        }
+        (
+            document_id,
+            segment.position,
+            segment.paragraph,
+            segment.source,
+            segment.source_hash,
+            segment.is_repeat,
+            segment.block,
+        )
         for document in documents
+        for document_id in (ids[document.content_hash],)
         for segment in document.segments
     ]
-    if rows:
-        # Core bulk insert on the session's connection: one executemany for the whole batch. The
-        # ORM's bulk insert (session.execute(insert(Segment), rows)) makes the same statement but
-        # first walks every row through the mapper in Python: 5,000 rows 0.11-0.15 s against 0.09.
-        session.connection().execute(insert(cast(Table, Segment.__table__)), rows)
+    # One executemany for the whole batch (store/bulk.py: through sqlite3 itself on SQLite).
+    insert_rows(session.connection(), _SEGMENT_INSERT, _SEGMENT_COLUMNS, rows)
 
 
 def _outcome(
@@ -217,7 +227,13 @@ def _outcome(
         doc_id = added.pop(document.content_hash)  # popped: a later same-content file is a skip
         known[document.content_hash] = (doc_id, len(document.segments))
         return ImportOutcome(
-            name, doc_id, len(document.segments), True, filled[doc_id], targets[doc_id]
+            # .get: a missing Counter key goes through Counter.__missing__, in Python
+            name,
+            doc_id,
+            len(document.segments),
+            True,
+            filled.get(doc_id, 0),
+            targets.get(doc_id, 0),
         )
     doc_id, count = known[document.content_hash]
     return ImportOutcome(name, doc_id, count, False)
