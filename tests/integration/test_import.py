@@ -144,8 +144,8 @@ def test_the_screen_seeds_a_fresh_database_once(any_cli: Cli, any_db_url: str) -
 def test_stored_rows_are_the_rows_cores_insert_stores(
     any_database: Database, tmp_path: Path
 ) -> None:
-    """On SQLite the documents and segments go in through sqlite3 itself (store/bulk.py): the
-    rows must be exactly those SQLAlchemy Core's inserts of the same values store."""
+    """The import's documents and segments (tuples made per file, keyed once per batch) must be
+    exactly the rows SQLAlchemy Core's inserts of the same values store."""
     seeds = sorted(SEEDS_DIR.glob("*.txt"))
     markdown = tmp_path / "article.md"  # headings, list items and a quote: blocks of each kind
     markdown.write_text(markdown_text(seed_article(seeds[1])), encoding="utf-8")

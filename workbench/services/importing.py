@@ -25,7 +25,6 @@ from workbench.ingest.sources import ParsedDocument
 from workbench.services.editing import save_target
 from workbench.services.exact_matches import fill_from_memory
 from workbench.services.users import ensure_user
-from workbench.store.bulk import insert_returning, insert_rows
 from workbench.store.database import Database
 from workbench.store.models import Document, Origin, Segment, User
 from workbench.store.queries import memory_is_empty
@@ -118,10 +117,10 @@ def _insert_documents(session: Session, new: list[ParsedDocument], user_id: int)
         )
         for document in new
     ]
-    # On the session's connection (store/bulk.py), not session.execute: the ORM's bulk path
-    # sorts and copies every row's parameters in Python before the same INSERT.
+    # On the session's connection (Core), not session.execute: the ORM's bulk path sorts and
+    # copies every row's parameters in Python before the same INSERT.
     statement = _DOCUMENT_INSERTS[connection.dialect.name]
-    returned = insert_returning(connection, statement, _DOCUMENT_COLUMNS, rows)
+    returned = connection.execute(statement, _as_parameters(_DOCUMENT_COLUMNS, rows))
     return {row[0]: row[1] for row in returned}
 
 
@@ -211,8 +210,14 @@ def _insert_segments(
         for document_id in (ids[document.content_hash],)
         for segment in document.segments
     ]
-    # One executemany for the whole batch (store/bulk.py: through sqlite3 itself on SQLite).
-    insert_rows(session.connection(), _SEGMENT_INSERT, _SEGMENT_COLUMNS, rows)
+    # One executemany for the whole batch.
+    session.connection().execute(_SEGMENT_INSERT, _as_parameters(_SEGMENT_COLUMNS, rows))
+
+
+def _as_parameters(
+    keys: Sequence[str], rows: Sequence[tuple[object, ...]]
+) -> list[dict[str, object]]:
+    return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 def _outcome(
