@@ -5,8 +5,16 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck unit bench clean
 
+# The virtualenv's interpreter: Debian's python3 where it is 3.11 or newer and can make a venv.
+# Debian builds CPython with PGO and LTO; a default source build (pyenv's, without
+# --enable-optimizations) spends about a sixth more CPU on the same pure-Python work: the app,
+# SQLAlchemy, the importer, the tests (docs/testing.md). Else the first python3 on PATH.
+# `make PYTHON=/path/to/python3` picks another; an existing .venv is kept (`make clean` first).
+SYSTEM_PYTHON := /usr/bin/python3
+PYTHON ?= $(shell $(SYSTEM_PYTHON) -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && echo $(SYSTEM_PYTHON) || echo python3)
+
 $(STAMP): pyproject.toml
-	python3 -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	# torch first and pinned: the CPU wheel, never the CUDA build (docs/architecture.md, "Decisions").
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
