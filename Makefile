@@ -23,10 +23,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/workbench
 
-# The type check runs beside the tests (lines of their output kept whole): the tests leave a core
-# idle now and then, waiting on tmux, LibreOffice or a process being killed, and mypy fills it.
-test: lint
-	$(MAKE) --no-print-directory -j2 --output-sync=line typecheck unit
+test: lint typecheck unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check workbench tests bench
