@@ -80,17 +80,13 @@ IMPORTED_SUFFIXES = (
 )
 
 
-def _texts_under(folder: Path) -> list[Path]:
-    """The importable entries under `folder`, recursively, sorted as paths (folder by folder).
+def _walk_texts(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The importable entries under `folder`, recursively, sorted as paths (folder by folder),
+    and which of them are symbolic links (each entry's type is known from listing its folder: no
+    lstat a file, as Path.is_symlink would make).
 
     Entries that are not regular files (a FIFO, a link to a device) are kept: reading them
     refuses them by name rather than skipping them unseen."""
-    return _walk_texts(folder)[0]
-
-
-def _walk_texts(folder: Path) -> tuple[list[Path], list[Path]]:
-    """`_texts_under`, and which of them are symbolic links (each entry's type is known from
-    listing its folder: no lstat a file, as Path.is_symlink would make)."""
     # os.walk's walk (os.scandir; links to folders not followed; unreadable folders passed
     # over), rather than Path.rglob: a folder of 100,000 files is listed in about a second.
     # Sorted in Path order (component by component) as plain strings: with the separator made

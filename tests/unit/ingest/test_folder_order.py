@@ -1,5 +1,6 @@
 """A folder's files are imported in path order, component by component (as `sorted` orders Path
-objects): `_texts_under` sorts plain strings for speed and must give exactly that order."""
+objects): `collect_sources` (`_walk_texts`) sorts plain strings for speed and must give exactly
+that order."""
 
 from __future__ import annotations
 
