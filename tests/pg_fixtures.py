@@ -29,6 +29,7 @@ import psycopg
 import pytest
 
 from tests.conftest import Cli
+from tests import memory_folder
 from workbench.store.database import Database, open_database
 
 SERVER_USERS = ("postgres", "nobody")
@@ -183,10 +184,27 @@ def create_database_sql(connection: psycopg.Connection[Any], name: str, template
     return f'CREATE DATABASE "{name}" TEMPLATE "{template}"{strategy}'
 
 
+# The server's folder goes in memory (tests/memory_folder.py) where there is room: every test's
+# CREATE DATABASE writes some 300 files and its DROP deletes them, and on the CI machine's ext4
+# the kernel's search for a free inode among those just deleted was two thirds of the server's
+# CPU (perf, the PostgreSQL cases of test_hostile_text.py). The data is thrown away at the end
+# of the run either way (fsync is off). The run needs about 300 MB there: initdb's 40 MB, the
+# WAL, a dozen templates and each worker's live databases of about 8 MB each.
+SERVER_FREE_BYTES = 2 * 1024**3
+SERVER_FILES = 100_000
+
+
+def server_parent() -> Path | None:
+    """Where the server's folder is made: in memory when there is room, else the temp folder."""
+    if memory_folder.memory_has_room(SERVER_FREE_BYTES, SERVER_FILES):
+        return memory_folder.MEMORY_FOLDER
+    return None
+
+
 def start_server() -> PostgresServer:
     bin_dir = find_bin_dir()
     account = server_account()
-    folder = Path(tempfile.mkdtemp(prefix="workbench-pg-"))
+    folder = Path(tempfile.mkdtemp(prefix="workbench-pg-", dir=server_parent()))
     server = PostgresServer(bin_dir, folder, account)
     try:
         server.start()
