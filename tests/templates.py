@@ -71,15 +71,15 @@ class Templates:
         if ("postgresql", name) not in self.built:
             self._build_postgres_once(template, build, server)
             self.built.add(("postgresql", name))
-        with server.admin() as connection:
-            # Engines of in-process CLI calls may still hold idle connections to either side.
-            connection.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = %s AND pid <> pg_backend_pid()",
-                (template,),
-            )
-            connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
-            connection.execute(create_database_sql(connection, target, template))
+        connection = server.admin()
+        # Engines of in-process CLI calls may still hold idle connections to either side.
+        connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            (template,),
+        )
+        connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        connection.execute(create_database_sql(connection, target, template))
 
     def _build_postgres_once(self, template: str, build: Builder, server: PostgresServer) -> None:
         """Build the template unless another worker has, on this same server (the workers of a
