@@ -28,9 +28,9 @@ from typing import Any
 import psycopg
 import pytest
 
-from tests.conftest import Cli
 from tests import memory_folder
-from workbench.store.database import Database, open_database
+from tests.conftest import Cli
+from workbench.store.database import Database
 
 SERVER_USERS = ("postgres", "nobody")
 DEBIAN_INSTALLS = Path("/usr/lib/postgresql")  # <version>/bin under it
@@ -342,11 +342,9 @@ def any_cli(any_db_url: str) -> Cli:
 @pytest.fixture
 def any_database(any_db_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
     """The database at `any_db_url` at this version's schema (a copy of a template)."""
-    from tests.conftest import build_migrated
-    from tests.templates import restore_template
+    from tests.templates import open_test_database
 
-    restore_template(request, "migrated", build_migrated, any_db_url)
-    database = open_database(any_db_url)
+    database = open_test_database(request, any_db_url)
     yield database
     database.dispose()
 
