@@ -1,9 +1,9 @@
 """Where tests put what creates many files: in memory (tmpfs) when there is room.
 
-Creating a file on the CI machine's ext4 disk (a virtual disk) costs 75-500 us, against about
+Creating a file on this machine's ext4 disk (a virtual disk) costs 75-500 us, against about
 10 us on tmpfs, most of it the kernel searching for a free inode among those deleted moments
 ago. Tests that create files by the thousand (the 100,000 tiny files, the PostgreSQL server's
-databases: some 300 files per `CREATE DATABASE`, one per test) create them under /dev/shm when
+databases: some 360 files per `CREATE DATABASE`, one per test) create them under /dev/shm when
 it is writable and has room to spare, else where they would have anyway.
 """
 

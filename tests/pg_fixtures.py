@@ -197,11 +197,11 @@ def create_database_sql(connection: psycopg.Connection[Any], name: str, template
 
 
 # The server's folder goes in memory (tests/memory_folder.py) where there is room: every test's
-# CREATE DATABASE writes some 300 files and its DROP deletes them, and on the CI machine's ext4
-# the kernel's search for a free inode among those just deleted was two thirds of the server's
-# CPU (perf, the PostgreSQL cases of test_hostile_text.py). The data is thrown away at the end
-# of the run either way (fsync is off). The run needs about 300 MB there: initdb's 40 MB, the
-# WAL, a dozen templates and each worker's live databases of about 8 MB each.
+# CREATE DATABASE writes some 360 files and its DROP deletes them, and on this machine's ext4 (a
+# virtual disk) the kernel's search for a free inode among those just deleted was two thirds of
+# the server's CPU (perf, the PostgreSQL cases of test_hostile_text.py). The data is thrown away
+# at the end of the run either way (fsync is off). The PostgreSQL tests under -n 2 peaked at
+# 340 MB there: initdb's 40 MB, the WAL, the templates and each worker's live databases.
 SERVER_FREE_BYTES = 2 * 1024**3
 SERVER_FILES = 100_000
 

@@ -1,8 +1,9 @@
 """Alembic, driven from code: the schema is created and upgraded when the database is opened.
 
 Opening a database that is already at this version's schema reads its stored revision with two
-plain queries (is there a version table, what does it hold) and compares it with HEAD_REVISION; Alembic (and its scan of the migrations folder) is
-loaded only when there is something to create, upgrade or refuse.
+plain queries (is there a version table, what does it hold) and compares it with HEAD_REVISION;
+Alembic (and its scan of the migrations folder) is loaded only when there is something to
+create, upgrade or refuse.
 """
 
 from __future__ import annotations
