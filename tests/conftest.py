@@ -119,10 +119,9 @@ def build_seeded_by_cli(url: str) -> None:
 @pytest.fixture
 def database(db_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
     """The database at `db_url`, created at this version's schema (a copy of a template)."""
-    from tests.templates import restore_template
+    from tests.templates import open_test_database
 
-    restore_template(request, "migrated", build_migrated, db_url)
-    database = open_database(db_url)
+    database = open_test_database(request, db_url)
     yield database
     database.dispose()
 

@@ -21,15 +21,16 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
 
+from tests import memory_folder
 from tests.conftest import Cli
-from workbench.store.database import Database, open_database
+from workbench.store.database import Database
 
 SERVER_USERS = ("postgres", "nobody")
 DEBIAN_INSTALLS = Path("/usr/lib/postgresql")  # <version>/bin under it
@@ -84,6 +85,7 @@ class PostgresServer:
     bin_dir: Path
     folder: Path  # holds the data folder, the log and the unix socket
     account: pwd.struct_passwd | None
+    _admin: psycopg.Connection[Any] | None = field(default=None, init=False, repr=False)
 
     @property
     def data_dir(self) -> Path:
@@ -154,24 +156,35 @@ class PostgresServer:
         )  # fmt: skip
 
     def stop(self) -> None:
+        self.close_admin()
         try:
             self._run("pg_ctl", "--pgdata", str(self.data_dir), "--mode", "immediate", "stop")
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
     def admin(self) -> psycopg.Connection[Any]:
-        return psycopg.connect(
-            host=str(self.folder), user=SUPERUSER, dbname="postgres", autocommit=True
-        )
+        """This process's connection to the `postgres` database, for CREATE and DROP DATABASE:
+        opened on first use and kept for the session (each test needs two or three of these, and
+        every new connection is a server process started: some 5 ms of the server's CPU, and 1-3
+        ms of ours). In autocommit mode: a failed statement leaves it usable."""
+        if self._admin is None or self._admin.closed or self._admin.broken:
+            self._admin = psycopg.connect(
+                host=str(self.folder), user=SUPERUSER, dbname="postgres", autocommit=True
+            )
+        return self._admin
+
+    def close_admin(self) -> None:
+        if self._admin is not None:
+            self._admin.close()
+            self._admin = None
 
     def create_database(self, name: str) -> str:
-        with self.admin() as connection:
-            connection.execute(create_database_sql(connection, name, "template0"))
+        connection = self.admin()
+        connection.execute(create_database_sql(connection, name, "template0"))
         return self.url(name)
 
     def drop_database(self, name: str) -> None:
-        with self.admin() as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.admin().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def create_database_sql(connection: psycopg.Connection[Any], name: str, template: str) -> str:
@@ -183,10 +196,27 @@ def create_database_sql(connection: psycopg.Connection[Any], name: str, template
     return f'CREATE DATABASE "{name}" TEMPLATE "{template}"{strategy}'
 
 
+# The server's folder goes in memory (tests/memory_folder.py) where there is room: every test's
+# CREATE DATABASE writes some 360 files and its DROP deletes them, and on this machine's ext4 (a
+# virtual disk) the kernel's search for a free inode among those just deleted was two thirds of
+# the server's CPU (perf, the PostgreSQL cases of test_hostile_text.py). The data is thrown away
+# at the end of the run either way (fsync is off). The PostgreSQL tests under -n 2 peaked at
+# 340 MB there: initdb's 40 MB, the WAL, the templates and each worker's live databases.
+SERVER_FREE_BYTES = 2 * 1024**3
+SERVER_FILES = 100_000
+
+
+def server_parent() -> Path | None:
+    """Where the server's folder is made: in memory when there is room, else the temp folder."""
+    if memory_folder.memory_has_room(SERVER_FREE_BYTES, SERVER_FILES):
+        return memory_folder.MEMORY_FOLDER
+    return None
+
+
 def start_server() -> PostgresServer:
     bin_dir = find_bin_dir()
     account = server_account()
-    folder = Path(tempfile.mkdtemp(prefix="workbench-pg-"))
+    folder = Path(tempfile.mkdtemp(prefix="workbench-pg-", dir=server_parent()))
     server = PostgresServer(bin_dir, folder, account)
     try:
         server.start()
@@ -265,6 +295,7 @@ def postgres_server(request: pytest.FixtureRequest) -> Iterator[PostgresServer]:
         unavailable(str(error))
         raise  # not reached: unavailable() always raises
     yield server
+    server.close_admin()
     if not run_folder:
         server.stop()  # a shared one is stopped by the controller, after every worker
 
@@ -311,11 +342,9 @@ def any_cli(any_db_url: str) -> Cli:
 @pytest.fixture
 def any_database(any_db_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
     """The database at `any_db_url` at this version's schema (a copy of a template)."""
-    from tests.conftest import build_migrated
-    from tests.templates import restore_template
+    from tests.templates import open_test_database
 
-    restore_template(request, "migrated", build_migrated, any_db_url)
-    database = open_database(any_db_url)
+    database = open_test_database(request, any_db_url)
     yield database
     database.dispose()
 

@@ -32,7 +32,7 @@ from filelock import FileLock
 from sqlalchemy.engine import make_url
 
 from tests.pg_fixtures import PostgresServer, create_database_sql
-from workbench.store.database import Database
+from workbench.store.database import Database, create_engine_for, open_database
 
 Builder = Callable[[str], None]  # fills the (new) database at the URL it is given
 OPEN_DATABASE_FIXTURES = ("database", "any_database")
@@ -71,15 +71,15 @@ class Templates:
         if ("postgresql", name) not in self.built:
             self._build_postgres_once(template, build, server)
             self.built.add(("postgresql", name))
-        with server.admin() as connection:
-            # Engines of in-process CLI calls may still hold idle connections to either side.
-            connection.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = %s AND pid <> pg_backend_pid()",
-                (template,),
-            )
-            connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
-            connection.execute(create_database_sql(connection, target, template))
+        connection = server.admin()
+        # Engines of in-process CLI calls may still hold idle connections to either side.
+        connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            (template,),
+        )
+        connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        connection.execute(create_database_sql(connection, target, template))
 
     def _build_postgres_once(self, template: str, build: Builder, server: PostgresServer) -> None:
         """Build the template unless another worker has, on this same server (the workers of a
@@ -114,6 +114,36 @@ def database_templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
         folder.mkdir(exist_ok=True)
         return Templates(folder)
     return Templates(tmp_path_factory.mktemp("templates"))
+
+
+# Fixtures that replace the test's database by a copy of another template after `database` or
+# `any_database` opened it (each calls release_open_databases first). With one of them in the
+# test those two only make the Database, without copying the "migrated" template and checking
+# its schema first: that copy was thrown away (on PostgreSQL a CREATE DATABASE, a server process
+# and a DROP for nothing; 28 of 169 PostgreSQL tests of a sample).
+REPLACING_FIXTURES = (
+    "seeded_cli",
+    "any_seeded_cli",
+    "desk",
+    "seeded_database",
+    "few_seeds_database",
+    "few_seeds_cli",
+    "unrepeated_seeds_cli",
+    "short_seed_cli",
+)
+
+
+def open_test_database(request: pytest.FixtureRequest, url: str) -> Database:
+    """The Database of the `database` and `any_database` fixtures: a copy of the "migrated"
+    template opened as the workbench opens it; where a fixture of REPLACING_FIXTURES replaces
+    it later, the Database alone, which connects on first use (to the replacement, a copy of a
+    template built by the workbench at this version's schema)."""
+    from tests.conftest import build_migrated
+
+    if any(name in request.fixturenames for name in REPLACING_FIXTURES):
+        return Database.from_engine(create_engine_for(url))
+    restore_template(request, "migrated", build_migrated, url)
+    return open_database(url)
 
 
 def release_open_databases(request: pytest.FixtureRequest) -> None:

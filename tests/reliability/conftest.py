@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import REPO_ROOT
+from tests.memory_folder import MEMORY_FOLDER, memory_has_room
 from workbench.cli import main
 from workbench.store.migrate import MIGRATIONS_DIR
 
@@ -97,23 +98,12 @@ def shared_folder() -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
-# Creating a file on the CI machine's ext4 disk (a virtual disk) costs 75-500 us, against about
-# 10 us in memory (tmpfs): the 100,000 tiny files took longer to create than to import. Where
-# /dev/shm is a tmpfs with room to spare, they are created there; anywhere else in tmp_path.
-MEMORY_FOLDER = Path("/dev/shm")
+# The 100,000 tiny files are created in memory where there is room (tests/memory_folder.py).
 MEMORY_FREE_BYTES = 2 * 1024**3  # 100,000 files of one page each take about 400 MB
 
 
 def _memory_has_room(files: int) -> bool:
-    try:
-        info = os.statvfs(MEMORY_FOLDER)
-    except OSError:
-        return False
-    return (
-        info.f_bavail * info.f_frsize >= MEMORY_FREE_BYTES
-        and info.f_favail >= 2 * files
-        and os.access(MEMORY_FOLDER, os.W_OK)
-    )
+    return memory_has_room(MEMORY_FREE_BYTES, files)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pg_fixtures import PostgresUnavailable, find_bin_dir, unavailable
+from tests.pg_fixtures import PostgresUnavailable, find_bin_dir, server_parent, unavailable
 
 
 @pytest.mark.parametrize("value", ["true", "1", "TRUE"])
@@ -29,3 +29,16 @@ def test_no_binaries_says_what_to_install(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.setattr("tests.pg_fixtures.DEBIAN_INSTALLS", tmp_path / "postgresql")
     with pytest.raises(PostgresUnavailable, match="apt-get install postgresql"):
         find_bin_dir()
+
+
+def test_the_server_lives_in_memory_only_where_there_is_room(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("tests.memory_folder.MEMORY_FOLDER", tmp_path)
+    monkeypatch.setattr("tests.pg_fixtures.SERVER_FREE_BYTES", 1)
+    assert server_parent() == tmp_path
+    monkeypatch.setattr("tests.pg_fixtures.SERVER_FREE_BYTES", 2**62)  # more than any disk
+    assert server_parent() is None
+    monkeypatch.setattr("tests.pg_fixtures.SERVER_FREE_BYTES", 1)
+    monkeypatch.setattr("tests.memory_folder.MEMORY_FOLDER", tmp_path / "missing")
+    assert server_parent() is None

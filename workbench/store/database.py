@@ -87,7 +87,11 @@ def create_engine_for(url: str) -> Engine:
         engine = create_engine(parsed)
         _configure_sqlite(engine)
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    # No native hstore: the schema has no hstore column, and SQLAlchemy's psycopg dialect would
+    # otherwise look the type up (a savepoint and a pg_type query) on the first connection of
+    # every engine, that is of every command: about a tenth of a command's opening, on the
+    # server and here (bench/pg_server.py).
+    return create_engine(parsed, pool_pre_ping=True, use_native_hstore=False)
 
 
 def _make_folder(path: Path) -> None:
