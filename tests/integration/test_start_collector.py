@@ -115,4 +115,6 @@ def test_a_process_that_did_not_pause_is_left_as_it_was(seeded_cli: Cli) -> None
     frozen = gc.get_freeze_count()
     result = seeded_cli("documents", "list")
     assert result.exit_code == 0, result.output
-    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    # Nothing newly frozen (a resume would freeze all that is alive); frozen objects that the
+    # command freed meanwhile may leave the count a little lower.
+    assert gc.isenabled() and gc.get_freeze_count() <= frozen
