@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import getpass
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
-
-from platformdirs import user_config_dir
 
 from workbench.config_rules import (
     Codes,
@@ -121,14 +118,17 @@ def config_path() -> Path:
     explicit = os.environ.get("WORKBENCH_CONFIG")
     if explicit:
         return Path(explicit)
+    # Imported only here (platformdirs loads tempfile, about 10 ms): scripts and tests name the
+    # file in WORKBENCH_CONFIG.
+    from platformdirs import user_config_dir
+
     return Path(user_config_dir("workbench")) / "config.toml"
 
 
 def _read_config_file(path: Path) -> dict[str, Any] | None:
     """The file's settings; None when there is no config file."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        raw = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
@@ -136,6 +136,10 @@ def _read_config_file(path: Path) -> dict[str, Any] | None:
             f"{path}: the config file cannot be read ({error.strerror}); fix its permissions, "
             "or point WORKBENCH_CONFIG at another file"
         ) from error
+    import tomllib  # only now: most starts (scripts, tests) have no config file
+
+    try:
+        return tomllib.loads(raw.decode())  # what tomllib.load does with the bytes
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML ({error}); fix or remove the file") from error
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, Cli
 
 HEAVY = ("ctranslate2", "torch", "stanza", "argostranslate.translate", "spacy")
 
@@ -80,3 +80,69 @@ def test_with_a_model_only_the_worker_loads_ctranslate2(
     # (stanza, torch) is never needed.
     assert report["model"] is True and report["mt"] is True  # the worker translated
     assert set(report["heavy"]) <= {"ctranslate2"}  # type: ignore[arg-type]
+
+
+# What the screen leaves unloaded when it opens a database that already holds documents, with no
+# model installed (as `workbench` does: seeding first, which finds documents there), until
+# something needs it: the readers and the import services (only a new
+# database is seeded), Argos' package reader with sentencepiece and urllib (only an installed
+# model is read), the PostgreSQL dialect (only a PostgreSQL database writes with it), rapidfuzz
+# (the first memory search with a memory to search, the first claims board), Alembic (only a
+# schema to create or upgrade), tomllib (only a config file to parse).
+DEFERRED = (
+    "workbench.ingest.sources",
+    "workbench.services.importing",
+    "argostranslate.package",
+    "sentencepiece",
+    "urllib.request",
+    "sqlalchemy.dialects.postgresql",
+    "rapidfuzz",
+    "workbench.qa.claim_similarity",
+    "alembic",
+    "tomllib",
+)
+
+SEEDED_START = """
+import asyncio, json, sys
+from workbench.config import load_settings
+from workbench.services.seeding import seed_if_empty
+from workbench.store.database import open_database
+from workbench.tui.app import WorkbenchApp
+
+settings = load_settings(db_url=sys.argv[1], user="alice")
+database = open_database(settings.db_url)
+assert not seed_if_empty(database, "alice")  # as `workbench` does first: there are documents
+
+async def main() -> dict[str, object]:
+    app = WorkbenchApp(settings, database, environ={"TERM": "xterm"}, translate=True)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.main_screen
+        opened = screen is not None and screen.current is not None
+        # The open segment's aids looked up (its memory search among them) and the editor used.
+        await pilot.press("ctrl+down", "x")
+        await pilot.pause()
+        loaded = [name for name in json.loads(sys.argv[2]) if name in sys.modules]
+        return {"opened": opened, "loaded": loaded}
+
+print(json.dumps(asyncio.run(main())))
+"""
+
+
+def test_opening_a_seeded_database_leaves_what_it_does_not_use_unloaded(
+    tmp_path: Path, seeded_cli: Cli
+) -> None:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO_ROOT),
+        "WORKBENCH_CONFIG": str(tmp_path / "no-config.toml"),
+        "ARGOS_PACKAGES_DIR": str(tmp_path / "no-models"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    command = [sys.executable, "-c", SEEDED_START, seeded_cli.db_url, json.dumps(DEFERRED)]
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=env, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"opened": True, "loaded": []}

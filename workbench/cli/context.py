@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from workbench.cli.collector import resume_collector
 from workbench.cli.types import ROW_ID
 from workbench.config import Settings
 
@@ -35,6 +36,7 @@ class CliContext:
                 raise
             self.settings = replace(self.settings, user=user)
             self._database = database
+            resume_collector()  # the command's libraries are loaded by now
         return self._database
 
     @property

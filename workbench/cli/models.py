@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from workbench.cli.collector import resume_collector
 from workbench.cli.output import echo, json_line
 from workbench.cli.types import TEXT
 from workbench.errors import InputError
@@ -18,6 +19,7 @@ from workbench.errors import InputError
 @click.group("models")
 def models_group() -> None:
     """Machine-translation models: Argos packages and CTranslate2 folders ($ARGOS_PACKAGES_DIR)."""
+    resume_collector()  # these commands open no database: their start-up ends here
 
 
 def _size(size: int) -> str:

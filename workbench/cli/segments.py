@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from workbench.cli.collector import resume_collector
 from workbench.cli.context import CliContext, expect_version_option, pass_context
 from workbench.cli.output import echo, echo_header, json_line, shorten
 from workbench.cli.types import ROW_ID, TEXT
@@ -51,6 +52,7 @@ def segments_command(
     reader = open_reader(context.settings.db_url)
     # A new, older or PostgreSQL database: the full open, with its upgrade and login check.
     engine = reader if reader is not None else context.database().engine
+    resume_collector()  # SQLAlchemy Core is loaded
     if not as_json:
         score = "mt   " if sort == "mt-score" else ""
         echo_header(

@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from workbench.cli.collector import resume_collector
 from workbench.cli.context import CliContext, pass_context
 from workbench.cli.output import echo, plural
 from workbench.cli.types import ROW_ID
@@ -51,6 +52,7 @@ def open_tui(context: CliContext, document_id: int | None, *, translate: bool) -
     from workbench.tui.app import run_app
     from workbench.tui.keys.keymap import check_keymap
 
+    resume_collector()  # the screen's modules are loaded
     try:
         check_keymap(context.settings.keymap)
     except ConfigError as error:

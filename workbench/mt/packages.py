@@ -1,7 +1,9 @@
 """Installed Argos Translate packages: where they live, which one translates Arabic to English.
 
-Light on purpose (the TUI reads this at start-up): it imports `argostranslate.package` only, never
-`argostranslate.translate`, which pulls in stanza and torch.
+Light on purpose (the TUI reads this at start-up): it never imports `argostranslate.translate`,
+which pulls in stanza and torch, and imports `argostranslate.package` (sentencepiece and
+urllib.request: about 70 ms) only when there is a package folder to read, so that with none
+installed the TUI and the CLI start without it.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import packaging.version
-from argostranslate.package import Package
+from typing import TYPE_CHECKING
 
 from workbench.errors import NotFoundError, WorkbenchError
+
+if TYPE_CHECKING:
+    import packaging.version
+    from argostranslate.package import Package
 
 SOURCE_CODE = "ar"
 TARGET_CODE = "en"
@@ -120,6 +124,8 @@ def _description(path: Path, package: Package) -> str:
 
 def model_from_path(path: Path) -> InstalledModel:
     """Read one installed package folder (raises OSError/ValueError if it is unreadable)."""
+    from argostranslate.package import Package
+
     package = Package(path)
     description = _description(path, package)
     return InstalledModel(
@@ -156,6 +162,8 @@ def scan_packages(
 
 
 def _version_key(model: InstalledModel) -> tuple[bool, packaging.version.Version]:
+    import packaging.version
+
     try:
         version = packaging.version.Version(model.version)
     except packaging.version.InvalidVersion:

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import NamedTuple, cast
 
-from sqlalchemy import Table, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Executable, Table, insert, select
 from sqlalchemy.orm import Session
 
 from workbench.ingest.sources import ParsedDocument
@@ -28,6 +27,7 @@ from workbench.services.users import ensure_user
 from workbench.store.database import Database
 from workbench.store.models import Document, Origin, Segment, User
 from workbench.store.queries import memory_is_empty
+from workbench.store.upserts import conflict_insert
 
 # A batch closes once it holds this many segments or documents (whichever comes first).
 BATCH_SEGMENTS = 5_000
@@ -89,14 +89,18 @@ _DOCUMENT_COLUMNS = (
     "title", "source_name", "content_hash", "segment_count", "imported_by_id", "source_url",
     "outlet", "author", "published_at", "source_format",
 )  # fmt: skip
-# Skips a content hash another importer stored meanwhile (ON CONFLICT DO NOTHING), by dialect.
 _DOCUMENTS = cast(Table, Document.__table__)
-_DOCUMENT_INSERTS = {
-    name: dialect_insert(_DOCUMENTS)
-    .on_conflict_do_nothing(index_elements=["content_hash"])
-    .returning(_DOCUMENTS.c.content_hash, _DOCUMENTS.c.id)
-    for name, dialect_insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
-}
+
+
+@cache
+def _document_insert(dialect: str) -> Executable:
+    """Skips a content hash another importer stored meanwhile (ON CONFLICT DO NOTHING); built
+    once per dialect, when first written to."""
+    return (
+        conflict_insert(dialect, _DOCUMENTS)
+        .on_conflict_do_nothing(index_elements=["content_hash"])
+        .returning(_DOCUMENTS.c.content_hash, _DOCUMENTS.c.id)
+    )
 
 
 def _insert_documents(session: Session, new: list[ParsedDocument], user_id: int) -> dict[str, int]:
@@ -119,7 +123,7 @@ def _insert_documents(session: Session, new: list[ParsedDocument], user_id: int)
     ]
     # On the session's connection (Core), not session.execute: the ORM's bulk path sorts and
     # copies every row's parameters in Python before the same INSERT.
-    statement = _DOCUMENT_INSERTS[connection.dialect.name]
+    statement = _document_insert(connection.dialect.name)
     returned = connection.execute(statement, _as_parameters(_DOCUMENT_COLUMNS, rows))
     return {row[0]: row[1] for row in returned}
 

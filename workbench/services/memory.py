@@ -14,11 +14,10 @@ from functools import cache
 from typing import cast
 
 from sqlalchemy import Delete, Executable, Select, Table, bindparam, delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from workbench.store.models import Document, Segment, SegmentStatus, TmEntry, utcnow
+from workbench.store.upserts import conflict_insert
 from workbench.text.normalise import normalise_arabic, target_hash
 
 FINISHED_STATUSES = frozenset(
@@ -71,7 +70,7 @@ def _upsert(dialect: str) -> Executable:
     """Insert the pair; the same pair may already be there: from a file (left alone) or from
     this or another segment with the same sentence (it takes this segment's status)."""
     entries = _table()
-    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(entries)
+    statement = conflict_insert(dialect, entries)
     return statement.on_conflict_do_update(
         index_elements=[entries.c.source_hash, entries.c.target_hash],
         set_={"status": statement.excluded.status, "segment_id": statement.excluded.segment_id},

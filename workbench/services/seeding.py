@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workbench.config import SEEDS_DIR
-from workbench.ingest.sources import collect_sources, read_source
-from workbench.services.glossary import seed_starter_glossary_if_empty
-from workbench.services.importing import import_documents
 from workbench.store.database import Database
 from workbench.store.queries import list_documents
+
+# The readers and the import services are imported in `seed_if_empty`, once the database is found
+# empty: every start of the screen asks, and nearly every one finds documents there.
 
 
 def seed_if_empty(
@@ -26,6 +26,10 @@ def seed_if_empty(
         empty = not list_documents(session)
     if not empty or not SEEDS_DIR.is_dir():
         return False
+    from workbench.ingest.sources import collect_sources, read_source
+    from workbench.services.glossary import seed_starter_glossary_if_empty
+    from workbench.services.importing import import_documents
+
     paths = collect_sources([SEEDS_DIR]) if articles is None else list(articles)
     parsed = [read_source(path) for path in paths]
     for _ in import_documents(database, parsed, user_name):

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from itertools import islice
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from workbench.ingest.tmpairs import TmPair
@@ -31,6 +29,7 @@ from workbench.services.users import ensure_user
 from workbench.services.validation import check_storable
 from workbench.store.database import Database
 from workbench.store.models import Origin, SegmentStatus, TmEntry, User
+from workbench.store.upserts import conflict_insert
 from workbench.text.normalise import normalise_arabic, source_hash, target_hash
 
 BATCH = 1000
@@ -77,7 +76,7 @@ def _add_entries(session: Session, batch: list[TmPair], origin_name: str, user: 
             },
         )
     dialect = session.get_bind().dialect.name
-    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(TmEntry)
+    statement = conflict_insert(dialect, TmEntry)
     session.execute(
         statement.on_conflict_do_nothing(index_elements=["source_hash", "target_hash"]),
         list(rows.values()),

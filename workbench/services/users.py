@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import Executable, Select, bindparam, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from workbench.config import Settings, config_path
@@ -21,6 +21,7 @@ from workbench.services.validation import check_storable
 from workbench.store.database import Database
 from workbench.store.logins import database_login, is_superuser
 from workbench.store.models import Role, User
+from workbench.store.upserts import conflict_insert
 
 
 def acting_user(database: Database, settings: Settings) -> str:
@@ -55,23 +56,11 @@ def ensure_user(session: Session, name: str, role: Role = Role.EDITOR) -> User:
     user = session.scalar(_user_named(), {"name": name})
     if user is not None:
         return user
-    # Imported here, only when someone new arrives: the PostgreSQL dialect alone costs a
-    # read-only command about 50 ms of start-up.
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        statement: Executable = (
-            pg_insert(User)
-            .values(name=name, role=role.value)
-            .on_conflict_do_nothing(index_elements=["name"])
-        )
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        statement = (
-            sqlite_insert(User)
-            .values(name=name, role=role.value)
-            .on_conflict_do_nothing(index_elements=["name"])
-        )
+    # The dialect's insert is imported only now, when someone new arrives (store/upserts.py).
+    statement = (
+        conflict_insert(session.get_bind().dialect.name, User)
+        .values(name=name, role=role.value)
+        .on_conflict_do_nothing(index_elements=["name"])
+    )
     session.execute(statement)
     return session.scalars(select(User).where(User.name == name)).one()

@@ -28,7 +28,6 @@ import math
 import threading
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -85,6 +84,11 @@ class TmIndex:
     ) -> list[tuple[int, float]]:
         """(position in the index, score) of the best `limit` entries, best first."""
         low, high = self.window(len(query), min_score)
+        if low >= high:
+            return []  # nothing can reach the cut-off (an empty memory): no need of rapidfuzz
+        # Imported at the first search (about 20 ms): the screen and the CLI start without it.
+        from rapidfuzz import fuzz, process
+
         extra = 0 if exclude_segment_id is None else 1
         found = process.extract(
             query,

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workbench.glossary.loading import glossary_index
 from workbench.qa.claim_checks import ClaimCheck, check_claim
-from workbench.qa.claim_similarity import SimilarClaim, similar_claims
 from workbench.store.claim_board import BoardFilter, claim_board
 from workbench.store.claim_labels import label
 from workbench.store.claim_queries import ClaimView, list_claims
 from workbench.store.database import Database
 from workbench.store.vocabulary import ClaimStatus
+
+if TYPE_CHECKING:
+    # Imported when the board is read: rapidfuzz is not needed until then.
+    from workbench.qa.claim_similarity import SimilarClaim
 
 # Short badges for the check codes (the full message is on the detail line).
 BADGES = {"number-mismatch": "≠#", "negation-lost": "¬", "name-missing": "?name"}
@@ -41,6 +45,8 @@ class BoardRow:
 
 def board_rows(database: Database, wanted: BoardFilter) -> list[BoardRow]:
     """The board's claims with their checks and the claims seen before them."""
+    from workbench.qa.claim_similarity import similar_claims
+
     with database.read() as session:
         claims = claim_board(session, wanted)
         everyone = list_claims(session) if claims else []
