@@ -194,11 +194,8 @@ def _fill_database(url: str, sentences: list[str]) -> None:
     from workbench.ingest.sources import ParsedDocument, ParsedSegment
     from workbench.services.importing import import_document
     from workbench.store.database import open_database
-    from workbench.text.normalise import source_hash
 
-    segments = [
-        ParsedSegment(i, i, text, source_hash(text), False) for i, text in enumerate(sentences, 1)
-    ]
+    segments = [ParsedSegment(i, i, text, False) for i, text in enumerate(sentences, 1)]
     parsed = ParsedDocument(NTREX_AR, "NTREX-128 ar", f"ntrex-{len(sentences)}", segments)
     database = open_database(url)
     import_document(database, parsed, "bench")

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
 import resource
 import statistics
 import subprocess
@@ -95,7 +94,7 @@ def make_database(db_url: str, segments: int, corpora: Path) -> None:
         path = Path(folder) / "bench-50k.txt"
         path.write_text("\n".join(arabic) + "\n", encoding="utf-8")
         parsed = read_source(path)
-    parsed = dataclasses.replace(parsed, segments=parsed.segments[:segments])
+    parsed = parsed._replace(segments=parsed.segments[:segments])
     database = open_database(db_url)
     outcome = import_document(database, parsed, "bench")
     # Bench fixture data, written in bulk: MT as the translate service leaves it, and targets.

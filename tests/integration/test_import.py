@@ -20,6 +20,7 @@ from workbench.services.importing import import_documents
 from workbench.services.seeding import seed_if_empty
 from workbench.store.database import Database, open_database
 from workbench.store.models import Document, Segment, User
+from workbench.text.normalise import source_hash
 
 
 def test_imports_the_five_seeds_and_lists_every_sentence(any_cli: Cli) -> None:
@@ -144,8 +145,9 @@ def test_the_screen_seeds_a_fresh_database_once(any_cli: Cli, any_db_url: str) -
 def test_stored_rows_are_the_rows_cores_insert_stores(
     any_database: Database, tmp_path: Path
 ) -> None:
-    """The import's documents and segments (tuples made per file, keyed once per batch) must be
-    exactly the rows SQLAlchemy Core's inserts of the same values store."""
+    """The import's documents and segments (their source hashes made a batch at a time) must be
+    exactly the rows SQLAlchemy Core's inserts of the same values store, each sentence hashed on
+    its own."""
     seeds = sorted(SEEDS_DIR.glob("*.txt"))
     markdown = tmp_path / "article.md"  # headings, list items and a quote: blocks of each kind
     markdown.write_text(markdown_text(seed_article(seeds[1])), encoding="utf-8")
@@ -199,7 +201,7 @@ def _segment_rows(document: ParsedDocument, ids: dict[str, int]) -> Iterator[dic
             "position": s.position,
             "paragraph": s.paragraph,
             "source": s.source,
-            "source_hash": s.source_hash,
+            "source_hash": source_hash(s.source),
             "is_repeat": s.is_repeat,
             "block": s.block,
         }

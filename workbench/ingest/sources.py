@@ -22,7 +22,7 @@ from workbench.files.inputs import SizeCap, read_regular, text_cap
 from workbench.ingest.segment import Sentence, segment_document, segment_paragraph
 from workbench.ingest.structure import Block, SourceMeta, SourceText, first_heading
 from workbench.text.controls import check_storable
-from workbench.text.normalise import BidiMark, locate_bidi_controls, source_hashes
+from workbench.text.normalise import BidiMark, locate_bidi_controls
 
 TITLE_LENGTH = 120
 PLAIN_TEXT = SourceMeta("txt")  # what a .txt file says about itself: nothing but its kind
@@ -33,12 +33,13 @@ MAX_SENTENCE_CHARS = 10_000
 
 # NamedTuples, not frozen dataclasses: as immutable and typed, and made three times faster (an
 # import makes one per sentence and one per file; a frozen dataclass sets each field through
-# object.__setattr__).
+# object.__setattr__). A segment's source hash is not made here but by the import, a batch of
+# files' sentences at a time (services/importing.py): hashing one file's two sentences cost more
+# in calls than in characters.
 class ParsedSegment(NamedTuple):
     position: int
     paragraph: int
     source: str
-    source_hash: str
     is_repeat: bool
     block: str | None = None  # the paragraph's kind: None (body), "h1".."h6", "li", "quote"
     target: str | None = None  # a translation that came with the source (XLIFF)
@@ -204,14 +205,9 @@ def parse_text(path: Path, text: str, content_hash: str) -> ParsedDocument:
     texts = [sentence.text for sentence in sentences]
     _refuse_overlong(path, text, sentences, texts)
     repeated = _repeated_paragraphs(sentences)
-    hashes = source_hashes(texts)
     segments = [
-        ParsedSegment(
-            position, sentence.paragraph + 1, source, hashed, sentence.paragraph in repeated
-        )
-        for position, (sentence, source, hashed) in enumerate(
-            zip(sentences, texts, hashes, strict=True), start=1
-        )
+        ParsedSegment(position, sentence.paragraph + 1, source, sentence.paragraph in repeated)
+        for position, (sentence, source) in enumerate(zip(sentences, texts, strict=True), start=1)
     ]
     return ParsedDocument(
         path=path,
@@ -307,21 +303,17 @@ def parse_blocks(
                     f"{MAX_SENTENCE_CHARS:,}); split it into sentences"
                 )
             found.append((sentence, number, repeat, block))
-    hashes = source_hashes([sentence for sentence, *_ in found])
     segments = [
         ParsedSegment(
             position=position,
             paragraph=number,
             source=sentence,
-            source_hash=hashed,
             is_repeat=repeat,
             block=block.kind,
             target=block.target,
             target_status=block.target_status,
         )
-        for position, ((sentence, number, repeat, block), hashed) in enumerate(
-            zip(found, hashes, strict=True), start=1
-        )
+        for position, (sentence, number, repeat, block) in enumerate(found, start=1)
     ]
     return ParsedDocument(
         path=path,

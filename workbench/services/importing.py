@@ -28,6 +28,7 @@ from workbench.store.database import Database
 from workbench.store.models import Document, Origin, Segment, User
 from workbench.store.queries import memory_is_empty
 from workbench.store.upserts import conflict_insert
+from workbench.text.normalise import source_hashes
 
 # A batch closes once it holds this many segments or documents (whichever comes first).
 BATCH_SEGMENTS = 5_000
@@ -85,10 +86,6 @@ def _existing(session: Session, hashes: Sequence[str]) -> dict[str, tuple[int, i
     return {content_hash: (doc_id, count) for content_hash, doc_id, count in rows}
 
 
-_DOCUMENT_COLUMNS = (
-    "title", "source_name", "content_hash", "segment_count", "imported_by_id", "source_url",
-    "outlet", "author", "published_at", "source_format",
-)  # fmt: skip
 _DOCUMENTS = cast(Table, Document.__table__)
 
 
@@ -106,25 +103,28 @@ def _document_insert(dialect: str) -> Executable:
 def _insert_documents(session: Session, new: list[ParsedDocument], user_id: int) -> dict[str, int]:
     """Insert the documents, skipping hashes another importer stored meanwhile; hash -> new id."""
     connection = session.connection()
+    # Each row's parameters made once, as the mappings Core's executemany takes (not tuples
+    # zipped into dicts afterwards: a second object per row, and zip(strict=True) per row).
     rows = [
-        (
-            document.title,
-            document.source_name,
-            document.content_hash,
-            len(document.segments),
-            user_id,
-            document.meta.source_url,
-            document.meta.outlet,
-            document.meta.author,
-            document.meta.published_at,
-            document.meta.source_format,
-        )
+        {
+            "title": document.title,
+            "source_name": document.source_name,
+            "content_hash": document.content_hash,
+            "segment_count": len(document.segments),
+            "imported_by_id": user_id,
+            "source_url": meta.source_url,
+            "outlet": meta.outlet,
+            "author": meta.author,
+            "published_at": meta.published_at,
+            "source_format": meta.source_format,
+        }
         for document in new
+        for meta in (document.meta,)
     ]
     # On the session's connection (Core), not session.execute: the ORM's bulk path sorts and
     # copies every row's parameters in Python before the same INSERT.
     statement = _document_insert(connection.dialect.name)
-    returned = connection.execute(statement, _as_parameters(_DOCUMENT_COLUMNS, rows))
+    returned = connection.execute(statement, rows)
     return {row[0]: row[1] for row in returned}
 
 
@@ -191,37 +191,34 @@ def _fill(session: Session, user_name: str, document_ids: list[int]) -> Counter[
     return fill_from_memory(session, user_name, document_ids)
 
 
-_SEGMENT_COLUMNS = (
-    "document_id", "position", "paragraph", "source", "source_hash", "is_repeat", "block"
-)  # fmt: skip
 _SEGMENT_INSERT = insert(cast(Table, Segment.__table__))
 
 
 def _insert_segments(
     session: Session, documents: list[ParsedDocument], ids: dict[str, int]
 ) -> None:
+    # The batch's sentences hashed together (a thousand at a time: text/normalise.py), not each
+    # file's on its own as it is read: for a folder of small files the calls cost more than the
+    # characters. Documents already stored are never hashed.
+    hashes = iter(
+        source_hashes([segment.source for document in documents for segment in document.segments])
+    )
     rows = [
-        (
-            document_id,
-            segment.position,
-            segment.paragraph,
-            segment.source,
-            segment.source_hash,
-            segment.is_repeat,
-            segment.block,
-        )
+        {
+            "document_id": document_id,
+            "position": segment.position,
+            "paragraph": segment.paragraph,
+            "source": segment.source,
+            "source_hash": next(hashes),
+            "is_repeat": segment.is_repeat,
+            "block": segment.block,
+        }
         for document in documents
         for document_id in (ids[document.content_hash],)
         for segment in document.segments
     ]
     # One executemany for the whole batch.
-    session.connection().execute(_SEGMENT_INSERT, _as_parameters(_SEGMENT_COLUMNS, rows))
-
-
-def _as_parameters(
-    keys: Sequence[str], rows: Sequence[tuple[object, ...]]
-) -> list[dict[str, object]]:
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    session.connection().execute(_SEGMENT_INSERT, rows)
 
 
 def _outcome(
