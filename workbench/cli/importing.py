@@ -72,7 +72,8 @@ def _sources(arguments: tuple[str, ...]) -> list[Path | str]:
             found.append(check_url(argument))
         else:
             found.extend(collect_sources([Path(argument)]))
-    return list(dict.fromkeys(found))
+    # By text, as collect_sources: a path's is never a URL's (a Path has no "//").
+    return list({str(source): source for source in found}.values())
 
 
 @click.command("import")

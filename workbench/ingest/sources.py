@@ -169,7 +169,10 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
             found.extend(texts)
         else:
             found.append(path)
-    return list(dict.fromkeys(found))  # the same file named twice is read once
+    # The same file named twice is read once. Keyed by the path's text, which reading it needs
+    # anyway (a Path keeps it once made), not by the Path: hashing a Path (its parts, in Python)
+    # cost most of what making it did. On POSIX two Paths are equal when their texts are.
+    return list({os.fspath(path): path for path in found}.values())
 
 
 def decode_source(path: Path, data: bytes) -> str:
