@@ -72,6 +72,9 @@ def test_hashing_sentences_together_gives_each_ones_hash(path: Path) -> None:
 TRICKY = (
     "".join(map(chr, _LETTER_MAP))
     + "\u064b\u0650\u0670\u0640\ufefb\ufdf2\ufe8d\u00a0\u2003\u0301\u0654\u0653"
+    # Printable characters NFKC makes a space and a mark of (presentation-form harakat, a
+    # diaeresis): spaces that appear only after folding, next to others.
+    + "\ufc5e\ufe72\u00a8"
     + "ابتثج هي 12.,ẞßİΣς \n\t"
 )
 
