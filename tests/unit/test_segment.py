@@ -504,3 +504,23 @@ def test_hostile_initials_stay_linear() -> None:
 )
 def test_quotation_and_its_attribution_are_one_sentence(document: str, expected: int) -> None:
     assert len(texts(document)) == expected
+
+
+# Every line break str.splitlines knows ("\r\n" as one), blanks and a few letters.
+_LINES_ALPHABET = st.sampled_from("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029 \t\u00a0اب.")
+_LINE_RUN = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_LINES_ALPHABET, max_size=40))
+def test_paragraphs_are_the_runs_between_line_breaks(document: str) -> None:
+    """split_paragraphs measures str.splitlines' lines: the same spans as matching the runs of
+    characters that are not line breaks, as it first did, each stripped of blanks."""
+    runs = [(m.start(), m.end()) for m in _LINE_RUN.finditer(document)]
+    expected = []
+    for start, end in runs:
+        stripped = document[start:end].strip()
+        if stripped:
+            first = start + len(document[start:end]) - len(document[start:end].lstrip())
+            expected.append((first, first + len(stripped)))
+    assert split_paragraphs(document) == expected
