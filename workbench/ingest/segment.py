@@ -28,7 +28,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Sentence", "segment_document", "segment_paragraph", "split_paragraphs"]
+__all__ = [
+    "Sentence",
+    "segment_document",
+    "segment_paragraph",
+    "sentence_spans",
+    "split_paragraphs",
+]
 
 
 # A NamedTuple, not a frozen dataclass: as immutable, and three times faster to make (one per
@@ -195,7 +201,17 @@ def segment_paragraph(text: str) -> list[tuple[int, int]]:
 def segment_document(document: str) -> list[Sentence]:
     """All sentences of all paragraphs, in document order."""
     return [
-        Sentence(document[start:end], start, end, index)
+        Sentence(document[start:end], start, end, paragraph)
+        for start, end, paragraph in sentence_spans(document)
+    ]
+
+
+def sentence_spans(document: str) -> list[tuple[int, int, int]]:
+    """`segment_document` as (start, end, paragraph) triples, without the Sentence objects (the
+    import makes its own record of each sentence: a Sentence for each was a third of the time
+    of cutting a 10 MB line)."""
+    return [
+        (start, end, index)
         for index, (p_start, p_end) in enumerate(split_paragraphs(document))
         for start, end in _sentence_spans(document, p_start, p_end)
     ]

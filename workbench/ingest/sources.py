@@ -12,14 +12,13 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from itertools import groupby
-from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
 from workbench.errors import InputError
 from workbench.files.encodings import convert_hint, wide_encoding
 from workbench.files.inputs import SizeCap, read_regular, text_cap
-from workbench.ingest.segment import Sentence, segment_document, segment_paragraph
+from workbench.ingest.segment import segment_paragraph, sentence_spans
 from workbench.ingest.structure import Block, SourceMeta, SourceText, first_heading
 from workbench.text.controls import check_storable
 from workbench.text.normalise import BidiMark, locate_bidi_controls
@@ -202,48 +201,48 @@ def decode_source(path: Path, data: bytes) -> str:
 
 
 def parse_text(path: Path, text: str, content_hash: str) -> ParsedDocument:
-    sentences = segment_document(text)
-    if not sentences:
+    spans = sentence_spans(text)  # (start, end, paragraph): no Sentence made per sentence
+    if not spans:
         raise InputError(f"{path}: the file holds only whitespace; nothing to import")
-    texts = [sentence.text for sentence in sentences]
-    _refuse_overlong(path, text, sentences, texts)
-    repeated = _repeated_paragraphs(sentences)
+    texts = [text[start:end] for start, end, _ in spans]
+    _refuse_overlong(path, text, spans, texts)
+    repeated = _repeated_paragraphs(spans, texts)
     segments = [
-        ParsedSegment(position, sentence.paragraph + 1, source, sentence.paragraph in repeated)
-        for position, (sentence, source) in enumerate(zip(sentences, texts, strict=True), start=1)
+        ParsedSegment(position, paragraph + 1, source, paragraph in repeated)
+        for position, ((_, _, paragraph), source) in enumerate(zip(spans, texts, strict=True), 1)
     ]
     return ParsedDocument(
         path=path,
-        title=text_title(text, sentences),
+        title=text_title(text, spans[0][0], texts[0]),
         content_hash=content_hash,
         segments=segments,
         bidi=tuple(locate_bidi_controls(text)),
     )
 
 
-def _repeated_paragraphs(sentences: list[Sentence]) -> set[int]:
+def _repeated_paragraphs(spans: list[tuple[int, int, int]], texts: list[str]) -> set[int]:
     """The paragraphs (0-based) whose text an earlier paragraph already had."""
-    if sentences[-1].paragraph == 0:
+    if spans[-1][2] == 0:
         return set()  # one paragraph (a short file, a long line): nothing to compare
     seen: set[str] = set()
     repeated: set[int] = set()
-    for number, members in groupby(sentences, key=attrgetter("paragraph")):
-        key = " ".join(sentence.text for sentence in members)
+    for number, members in groupby(zip(spans, texts, strict=True), key=lambda pair: pair[0][2]):
+        key = " ".join(source for _, source in members)
         if key in seen:
             repeated.add(number)
         seen.add(key)
     return repeated
 
 
-def text_title(text: str, sentences: list[Sentence]) -> str:
-    """A plain text's title: its first line when that is short enough to be a headline (news
-    files put the headline first), else the start of its first sentence."""
-    start = sentences[0].start
+def text_title(text: str, start: int, first_sentence: str) -> str:
+    """A plain text's title: its first line (from the first sentence's `start`) when that is
+    short enough to be a headline (news files put the headline first), else the start of its
+    first sentence."""
     line_end = text.find("\n", start)  # not a split: the rest may be a 10 MB line
     first_line = text[start : len(text) if line_end < 0 else line_end].strip()
     if len(first_line) <= TITLE_LENGTH:
         return first_line
-    return sentences[0].text[:TITLE_LENGTH]
+    return first_sentence[:TITLE_LENGTH]
 
 
 def block_title(source: SourceText, blocks: list[Block]) -> str:
@@ -330,13 +329,15 @@ def parse_blocks(
     )
 
 
-def _refuse_overlong(path: Path, text: str, sentences: list[Sentence], texts: list[str]) -> None:
+def _refuse_overlong(
+    path: Path, text: str, spans: list[tuple[int, int, int]], texts: list[str]
+) -> None:
     if max(map(len, texts)) <= MAX_SENTENCE_CHARS:
         return
-    longest = max(sentences, key=lambda sentence: len(sentence.text))
-    line = text.count("\n", 0, longest.start) + 1
+    longest = max(range(len(texts)), key=lambda index: len(texts[index]))
+    line = text.count("\n", 0, spans[longest][0]) + 1
     raise InputError(
-        f"{path}: line {line}: a sentence of {len(longest.text):,} characters with no "
+        f"{path}: line {line}: a sentence of {len(texts[longest]):,} characters with no "
         f"sentence end (the most a segment may hold is {MAX_SENTENCE_CHARS:,}); "
         "split the text into sentences or paragraphs"
     )
