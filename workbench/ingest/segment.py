@@ -314,6 +314,8 @@ def _needs_context(token: str) -> bool:
     label, or a Latin word: for any other token `_period_ends` is True whatever the neighbours
     are.
     """
+    if token.isdecimal():  # a number (\d is str.isdecimal): a list number has one to three digits
+        return len(token) <= 3  # (years and figures end sentences: decided without five regexes)
     return (
         len(token) == 1
         or token in _CONTEXT_TOKENS
