@@ -22,7 +22,7 @@ from pathlib import Path
 
 from workbench.config import DEFAULT_MAX_TEXT_MB
 from workbench.errors import InputError
-from workbench.ingest.sources import IMPORTED_SUFFIXES, _texts_under, collect_sources, read_source
+from workbench.ingest.sources import IMPORTED_SUFFIXES, _walk_texts, collect_sources, read_source
 from workbench.services.importing import import_document, import_documents
 from workbench.store.database import open_database
 
@@ -39,7 +39,7 @@ def tiny_files(folder: Path, count: int) -> None:
         path.write_text(f"خبر رقم {number}. جملة ثانية.\n", encoding="utf-8")
     print(f"  writing the files (setup):        {time.perf_counter() - began:6.2f} s")
     began = time.perf_counter()
-    listed = _texts_under(folder)  # the walk and sort of collect_sources, without its link check
+    listed, _ = _walk_texts(folder)  # the walk and sort of collect_sources, without its link check
     listing = time.perf_counter() - began
     began = time.perf_counter()
     baseline = sorted(
