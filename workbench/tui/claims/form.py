@@ -113,7 +113,9 @@ class ClaimFormScreen(ModalScreen[bool], KeptStylesScreen):
             yield Label(self.title_text, classes="dialog-title", id="claim-title", markup=False)
             yield Label(self._quote_display(), id="claim-quote", markup=False)
             for name, title, kind in FIELDS:
-                with Horizontal(classes="claim-row"):
+                # A row of one line says so (app.tcss): an auto-height row is measured by laying
+                # its field out, at every layout of the form.
+                with Horizontal(classes="claim-row" if kind == "links" else "claim-row -one-line"):
                     yield Label(title, classes="claim-field")
                     yield self._field(name, kind)
                 if name == "mt_distorted":
