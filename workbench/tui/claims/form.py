@@ -223,7 +223,7 @@ class ClaimFormScreen(ModalScreen[bool], KeptStylesScreen):
         """Mark the name of the focused field: it is drawn reversed (app.tcss).
 
         Only the two names that change are restyled: marking the whole row restyled the field in
-        it too (a Select is five nodes), and finding the row by querying every row's nodes cost
+        it too (a Select is six nodes), and finding the row by querying every row's nodes cost
         as much again, at each Tab."""
         row = next(
             (node for node in event.widget.ancestors_with_self if node.has_class("claim-row")),
