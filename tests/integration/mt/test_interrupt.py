@@ -74,7 +74,9 @@ def test_stopped_process_resumes_each_segment_once(
     _, stderr = process.communicate(timeout=60)
 
     stopped_at = mt_revision_counts(database)
-    assert 2 * BATCH <= len(stopped_at) < segments, "the run was not stopped mid-way"
+    assert 2 * BATCH <= len(stopped_at) < segments, (
+        f"the run was not stopped mid-way: exit {process.returncode}; {stderr[-2000:]}"
+    )
     assert len(stopped_at) % BATCH == 0, "a batch was half written"
     if stop == signal.SIGINT:
         assert process.returncode == 130, stderr
