@@ -31,25 +31,35 @@ def mt_revision_counts(database: Database) -> dict[int, int]:
         return {row[0]: row[1] for row in rows}
 
 
+# `python -m workbench` with Ctrl-C's signal at its default, as a terminal starts a command. A
+# process inherits an ignored SIGINT and Python then leaves it ignored; in full parallel runs the
+# translation sometimes ran to its end (exit 0) after the test's Ctrl-C, as if it had inherited
+# one from the test worker (set below Python, where `signal.getsignal` does not see it).
+AS_FROM_A_TERMINAL = (
+    "import runpy, signal, sys; "
+    "signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv[0] = 'workbench'; "
+    "runpy.run_module('workbench', run_name='__main__', alter_sys=True)"
+)
+
+
 def start_translate(db_url: str, tmp_path: Path) -> subprocess.Popen[str]:
     config = tmp_path / "workbench.toml"
     config.write_text(f"mt_batch_size = {BATCH}\nmt_threads = 1\n", encoding="utf-8")
     pythonpath = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "WORKBENCH_CONFIG": str(config), "PYTHONPATH": pythonpath}
-    command = [sys.executable, "-m", "workbench", "--db", db_url, "--user", "alice", "translate"]
+    command = [sys.executable, "-c", AS_FROM_A_TERMINAL, "--db", db_url, "--user", "alice"]
     return subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [*command, "translate"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
 
 
 def wait_for_batches(process: subprocess.Popen[str], database: Database, segments: int) -> None:
     """Until `segments` have MT, the process running in short steps (SIGCONT, 20 ms, SIGSTOP) and
     the database read between them, so that it cannot run past that point however long this test
-    is held up. It is left stopped: the caller sends its signal, then SIGCONT.
-
-    Watching it run freely was not enough: in three of five full parallel runs the translation
-    finished all 17 batches between two reads 20 ms apart (exit 0, nothing stopped), though it
-    never did alone or with the integration tests only; what held the test up was not found."""
+    is held up on a loaded machine. It is left stopped: the caller sends its signal, then SIGCONT.
+    (Stepping also made the Ctrl-C land while a batch's English was read, which crashed the
+    process on its way out until services/translation.py waited for that batch too.)"""
     deadline = time.monotonic() + 120
     process.send_signal(signal.SIGSTOP)
     while len(mt_revision_counts(database)) < segments:
@@ -58,6 +68,15 @@ def wait_for_batches(process: subprocess.Popen[str], database: Database, segment
         process.send_signal(signal.SIGCONT)
         time.sleep(0.02)
         process.send_signal(signal.SIGSTOP)
+
+
+def ignored_and_blocked_signals() -> str:
+    """The kernel's view (signal.getsignal shows only what Python set)."""
+    status = Path("/proc/self/status")
+    if not status.exists():
+        return "signals: unknown"
+    lines = status.read_text(encoding="utf-8").splitlines()
+    return " ".join(line for line in lines if line.startswith(("SigIgn", "SigBlk")))
 
 
 @pytest.mark.slow
@@ -78,11 +97,12 @@ def test_stopped_process_resumes_each_segment_once(
     wait_for_batches(process, database, 2 * BATCH)
     process.send_signal(stop)
     process.send_signal(signal.SIGCONT)  # a stopped process acts on its signals once it goes on
-    _, stderr = process.communicate(timeout=60)
+    stdout, stderr = process.communicate(timeout=60)
 
     stopped_at = mt_revision_counts(database)
     assert 2 * BATCH <= len(stopped_at) < segments, (
-        f"the run was not stopped mid-way: exit {process.returncode}; {stderr[-2000:]}"
+        f"the run was not stopped mid-way: exit {process.returncode}; {stderr[-2000:]}; "
+        f"{stdout[-500:]}; this worker's {ignored_and_blocked_signals()}"
     )
     assert len(stopped_at) % BATCH == 0, "a batch was half written"
     if stop == signal.SIGINT:
