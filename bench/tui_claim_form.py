@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
-import os
 import statistics
 import sys
 import tempfile
@@ -36,7 +34,7 @@ from textual.widgets import Button, Input, Label, Select, TextArea
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # The seeded app, built as the start-up bench builds it.
-from tui_start import _workbench_factory
+from tui_start import isolated_factory
 
 from workbench.store.database import Database
 
@@ -117,14 +115,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=9)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tui-claim-form-") as folder:
-        # Never the developer's own config, recovery journal or MT models.
-        os.environ["WORKBENCH_CONFIG"] = str(Path(folder) / "no-config.toml")
-        os.environ["XDG_STATE_HOME"] = str(Path(folder) / "state")
-        os.environ["ARGOS_PACKAGES_DIR"] = str(Path(folder) / "no-models")
         opened: list[Database] = []
-        make = _workbench_factory(Path(folder), opened)
-        gc.collect()
-        gc.freeze()  # as the test suite does: the modules' objects out of the collector's passes
+        make = isolated_factory(Path(folder), opened)
         bare = asyncio.run(
             _rounds(
                 lambda _: BareApp(), lambda pilot: pilot.app.push_screen(BareForm()), args.rounds

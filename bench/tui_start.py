@@ -75,19 +75,25 @@ async def _rounds(make: Callable[[int], App[None]], rounds: int) -> float:
     return statistics.median([await _settle(make(round_)) for round_ in range(rounds)])
 
 
+def isolated_factory(folder: Path, opened: list[Database]) -> Callable[[int], App[None]]:
+    """`_workbench_factory` in `folder`, with the collector's passes cleared for the rounds."""
+    # Never the developer's own config, recovery journal or MT models.
+    os.environ["WORKBENCH_CONFIG"] = str(folder / "no-config.toml")
+    os.environ["XDG_STATE_HOME"] = str(folder / "state")
+    os.environ["ARGOS_PACKAGES_DIR"] = str(folder / "no-models")
+    make = _workbench_factory(folder, opened)
+    gc.collect()
+    gc.freeze()  # as the test suite does: the modules' objects out of the collector's passes
+    return make
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tui-start-") as folder:
-        # Never the developer's own config, recovery journal or MT models.
-        os.environ["WORKBENCH_CONFIG"] = str(Path(folder) / "no-config.toml")
-        os.environ["XDG_STATE_HOME"] = str(Path(folder) / "state")
-        os.environ["ARGOS_PACKAGES_DIR"] = str(Path(folder) / "no-models")
         opened: list[Database] = []
-        make = _workbench_factory(Path(folder), opened)
-        gc.collect()
-        gc.freeze()  # as the test suite does: the modules' objects out of the collector's passes
+        make = isolated_factory(Path(folder), opened)
         bare = asyncio.run(_rounds(lambda _: BareApp(), args.rounds))
         workbench = asyncio.run(_rounds(make, args.rounds))
         for database in opened:
