@@ -43,6 +43,18 @@ run()
 CORE = "import gc, workbench.cli; gc.freeze(); print(gc.get_freeze_count())"
 
 
+def _python(tmp_path: Path, code: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """`python -c code arguments` in the test's environment, its output captured."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *arguments],
+        capture_output=True,
+        text=True,
+        env=_environment(tmp_path),
+        check=False,
+        timeout=120,
+    )
+
+
 def _environment(tmp_path: Path) -> dict[str, str]:
     return {
         **os.environ,
@@ -62,23 +74,11 @@ def test_each_command_resumes_the_collector_once_started(
 ) -> None:
     report = tmp_path / "collector.json"
     arguments = [str(report), "--db", seeded_cli.db_url, "--user", "alice", *command]
-    result = subprocess.run(
-        [sys.executable, "-c", ENTRY, *arguments],
-        capture_output=True,
-        text=True,
-        env=_environment(tmp_path),
-        check=False,
-        timeout=120,
-    )
+    result = _python(tmp_path, ENTRY, *arguments)
     assert result.returncode == 0, result.stderr
     state = json.loads(report.read_text(encoding="utf-8"))
-    core = subprocess.run(
-        [sys.executable, "-c", CORE],
-        capture_output=True,
-        text=True,
-        env=_environment(tmp_path),
-        check=True,
-    )
+    core = _python(tmp_path, CORE)
+    assert core.returncode == 0, core.stderr
     assert state["enabled"] is True
     assert state["frozen"] > int(core.stdout)
 
@@ -98,14 +98,7 @@ print(json.dumps({"paused": paused, "enabled": gc.isenabled(), "frozen": gc.get_
 
 
 def test_the_time_limit_resumes_a_collector_no_command_resumed(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", TIMED],
-        capture_output=True,
-        text=True,
-        env=_environment(tmp_path),
-        check=False,
-        timeout=60,
-    )
+    result = _python(tmp_path, TIMED)
     assert result.returncode == 0, result.stderr
     state = json.loads(result.stdout.strip().splitlines()[-1])
     assert state["paused"] is True and state["enabled"] is True and state["frozen"] > 0

@@ -69,9 +69,7 @@ def test_kill_9_during_translate_then_resume(
     config.write_text(f"mt_batch_size = {BATCH}\nmt_threads = 1\n", encoding="utf-8")
     monkeypatch.setenv("WORKBENCH_CONFIG", str(config))  # the child processes read it
     process = subprocess.Popen(
-        # At the lowest priority, so that on a loaded machine the translation cannot outrun the
-        # loop below that watches it (tests/integration/mt/test_interrupt.py says more).
-        ["nice", "-n", "19", *workbench_process(any_db_url, "translate")],
+        workbench_process(any_db_url, "translate"),
         cwd=REPO_ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
