@@ -16,9 +16,11 @@ keeps `workers` batches submitted at once to use them all.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -193,6 +195,29 @@ class Scored:
 _translators: dict[tuple[Any, ...], ctranslate2.Translator] = {}
 _engines: dict[tuple[Any, ...], MtEngine] = {}
 _lock = threading.RLock()
+EXIT_WAIT_S = 120.0  # longer than any batch takes; a decoder stuck past it is left to the exit
+
+
+@atexit.register
+def _stop_decoding() -> None:
+    """At exit: wait until no model is decoding, then let go of them (freeing a translator joins
+    its worker threads).
+
+    A process that exits while a CTranslate2 worker still decodes crashes (SIGSEGV, after
+    Python's own shutdown): the C runtime's exit handlers free oneDNN's compiled kernels under
+    the running worker (seen with gdb after a Ctrl-C of `workbench translate` that left a batch
+    submitted but not yet held by anyone to wait for it). Whatever stopped the work, and
+    wherever the signal landed, no batch outlives the process's Python.
+    """
+    with _lock:
+        translators = list(_translators.values())
+        _translators.clear()
+        _engines.clear()
+    deadline = time.monotonic() + EXIT_WAIT_S
+    for translator in translators:
+        while translator.num_active_batches and time.monotonic() < deadline:
+            time.sleep(0.005)
+    translators.clear()
 
 
 def _cannot_load(model: InstalledModel, device: str, error: Exception) -> WorkbenchError:

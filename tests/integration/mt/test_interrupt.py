@@ -59,7 +59,9 @@ def wait_for_batches(process: subprocess.Popen[str], database: Database, segment
     the database read between them, so that it cannot run past that point however long this test
     is held up on a loaded machine. It is left stopped: the caller sends its signal, then SIGCONT.
     (Stepping also made the Ctrl-C land while a batch's English was read, which crashed the
-    process on its way out until services/translation.py waited for that batch too.)"""
+    process on its way out until services/translation.py waited for that batch too; one run in
+    about forty still crashed on its way out, a batch decoding at exit, until mt/engine.py waited
+    for its decoders at exit: test_exit.py.)"""
     deadline = time.monotonic() + 120
     process.send_signal(signal.SIGSTOP)
     while len(mt_revision_counts(database)) < segments:
