@@ -19,6 +19,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import signal
 import threading
 import time
 from collections.abc import Sequence
@@ -213,11 +214,18 @@ def _stop_decoding() -> None:
         translators = list(_translators.values())
         _translators.clear()
         _engines.clear()
+    if any(translator.num_active_batches for translator in translators):
+        _ignore_ctrl_c()  # another Ctrl-C here would end the wait, and the process would crash
     deadline = time.monotonic() + EXIT_WAIT_S
     for translator in translators:
         while translator.num_active_batches and time.monotonic() < deadline:
             time.sleep(0.005)
     translators.clear()
+
+
+def _ignore_ctrl_c() -> None:
+    if threading.current_thread() is threading.main_thread():  # where Python allows it
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _cannot_load(model: InstalledModel, device: str, error: Exception) -> WorkbenchError:
