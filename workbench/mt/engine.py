@@ -206,9 +206,10 @@ def _stop_decoding() -> None:
 
     A process that exits while a CTranslate2 worker still decodes crashes (SIGSEGV, after
     Python's own shutdown): the C runtime's exit handlers free oneDNN's compiled kernels under
-    the running worker (seen with gdb after a Ctrl-C of `workbench translate` that left a batch
-    submitted but not yet held by anyone to wait for it). Whatever stopped the work, and
-    wherever the signal landed, no batch outlives the process's Python.
+    the running worker (seen with gdb in a core of `workbench translate` stopped by Ctrl-C, about
+    one run in forty: a worker decoding a batch nobody waited for, in a translator that Python's
+    shutdown did not free). Whatever stopped the work, and wherever the signal landed, no batch
+    outlives the process's Python.
     """
     with _lock:
         translators = list(_translators.values())
