@@ -17,7 +17,6 @@ keeps `workers` batches submitted at once to use them all.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import os
 import signal
 import threading
@@ -49,6 +48,8 @@ __all__ = [
     "Scored",
     "get_engine",
 ]
+
+RESULT_POLL_S = 0.005
 
 # Stops the loops small models fall into ("President President President ...").
 NO_REPEAT_NGRAM_SIZE = 3
@@ -170,16 +171,15 @@ class PendingTranslation:
     def result(self) -> list[str]:
         return [item.text for item in self.scored()]
 
-    def wait(self) -> None:
-        """Until CTranslate2's workers have finished these jobs (their results unused)."""
-        for job in self.jobs:
-            with contextlib.suppress(Exception):  # a failed job is finished too: nothing to keep
-                job.result()
-
     def scored(self) -> list[Scored]:
         """Each translation with its confidence; an empty source gets "" and no score."""
         translations = [Scored("", None)] * self.count
         for index, job in zip(self.order, self.jobs, strict=True):
+            while not job.done():
+                # Short sleeps, not CTranslate2's blocking wait: Python runs a signal's handler
+                # only between its own steps, so a Ctrl-C would wait for the whole batch.
+                # translate_segments keeps a batch queued behind this one: no worker idles.
+                time.sleep(RESULT_POLL_S)
             result = job.result()
             tokens = result.hypotheses[0]
             score = confidence(result.scores[0], len(tokens)) if result.scores else None

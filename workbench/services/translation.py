@@ -133,32 +133,21 @@ def _pipelined(
     engine: MtEngine, batches: Iterator[tuple[list[_Work], list[list[str]]]]
 ) -> Iterator[tuple[list[_Work], list[Scored]]]:
     """Each batch with its English, `engine.workers` batches ahead: CTranslate2 decodes them side
-    by side in its own threads (GIL released) while the caller stores this one."""
+    by side in its own threads (GIL released) while the caller stores this one.
+
+    Stopped mid-way (Ctrl-C, `should_stop`, an error), the batches still decoding are left to
+    finish unread: nothing waits for them here, so that a Ctrl-C is answered at once; the
+    process waits for them only at its exit (mt/engine.py), which must not come mid-batch.
+    """
     ahead: deque[tuple[list[_Work], PendingTranslation]] = deque()
-    try:
-        for batch, tokens in batches:
-            ahead.append((batch, engine.submit_tokens(tokens)))
-            if len(ahead) > engine.workers:
-                yield _scored_first(ahead)
-        while ahead:
-            yield _scored_first(ahead)
-    finally:
-        # Stopped mid-way (ctrl-c, an error): wait for the batches still decoding. A process
-        # that exits while CTranslate2's workers write into its results crashes (SIGSEGV).
-        for _, pending in ahead:
-            pending.wait()
-
-
-def _scored_first(
-    ahead: deque[tuple[list[_Work], PendingTranslation]],
-) -> tuple[list[_Work], list[Scored]]:
-    """The first batch with its English, taken off `ahead` only once all of it is back: a Ctrl-C
-    while its jobs are read leaves it there for the wait above (taken off first, its jobs still
-    decoding were not waited for, and the process crashed on its way out: SIGSEGV)."""
-    done, pending = ahead[0]
-    scored = pending.scored()
-    ahead.popleft()
-    return done, scored
+    for batch, tokens in batches:
+        ahead.append((batch, engine.submit_tokens(tokens)))
+        if len(ahead) > engine.workers:
+            done, pending = ahead.popleft()
+            yield done, pending.scored()
+    while ahead:
+        done, pending = ahead.popleft()
+        yield done, pending.scored()
 
 
 def _still_wanted(session: Session, batch: Sequence[_Work]) -> list[_Work]:
