@@ -58,10 +58,9 @@ def wait_for_batches(process: subprocess.Popen[str], database: Database, segment
     """Until `segments` have MT, the process running in short steps (SIGCONT, 20 ms, SIGSTOP) and
     the database read between them, so that it cannot run past that point however long this test
     is held up on a loaded machine. It is left stopped: the caller sends its signal, then SIGCONT.
-    (Stepping also made the Ctrl-C land while a batch's English was read, which crashed the
-    process on its way out until services/translation.py waited for that batch too; one run in
-    about forty still crashed on its way out, a batch decoding at exit, until mt/engine.py waited
-    for its decoders at exit: test_exit.py.)"""
+    (Stepping makes the Ctrl-C land anywhere in the loop; it showed the process crashing on its
+    way out, now and then, while a batch was still being decoded, until mt/engine.py waited for
+    its decoders at exit: test_exit.py.)"""
     deadline = time.monotonic() + 120
     process.send_signal(signal.SIGSTOP)
     while len(mt_revision_counts(database)) < segments:
