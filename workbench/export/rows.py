@@ -11,11 +11,10 @@ TMX `<note>` and in the CSV `claims` cell), read by a second streaming query in 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import chain, groupby
-from operator import itemgetter
+from itertools import groupby
 from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import Select, func, select
@@ -76,28 +75,11 @@ class ExportRow(NamedTuple):
     claims: tuple[str, ...] = ()  # one note per live claim (export/claim_notes.py)
 
 
-class History(NamedTuple):
-    """What an export tells of a segment's revisions (the last eight fields of `ExportRow`)."""
-
-    created_by: str | None = None
-    created_at: datetime | None = None
-    changed_by: str | None = None
-    changed_at: datetime | None = None
-    target_origin: str | None = None
-    mt_package: str | None = None
-    mt_version: str | None = None
-    mt_at: datetime | None = None
-
-
-NO_HISTORY = History()
-
-
-# The segment columns of `ExportRow` (the editor as an id, named from `_user_names`), then, with
-# the history, those of one revision.
+# The segment columns of `ExportRow` (the document and the editor as ids, named from
+# `_document_names` and `_user_names`), then, with the history, those of one revision.
 _SEGMENT_COLUMNS = (
     Segment.id,
     Segment.document_id,
-    Document.source_name,
     Segment.position,
     Segment.source,
     Segment.target,
@@ -114,8 +96,12 @@ _REVISION_COLUMNS = (
     Revision.mt_version,
 )
 # A row of `_rows_query(history=True)`, by index: the revision's columns after the segment's.
-_ORIGIN, _AUTHOR, _CREATED, _PACKAGE, _VERSION = range(10, 15)
+_ORIGIN, _AUTHOR, _CREATED, _PACKAGE, _VERSION = range(9, 14)
 MT_ORIGIN = Origin.MT.value
+# The history fields of a segment without target revisions, and of one without MT revisions.
+_NO_TARGET_HISTORY = (None,) * 5
+_NO_MT_HISTORY = (None,) * 3
+_NO_HISTORY = _NO_TARGET_HISTORY + _NO_MT_HISTORY
 
 
 def _rows_query(history: bool) -> RowsQuery:
@@ -125,45 +111,15 @@ def _rows_query(history: bool) -> RowsQuery:
     One pass along the segments' (document, position) index with a look-up of each one's
     revisions by segment id. Choosing the first and last target revision and the latest MT one
     in SQL (a grouped subquery joined three times to the revisions) cost three times as much as
-    reading the segments; a second query for the revisions alone, merged in Python, twice.
+    reading the segments; a second query for the revisions alone, merged in Python, twice. The
+    document's name is not joined: a few names read once (`_document_names`) cost nothing, a
+    joined column a look-up and a string per segment.
     """
+    query: RowsQuery = select(*_SEGMENT_COLUMNS)
     if not history:
-        query: RowsQuery = select(*_SEGMENT_COLUMNS)
-        return query.join(Document, Segment.document_id == Document.id)
+        return query
     query = select(*_SEGMENT_COLUMNS, *_REVISION_COLUMNS)
-    return query.join(Document, Segment.document_id == Document.id).outerjoin(
-        Revision, Revision.segment_id == Segment.id
-    )
-
-
-def _history(revisions: Iterable[Any], names: dict[int, str]) -> History:
-    """First and last revision of the target, latest MT revision, of one segment's revision
-    rows (oldest first)."""
-    first = last = machine = None
-    for revision in revisions:
-        if revision[_ORIGIN] == MT_ORIGIN:
-            machine = revision
-        elif revision[_ORIGIN] is not None:  # None: the segment has no revision at all
-            if first is None:
-                first = revision
-            last = revision
-    created_by = created_at = changed_by = changed_at = origin = None
-    if first is not None and last is not None:
-        created_by, created_at = names.get(first[_AUTHOR]), first[_CREATED]
-        changed_by, changed_at = names.get(last[_AUTHOR]), last[_CREATED]
-        origin = last[_ORIGIN]
-    if machine is None:
-        return History(created_by, created_at, changed_by, changed_at, origin)
-    return History(
-        created_by,
-        created_at,
-        changed_by,
-        changed_at,
-        origin,
-        machine[_PACKAGE],
-        machine[_VERSION],
-        machine[_CREATED],
-    )
+    return query.outerjoin(Revision, Revision.segment_id == Segment.id)
 
 
 def _filtered(query: RowsQuery, export: ExportFilter, needs: Needs) -> RowsQuery:
@@ -191,6 +147,17 @@ def count_export_rows(session: Session, export: ExportFilter, needs: Needs) -> i
     return session.scalar(query) or 0
 
 
+def _document_names(session: Session, document_id: int | None) -> dict[int, str]:
+    """The file name of each document the export reads, by id."""
+    query = select(Document.id, Document.source_name)
+    if document_id is not None:
+        query = query.where(Document.id == document_id)
+    names: dict[int, str] = {}
+    for number, name in session.execute(query):
+        names[number] = name
+    return names
+
+
 def _user_names(session: Session) -> dict[int, str]:
     """Every user's name by id: a team's few rows, read once instead of joined per segment."""
     names: dict[int, str] = {}
@@ -213,33 +180,83 @@ def iter_export_rows(
     `history=False` (for exports that show none, such as CSV) the revisions are not read and
     the history fields are None."""
     names = _user_names(session)
+    documents = _document_names(session, export.document_id)
     query = _filtered(_rows_query(history), export, needs).order_by(
         Segment.document_id, Segment.position, *([Revision.id] if history else [])
     )
     rows = _stream(session, query)
-    merged = _with_history(rows, names) if history else _without_history(rows, names)
+    if history:
+        merged = _with_history(rows, _row_maker(names, documents))
+    else:
+        merged = _without_history(rows, names, documents)
     notes = notes_in_document_order(session, export.document_id, CHUNK)
     return _with_claims(merged, notes)
 
 
-def _without_history(rows: Iterable[Any], names: dict[int, str]) -> Iterator[ExportRow]:
-    for segment_id, document_id, name, position, source, target, mt, status, by, at in rows:
-        yield ExportRow(
-            segment_id, document_id, name, position, source, target, mt, status,
-            names.get(by) if by is not None else None, at, *NO_HISTORY,
-        )  # fmt: skip
+# Rows are built with `_make` from one tuple: a named tuple's own constructor is a Python
+# function with 19 parameters, about a third slower, which 100,000 rows notice.
+_make_row = ExportRow._make
 
 
-def _with_history(rows: Iterable[Any], names: dict[int, str]) -> Iterator[ExportRow]:
-    """One `ExportRow` per segment from its revision rows (consecutive, by segment id)."""
-    for _, group in groupby(rows, key=itemgetter(0)):
-        values = next(group)
-        found = _history(chain((values,), group), names)  # noqa: B031 (the rest of it, once)
-        segment_id, document_id, name, position, source, target, mt, status, by, at = values[:10]
-        yield ExportRow(
-            segment_id, document_id, name, position, source, target, mt, status,
-            names.get(by) if by is not None else None, at, *found,
-        )  # fmt: skip
+def _without_history(
+    rows: Iterable[Any], names: dict[int, str], documents: dict[int, str]
+) -> Iterator[ExportRow]:
+    user = names.get  # None (no editor) is no user id: None
+    for segment_id, document_id, position, source, target, mt, status, by, at in rows:
+        yield _make_row((
+            segment_id, document_id, documents[document_id], position, source, target, mt,
+            status, user(by), at, *_NO_HISTORY, (),
+        ))  # fmt: skip
+
+
+MakeRow = Callable[[Any, Any, Any, Any], ExportRow]
+
+
+def _row_maker(names: dict[int, str], documents: dict[int, str]) -> MakeRow:
+    """The `ExportRow` of a segment's row and its first and last target revision and latest MT
+    revision (rows of `_rows_query(history=True)`, or None)."""
+    user = names.get
+
+    def make(segment: Any, first: Any, last: Any, machine: Any) -> ExportRow:
+        segment_id, document_id, position, source, target, mt, status, by, at = segment[:_ORIGIN]
+        target_history = _NO_TARGET_HISTORY
+        if first is not None:
+            target_history = (
+                user(first[_AUTHOR]), first[_CREATED], user(last[_AUTHOR]), last[_CREATED],
+                last[_ORIGIN],
+            )  # fmt: skip
+        mt_history = _NO_MT_HISTORY
+        if machine is not None:
+            mt_history = (machine[_PACKAGE], machine[_VERSION], machine[_CREATED])
+        return _make_row((
+            segment_id, document_id, documents[document_id], position, source, target, mt,
+            status, user(by), at, *target_history, *mt_history, (),
+        ))  # fmt: skip
+
+    return make
+
+
+def _with_history(rows: Iterable[Any], make: MakeRow) -> Iterator[ExportRow]:
+    """One `ExportRow` per segment from its revision rows (consecutive, oldest first).
+
+    One loop keeping the segment's state in locals: per segment, `groupby`, a generator of
+    its revisions and a function reducing them cost twice as much, the largest share of the
+    export's own work at 100,000 segments."""
+    current = segment = first = last = machine = None
+    for row in rows:
+        if row[0] != current:
+            if segment is not None:
+                yield make(segment, first, last, machine)
+            current, segment, first, last, machine = row[0], row, None, None, None
+        origin = row[_ORIGIN]
+        if origin == MT_ORIGIN:
+            machine = row
+        elif origin is not None:  # None: the segment has no revision at all
+            if first is None:
+                first = row
+            last = row
+    if segment is not None:
+        yield make(segment, first, last, machine)
 
 
 # (document id, position) of a segment: the order in which exports read segments.
