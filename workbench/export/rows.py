@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import groupby
+from itertools import chain, groupby
 from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import Select, func, select
@@ -27,6 +27,10 @@ from workbench.store.claim_queries import claims_in_document_order
 from workbench.store.models import Document, Origin, Revision, Segment, User
 
 CHUNK = 2000
+# Rows per fetch from SQLite, which has no round trips to save: a chunk this small stays in the
+# processor's cache while it is turned into rows and written (a tenth less time at 100,000
+# segments than chunks of CHUNK). PostgreSQL fetches CHUNK rows per round trip.
+SQLITE_CHUNK = 100
 
 # What a row must have to be exported: a target; a target or MT; nothing (a full table).
 Needs = Literal["target", "target_or_mt", "nothing"]
@@ -99,8 +103,8 @@ _REVISION_COLUMNS = (
 _ORIGIN, _AUTHOR, _CREATED, _PACKAGE, _VERSION = range(9, 14)
 MT_ORIGIN = Origin.MT.value
 # The history fields of a segment without target revisions, and of one without MT revisions.
-_NO_TARGET_HISTORY = (None,) * 5
-_NO_MT_HISTORY = (None,) * 3
+_NO_TARGET_HISTORY: tuple[Any, ...] = (None,) * 5
+_NO_MT_HISTORY: tuple[Any, ...] = (None,) * 3
 _NO_HISTORY = _NO_TARGET_HISTORY + _NO_MT_HISTORY
 
 
@@ -169,8 +173,10 @@ def _user_names(session: Session) -> dict[int, str]:
 def _stream(session: Session, query: RowsQuery) -> Iterator[Any]:
     # Core execution on the session's connection: the rows are plain columns, and the ORM's
     # per-row loading machinery would cost about as much as writing the file.
-    result = session.connection().execute(query.execution_options(yield_per=CHUNK))
-    return (values for chunk in result.partitions() for values in chunk)
+    connection = session.connection()
+    chunk = SQLITE_CHUNK if connection.dialect.name == "sqlite" else CHUNK
+    result = connection.execute(query.execution_options(yield_per=chunk))
+    return chain.from_iterable(result.partitions())
 
 
 def iter_export_rows(
