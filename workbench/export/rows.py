@@ -17,7 +17,7 @@ from datetime import datetime
 from itertools import chain, groupby
 from typing import Any, Literal, NamedTuple, cast
 
-from sqlalchemy import Select, Table, func, select
+from sqlalchemy import Connection, Select, Table, func, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError
@@ -88,7 +88,7 @@ class ExportRow(NamedTuple):
 
 
 # The segment columns of `ExportRow` (the document and the editor as ids, named from
-# `_document_names` and `_user_names`), then, with the history, those of one revision.
+# `_DocumentNames` and `_user_names`), then, with the history, those of one revision.
 _SEGMENT_COLUMNS = tuple(
     _SEGMENTS.c[name]
     for name in (
@@ -116,7 +116,7 @@ def _rows_query(history: bool) -> RowsQuery:
     revisions by segment id. Choosing the first and last target revision and the latest MT one
     in SQL (a grouped subquery joined three times to the revisions) cost three times as much as
     reading the segments; a second query for the revisions alone, merged in Python, twice. The
-    document's name is not joined: a few names read once (`_document_names`) cost nothing, a
+    document's name is not joined: a few names read once (`_DocumentNames`) cost nothing, a
     joined column a look-up and a string per segment.
     """
     query: RowsQuery = select(*_SEGMENT_COLUMNS)
@@ -154,15 +154,25 @@ def count_export_rows(session: Session, export: ExportFilter, needs: Needs) -> i
     return session.connection().scalar(query) or 0
 
 
-def _document_names(session: Session, document_id: int | None) -> dict[int, str]:
-    """The file name of each document the export reads, by id."""
-    query = select(_DOCUMENTS.c.id, _DOCUMENTS.c.source_name)
-    if document_id is not None:
-        query = query.where(_DOCUMENTS.c.id == document_id)
-    names: dict[int, str] = {}
-    for number, name in session.connection().execute(query):
-        names[number] = name
-    return names
+class _DocumentNames(dict[int, str]):
+    """The file name of each document the export reads, by id, read before its rows. A document
+    added since is read when its first row comes: PostgreSQL reads each statement at its own
+    snapshot (read committed), so the rows may be newer than this read."""
+
+    def __init__(self, connection: Connection, document_id: int | None) -> None:
+        super().__init__()
+        self._connection = connection
+        query = select(_DOCUMENTS.c.id, _DOCUMENTS.c.source_name)
+        if document_id is not None:
+            query = query.where(_DOCUMENTS.c.id == document_id)
+        for number, name in connection.execute(query):
+            self[number] = name
+
+    def __missing__(self, document_id: int) -> str:
+        query = select(_DOCUMENTS.c.source_name).where(_DOCUMENTS.c.id == document_id)
+        # Gone since its rows were read (deleted meanwhile): the rows still say which it was.
+        name = self[document_id] = self._connection.scalar(query) or ""
+        return name
 
 
 def _user_names(session: Session) -> dict[int, str]:
@@ -190,7 +200,7 @@ def iter_export_rows(
     `history=False` (for exports that show none, such as CSV) the revisions are not read and
     the history fields are None."""
     names = _user_names(session)
-    documents = _document_names(session, export.document_id)
+    documents = _DocumentNames(session.connection(), export.document_id)
     query = _filtered(_rows_query(history), export, needs).order_by(
         _SEGMENTS.c.document_id, _SEGMENTS.c.position, *([_REVISIONS.c.id] if history else [])
     )

@@ -137,6 +137,10 @@ class _Stamps:
         )
 
 
+# Who wrote the English first and when, who last and when.
+_StampKey = tuple[str | None, datetime | None, str | None, datetime | None]
+
+
 def _units(rows: Iterable[ExportRow], include_mt: bool) -> Iterator[str]:
     """The `<tu>` element of each row.
 
@@ -148,7 +152,7 @@ def _units(rows: Iterable[ExportRow], include_mt: bool) -> Iterator[str]:
     building the text."""
     heads: dict[tuple[str, int], str] = {}  # a few statuses in each document
     tails: dict[tuple[str, str | None], str] = {}  # a few origins with each engine
-    stamps, known = _Stamps(), dict[tuple[object, ...], str]()
+    stamps, known = _Stamps(), dict[_StampKey, str]()
     for (
         segment_id, document_id, document_name, position, source, target, mt, status, editor,
         updated_at, created_by, created_at, changed_by, changed_at, target_origin, mt_package,
@@ -157,7 +161,7 @@ def _units(rows: Iterable[ExportRow], include_mt: bool) -> Iterator[str]:
         engine = _engine(mt_package, mt_version) if mt_package is not None else None
         if target is not None:
             english, origin = target, target_origin or _HUMAN
-            key: tuple[object, ...] = (
+            key: _StampKey = (
                 created_by or editor, created_at or updated_at,
                 changed_by or editor, changed_at or updated_at,
             )  # fmt: skip
@@ -166,7 +170,7 @@ def _units(rows: Iterable[ExportRow], include_mt: bool) -> Iterator[str]:
             key = (engine, mt_at, engine, mt_at)
         stamp = known.get(key)
         if stamp is None:
-            stamp = _kept(known)[key] = stamps(*key)  # type: ignore[arg-type]
+            stamp = _kept(known)[key] = stamps(*key)
         head = heads.get((status, document_id))
         if head is None:
             head = _kept(heads)[status, document_id] = _head(status, document_id, document_name)

@@ -12,7 +12,7 @@ from tests.integration.exchange.conftest import Desk
 from workbench.export import rows as export_rows
 from workbench.export.rows import ExportFilter, ExportRow, Needs, iter_export_rows
 from workbench.services.claim_writes import add_claim, remove_claim
-from workbench.store.models import Origin, Revision, User
+from workbench.store.models import Document, Origin, Revision, User
 
 HISTORY_FIELDS = ExportRow._fields[10:18]
 
@@ -134,3 +134,21 @@ def noted_segments(desk: Desk, document_id: int) -> list[int]:
         return [
             row.segment_id for row in iter_export_rows(session, export, "nothing") if row.claims
         ]
+
+
+def test_a_document_missing_from_the_names_read_first_is_read_when_met(desk: Desk) -> None:
+    """On PostgreSQL each statement reads at its own snapshot: rows may name a document the
+    names read before them did not hold (added meanwhile), or one deleted since."""
+    with desk.database.read() as session:
+        names = export_rows._DocumentNames(session.connection(), 1)
+        assert set(names) == {1}
+        assert names[6] == desk_document_name(desk, 6)
+        assert names[10_000] == ""
+        assert set(names) == {1, 6, 10_000}
+
+
+def desk_document_name(desk: Desk, document_id: int) -> str:
+    with desk.database.read() as session:
+        document = session.get(Document, document_id)
+        assert document is not None
+        return document.source_name
