@@ -131,6 +131,8 @@ def _export(kind: str, database: Database, out: Path, export: ExportFilter) -> i
 
 def child_export(kind: str, url: str, out: Path, document_id: int | None, trace: bool) -> Result:
     database = open_database(url)  # schema check and imports: not measured
+    if kind == "ttk":
+        import translate.storage.tmx  # noqa: F401 (its import, like ours, before the clock)
     if trace:
         tracemalloc.start()
     wall, cpu = time.perf_counter(), _cpu_seconds()

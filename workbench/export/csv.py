@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from itertools import islice
 from typing import BinaryIO
 
 from workbench.export.rows import ExportRow
@@ -31,18 +32,37 @@ def iso_utc(moment: datetime | None) -> str:
     return f"{moment.isoformat()[:19]}Z"
 
 
-def csv_cells(row: ExportRow) -> list[str | int]:
-    return [
-        row.document_id,
-        row.position,
-        neutralise(row.source),
-        neutralise(row.mt or ""),
-        neutralise(row.target or ""),
-        row.status,
-        neutralise(row.editor or ""),
-        iso_utc(row.updated_at),
-        neutralise("\n".join(row.claims)) if row.claims else "",
-    ]
+# Dates kept for the rows that follow: bulk writes (an import, a translation run, a TM fill)
+# give thousands of segments the same moment. Bounded so that memory stays flat.
+KEPT_DATES = 1024
+
+
+def _cells(rows: Iterable[ExportRow]) -> Iterator[list[str | int]]:
+    """The cells of each row. One generator, each row unpacked once and each moment formatted
+    once: per row, attribute look-ups and the date's formatting cost as much as the writing."""
+    dates: dict[datetime, str] = {}
+    for (
+        _, document_id, _, position, source, target, mt, status, editor, updated_at, _, _, _, _,
+        _, _, _, _, claims,
+    ) in rows:  # fmt: skip
+        updated = ""
+        if updated_at is not None:
+            updated = dates.get(updated_at, "")
+            if not updated:
+                if len(dates) >= KEPT_DATES:
+                    dates.clear()
+                updated = dates[updated_at] = iso_utc(updated_at)
+        yield [
+            document_id,
+            position,
+            neutralise(source),
+            neutralise(mt) if mt else "",
+            neutralise(target) if target else "",
+            status,
+            neutralise(editor) if editor else "",
+            updated,
+            neutralise("\n".join(claims)) if claims else "",
+        ]
 
 
 def write_csv(
@@ -56,11 +76,11 @@ def write_csv(
     text = io.TextIOWrapper(out, encoding="utf-8-sig" if bom else "utf-8", newline="")
     writer = csv.writer(text)
     writer.writerow(COLUMNS)
-    written = 0
-    for row in rows:
-        writer.writerow(csv_cells(row))
-        written += 1
-        if progress is not None and written % PROGRESS_EVERY == 0:
+    written, cells = 0, _cells(rows)
+    while batch := list(islice(cells, PROGRESS_EVERY)):  # writerows: one call per batch
+        writer.writerows(batch)
+        written += len(batch)
+        if progress is not None and len(batch) == PROGRESS_EVERY:
             progress(PROGRESS_EVERY)
     text.flush()
     text.detach()  # `out` belongs to the caller, who syncs and closes it

@@ -11,28 +11,39 @@ TMX `<note>` and in the CSV `claims` cell), read by a second streaming query in 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain, groupby
-from operator import itemgetter
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, cast
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Connection, Select, Table, func, select
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError
 from workbench.export.claim_notes import claim_note
 from workbench.export.floors import DEFAULT_FLOOR, STATUS_FLOORS
 from workbench.store.claim_queries import claims_in_document_order
-from workbench.store.models import Document, Origin, Revision, Segment, User
+from workbench.store.models import Claim, Document, Origin, Revision, Segment, User
 
 CHUNK = 2000
+# Rows per fetch from SQLite, which has no round trips to save: a chunk this small stays in the
+# processor's cache while it is turned into rows and written (a tenth less time at 100,000
+# segments than chunks of CHUNK). PostgreSQL fetches CHUNK rows per round trip.
+SQLITE_CHUNK = 100
 
 # What a row must have to be exported: a target; a target or MT; nothing (a full table).
 Needs = Literal["target", "target_or_mt", "nothing"]
 
 RowsQuery = Select[*tuple[Any, ...]]
+
+# The tables, for SQLAlchemy Core: a statement on the models' attributes would take the ORM's
+# compilation path, and its first use in a process configures every mapper, some 0.05 s of CPU
+# that each `workbench export` would spend before its first row. The ORM is used only when
+# there are claims to read (`notes_in_document_order`).
+_SEGMENTS, _REVISIONS = cast(Table, Segment.__table__), cast(Table, Revision.__table__)
+_DOCUMENTS, _USERS = cast(Table, Document.__table__), cast(Table, User.__table__)
+_CLAIMS = cast(Table, Claim.__table__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,46 +87,25 @@ class ExportRow(NamedTuple):
     claims: tuple[str, ...] = ()  # one note per live claim (export/claim_notes.py)
 
 
-class History(NamedTuple):
-    """What an export tells of a segment's revisions (the last eight fields of `ExportRow`)."""
-
-    created_by: str | None = None
-    created_at: datetime | None = None
-    changed_by: str | None = None
-    changed_at: datetime | None = None
-    target_origin: str | None = None
-    mt_package: str | None = None
-    mt_version: str | None = None
-    mt_at: datetime | None = None
-
-
-NO_HISTORY = History()
-
-
-# The segment columns of `ExportRow` (the editor as an id, named from `_user_names`), then, with
-# the history, those of one revision.
-_SEGMENT_COLUMNS = (
-    Segment.id,
-    Segment.document_id,
-    Document.source_name,
-    Segment.position,
-    Segment.source,
-    Segment.target,
-    Segment.mt,
-    Segment.status,
-    Segment.updated_by_id,
-    Segment.updated_at,
-)
-_REVISION_COLUMNS = (
-    Revision.origin,
-    Revision.author_id,
-    Revision.created_at,
-    Revision.mt_package,
-    Revision.mt_version,
+# The segment columns of `ExportRow` (the document and the editor as ids, named from
+# `_DocumentNames` and `_user_names`), then, with the history, those of one revision.
+_SEGMENT_COLUMNS = tuple(
+    _SEGMENTS.c[name]
+    for name in (
+        "id", "document_id", "position", "source", "target", "mt", "status", "updated_by_id",
+        "updated_at",
+    )
+)  # fmt: skip
+_REVISION_COLUMNS = tuple(
+    _REVISIONS.c[name] for name in ("origin", "author_id", "created_at", "mt_package", "mt_version")
 )
 # A row of `_rows_query(history=True)`, by index: the revision's columns after the segment's.
-_ORIGIN, _AUTHOR, _CREATED, _PACKAGE, _VERSION = range(10, 15)
+_ORIGIN, _AUTHOR, _CREATED, _PACKAGE, _VERSION = range(9, 14)
 MT_ORIGIN = Origin.MT.value
+# The history fields of a segment without target revisions, and of one without MT revisions.
+_NO_TARGET_HISTORY: tuple[Any, ...] = (None,) * 5
+_NO_MT_HISTORY: tuple[Any, ...] = (None,) * 3
+_NO_HISTORY = _NO_TARGET_HISTORY + _NO_MT_HISTORY
 
 
 def _rows_query(history: bool) -> RowsQuery:
@@ -125,76 +115,71 @@ def _rows_query(history: bool) -> RowsQuery:
     One pass along the segments' (document, position) index with a look-up of each one's
     revisions by segment id. Choosing the first and last target revision and the latest MT one
     in SQL (a grouped subquery joined three times to the revisions) cost three times as much as
-    reading the segments; a second query for the revisions alone, merged in Python, twice.
+    reading the segments; a second query for the revisions alone, merged in Python, twice. The
+    document's name is not joined: a few names read once (`_DocumentNames`) cost nothing, a
+    joined column a look-up and a string per segment.
     """
+    query: RowsQuery = select(*_SEGMENT_COLUMNS)
     if not history:
-        query: RowsQuery = select(*_SEGMENT_COLUMNS)
-        return query.join(Document, Segment.document_id == Document.id)
+        return query
     query = select(*_SEGMENT_COLUMNS, *_REVISION_COLUMNS)
-    return query.join(Document, Segment.document_id == Document.id).outerjoin(
-        Revision, Revision.segment_id == Segment.id
-    )
-
-
-def _history(revisions: Iterable[Any], names: dict[int, str]) -> History:
-    """First and last revision of the target, latest MT revision, of one segment's revision
-    rows (oldest first)."""
-    first = last = machine = None
-    for revision in revisions:
-        if revision[_ORIGIN] == MT_ORIGIN:
-            machine = revision
-        elif revision[_ORIGIN] is not None:  # None: the segment has no revision at all
-            if first is None:
-                first = revision
-            last = revision
-    created_by = created_at = changed_by = changed_at = origin = None
-    if first is not None and last is not None:
-        created_by, created_at = names.get(first[_AUTHOR]), first[_CREATED]
-        changed_by, changed_at = names.get(last[_AUTHOR]), last[_CREATED]
-        origin = last[_ORIGIN]
-    if machine is None:
-        return History(created_by, created_at, changed_by, changed_at, origin)
-    return History(
-        created_by,
-        created_at,
-        changed_by,
-        changed_at,
-        origin,
-        machine[_PACKAGE],
-        machine[_VERSION],
-        machine[_CREATED],
-    )
+    return query.outerjoin(_REVISIONS, _REVISIONS.c.segment_id == _SEGMENTS.c.id)
 
 
 def _filtered(query: RowsQuery, export: ExportFilter, needs: Needs) -> RowsQuery:
-    statuses = export.statuses()
+    statuses, segments = export.statuses(), _SEGMENTS.c
     if export.document_id is not None:
-        query = query.where(Segment.document_id == export.document_id)
+        query = query.where(segments.document_id == export.document_id)
     if statuses is not None:
-        query = query.where(Segment.status.in_(statuses))
+        query = query.where(segments.status.in_(statuses))
     if needs == "target":
-        query = query.where(Segment.target.is_not(None))
+        query = query.where(segments.target.is_not(None))
     elif needs == "target_or_mt":
-        query = query.where(Segment.target.is_not(None) | Segment.mt.is_not(None))
+        query = query.where(segments.target.is_not(None) | segments.mt.is_not(None))
     return query
 
 
 def check_document(session: Session, document_id: int | None) -> None:
-    if document_id is not None and session.get(Document, document_id) is None:
+    if document_id is None:
+        return
+    query = select(_DOCUMENTS.c.id).where(_DOCUMENTS.c.id == document_id)
+    if session.connection().execute(query).first() is None:
         raise NotFoundError(
             f"document {document_id} does not exist; list documents with `workbench`"
         )
 
 
 def count_export_rows(session: Session, export: ExportFilter, needs: Needs) -> int:
-    query = _filtered(select(func.count()).select_from(Segment), export, needs)
-    return session.scalar(query) or 0
+    query = _filtered(select(func.count()).select_from(_SEGMENTS), export, needs)
+    return session.connection().scalar(query) or 0
+
+
+class _DocumentNames(dict[int, str]):
+    """The file name of each document the export reads, by id, read before its rows. A document
+    added since is read when its first row comes: PostgreSQL reads each statement at its own
+    snapshot (read committed), so the rows may be newer than this read."""
+
+    def __init__(self, connection: Connection, document_id: int | None) -> None:
+        super().__init__()
+        self._connection = connection
+        query = select(_DOCUMENTS.c.id, _DOCUMENTS.c.source_name)
+        if document_id is not None:
+            query = query.where(_DOCUMENTS.c.id == document_id)
+        for number, name in connection.execute(query):
+            self[number] = name
+
+    def __missing__(self, document_id: int) -> str:
+        query = select(_DOCUMENTS.c.source_name).where(_DOCUMENTS.c.id == document_id)
+        # Gone since its rows were read (deleted meanwhile): the rows still say which it was.
+        name = self[document_id] = self._connection.scalar(query) or ""
+        return name
 
 
 def _user_names(session: Session) -> dict[int, str]:
     """Every user's name by id: a team's few rows, read once instead of joined per segment."""
     names: dict[int, str] = {}
-    for user_id, name in session.execute(select(User.id, User.name)):
+    query = select(_USERS.c.id, _USERS.c.name)
+    for user_id, name in session.connection().execute(query):
         names[user_id] = name
     return names
 
@@ -202,8 +187,10 @@ def _user_names(session: Session) -> dict[int, str]:
 def _stream(session: Session, query: RowsQuery) -> Iterator[Any]:
     # Core execution on the session's connection: the rows are plain columns, and the ORM's
     # per-row loading machinery would cost about as much as writing the file.
-    result = session.connection().execute(query.execution_options(yield_per=CHUNK))
-    return (values for chunk in result.partitions() for values in chunk)
+    connection = session.connection()
+    chunk = SQLITE_CHUNK if connection.dialect.name == "sqlite" else CHUNK
+    result = connection.execute(query.execution_options(yield_per=chunk))
+    return chain.from_iterable(result.partitions())
 
 
 def iter_export_rows(
@@ -213,33 +200,95 @@ def iter_export_rows(
     `history=False` (for exports that show none, such as CSV) the revisions are not read and
     the history fields are None."""
     names = _user_names(session)
+    documents = _DocumentNames(session.connection(), export.document_id)
     query = _filtered(_rows_query(history), export, needs).order_by(
-        Segment.document_id, Segment.position, *([Revision.id] if history else [])
+        _SEGMENTS.c.document_id, _SEGMENTS.c.position, *([_REVISIONS.c.id] if history else [])
     )
     rows = _stream(session, query)
-    merged = _with_history(rows, names) if history else _without_history(rows, names)
-    notes = notes_in_document_order(session, export.document_id, CHUNK)
-    return _with_claims(merged, notes)
+    if history:
+        merged = _with_history(rows, _row_maker(names, documents))
+    else:
+        merged = _without_history(rows, names, documents)
+    if not _any_live_claim(session, export.document_id):
+        return merged
+    return _with_claims(merged, notes_in_document_order(session, export.document_id, CHUNK))
 
 
-def _without_history(rows: Iterable[Any], names: dict[int, str]) -> Iterator[ExportRow]:
-    for segment_id, document_id, name, position, source, target, mt, status, by, at in rows:
-        yield ExportRow(
-            segment_id, document_id, name, position, source, target, mt, status,
-            names.get(by) if by is not None else None, at, *NO_HISTORY,
-        )  # fmt: skip
+def _any_live_claim(session: Session, document_id: int | None) -> bool:
+    """Whether the export has claims to merge: most have none, and then neither the claims'
+    query (on the ORM) nor the merge is run."""
+    claims = _CLAIMS.c
+    query = select(claims.id).where(claims.deleted_at.is_(None))
+    if document_id is not None:
+        query = query.join(_SEGMENTS, _SEGMENTS.c.id == claims.segment_id)
+        query = query.where(_SEGMENTS.c.document_id == document_id)
+    return session.connection().execute(query.limit(1)).first() is not None
 
 
-def _with_history(rows: Iterable[Any], names: dict[int, str]) -> Iterator[ExportRow]:
-    """One `ExportRow` per segment from its revision rows (consecutive, by segment id)."""
-    for _, group in groupby(rows, key=itemgetter(0)):
-        values = next(group)
-        found = _history(chain((values,), group), names)  # noqa: B031 (the rest of it, once)
-        segment_id, document_id, name, position, source, target, mt, status, by, at = values[:10]
-        yield ExportRow(
-            segment_id, document_id, name, position, source, target, mt, status,
-            names.get(by) if by is not None else None, at, *found,
-        )  # fmt: skip
+# Rows are built with `_make` from one tuple: a named tuple's own constructor is a Python
+# function with 19 parameters, about a third slower, which 100,000 rows notice.
+_make_row = ExportRow._make
+
+
+def _without_history(
+    rows: Iterable[Any], names: dict[int, str], documents: dict[int, str]
+) -> Iterator[ExportRow]:
+    user = names.get  # None (no editor) is no user id: None
+    for segment_id, document_id, position, source, target, mt, status, by, at in rows:
+        yield _make_row((
+            segment_id, document_id, documents[document_id], position, source, target, mt,
+            status, user(by), at, *_NO_HISTORY, (),
+        ))  # fmt: skip
+
+
+MakeRow = Callable[[Any, Any, Any, Any], ExportRow]
+
+
+def _row_maker(names: dict[int, str], documents: dict[int, str]) -> MakeRow:
+    """The `ExportRow` of a segment's row and its first and last target revision and latest MT
+    revision (rows of `_rows_query(history=True)`, or None)."""
+    user = names.get
+
+    def make(segment: Any, first: Any, last: Any, machine: Any) -> ExportRow:
+        segment_id, document_id, position, source, target, mt, status, by, at = segment[:_ORIGIN]
+        target_history = _NO_TARGET_HISTORY
+        if first is not None:
+            target_history = (
+                user(first[_AUTHOR]), first[_CREATED], user(last[_AUTHOR]), last[_CREATED],
+                last[_ORIGIN],
+            )  # fmt: skip
+        mt_history = _NO_MT_HISTORY
+        if machine is not None:
+            mt_history = (machine[_PACKAGE], machine[_VERSION], machine[_CREATED])
+        return _make_row((
+            segment_id, document_id, documents[document_id], position, source, target, mt,
+            status, user(by), at, *target_history, *mt_history, (),
+        ))  # fmt: skip
+
+    return make
+
+
+def _with_history(rows: Iterable[Any], make: MakeRow) -> Iterator[ExportRow]:
+    """One `ExportRow` per segment from its revision rows (consecutive, oldest first).
+
+    One loop keeping the segment's state in locals: per segment, `groupby`, a generator of
+    its revisions and a function reducing them cost twice as much, the largest share of the
+    export's own work at 100,000 segments."""
+    current = segment = first = last = machine = None
+    for row in rows:
+        if row[0] != current:
+            if segment is not None:
+                yield make(segment, first, last, machine)
+            current, segment, first, last, machine = row[0], row, None, None, None
+        origin = row[_ORIGIN]
+        if origin == MT_ORIGIN:
+            machine = row
+        elif origin is not None:  # None: the segment has no revision at all
+            if first is None:
+                first = row
+            last = row
+    if segment is not None:
+        yield make(segment, first, last, machine)
 
 
 # (document id, position) of a segment: the order in which exports read segments.

@@ -21,9 +21,9 @@ YYYYMMDDThhmmssZ.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from workbench import __version__
 from workbench.export.rows import ExportFilter, ExportRow
@@ -63,108 +63,129 @@ def _header(export: ExportFilter, user: str, now: datetime) -> str:
 _FOOTER = "  </body>\n</tmx>\n"
 
 
-def _engine(row: ExportRow) -> str | None:
-    if row.mt_package is None:
+def _engine(package: str | None, version: str | None) -> str | None:
+    if package is None:
         return None
-    return f"{row.mt_package} {row.mt_version}" if row.mt_version else row.mt_package
+    return f"{package} {version}" if version else package
 
 
-class _Units:
-    """Builds `<tu>` elements. What repeats from unit to unit (statuses, origins, documents,
-    user names, engines, the timestamp of a bulk write) is escaped once and kept, because at
-    100,000 units the escaping and date formatting would otherwise be most of the work."""
+def _prop(kind: str, value: str) -> str:
+    return f'      <prop type="{kind}">{xml_text(value)}</prop>\n'
 
-    def __init__(self, include_mt: bool) -> None:
-        self._include_mt = include_mt
-        self._props: dict[tuple[str, object], str] = {}  # a few statuses, origins, documents
+
+def _head(status: str, document_id: int, document_name: str) -> str:
+    """The props of a unit before its position: its status and its document."""
+    return (
+        f"{_prop('x-workbench-status', status)}"
+        f'      <prop type="x-workbench-document">{document_id}</prop>\n'
+        f"{_prop('x-workbench-document-name', document_name)}"
+    )
+
+
+def _tail(origin: str, engine: str | None) -> str:
+    """The props of a unit after its position: who wrote the English, and with which engine."""
+    package = _prop("x-workbench-mt-package", engine) if engine is not None else ""
+    return f"{_prop('x-workbench-origin', origin)}{package}"
+
+
+# Stamps and dates kept for the units that follow. Bulk writes (an import, a translation run, a
+# TM fill) give thousands of segments the same moment, and document order interleaves them; a
+# bound keeps the memory flat when every segment has its own.
+KEPT = 1024
+
+
+def _kept(cache: dict[Any, str]) -> dict[Any, str]:
+    if len(cache) >= KEPT:
+        cache.clear()
+    return cache
+
+
+class _Stamps:
+    """creationdate/creationid/changedate/changeid attributes, with dates formatted and user
+    names escaped once."""
+
+    def __init__(self) -> None:
         self._names: dict[str, str] = {}
-        self._last_date: tuple[datetime | None, str] = (None, "")
-        self._last_stamp: tuple[tuple[object, ...] | None, str] = (None, "")
-        # The status prop of each status, by the status alone (one look-up per unit).
-        self._statuses: dict[str, str] = {}
-
-    def _prop(self, kind: str, value: str) -> str:
-        text = self._props.get((kind, value))
-        if text is None:
-            text = f'      <prop type="{kind}">{xml_text(value)}</prop>\n'
-            self._props[kind, value] = text
-            if kind == "x-workbench-status":
-                self._statuses[value] = text
-        return text
-
-    def _document(self, row: ExportRow) -> str:
-        text = self._props.get(("document", row.document_id))
-        if text is None:
-            text = (
-                f'      <prop type="x-workbench-document">{row.document_id}</prop>\n'
-                f'      <prop type="x-workbench-document-name">{xml_text(row.document_name)}'
-                "</prop>\n"
-            )
-            self._props["document", row.document_id] = text
-        return text
+        self._dates: dict[datetime, str] = {}
 
     def _name(self, name: str) -> str:
         escaped = self._names.get(name)
         if escaped is None:
-            escaped = self._names[name] = xml_attribute(name)
+            escaped = _kept(self._names)[name] = xml_attribute(name)
         return escaped
 
     def _date(self, moment: datetime) -> str:
-        last, text = self._last_date
-        if moment != last:
-            text = tmx_date(moment)
-            self._last_date = (moment, text)
+        text = self._dates.get(moment)
+        if text is None:
+            text = _kept(self._dates)[moment] = tmx_date(moment)
         return text
 
-    def _stamp(
+    def __call__(
         self,
         created_by: str | None,
         created_at: datetime | None,
         changed_by: str | None,
         changed_at: datetime | None,
     ) -> str:
-        """creationdate/creationid/changedate/changeid attributes. Units written by one bulk
-        import or translation share all four, so the last answer is kept."""
-        key = (created_by, created_at, changed_by, changed_at)
-        if key == self._last_stamp[0]:
-            return self._last_stamp[1]
         created = self._date(created_at) if created_at is not None else None
         changed = self._date(changed_at) if changed_at is not None else created
-        stamp = (
+        return (
             (f' creationdate="{created}"' if created else "")
             + (f' creationid="{self._name(created_by)}"' if created_by else "")
             + (f' changedate="{changed}"' if changed else "")
             + (f' changeid="{self._name(changed_by)}"' if changed_by else "")
         )
-        self._last_stamp = (key, stamp)
-        return stamp
 
-    def __call__(self, row: ExportRow) -> str:
-        engine = _engine(row) if row.mt_package is not None else None
-        if row.target is not None:
-            english, origin = row.target, row.target_origin or _HUMAN
-            stamp = self._stamp(
-                row.created_by or row.editor,
-                row.created_at or row.updated_at,
-                row.changed_by or row.editor,
-                row.changed_at or row.updated_at,
-            )
+
+# Who wrote the English first and when, who last and when.
+_StampKey = tuple[str | None, datetime | None, str | None, datetime | None]
+
+
+def _units(rows: Iterable[ExportRow], include_mt: bool) -> Iterator[str]:
+    """The `<tu>` element of each row.
+
+    What repeats from unit to unit (the props of a status and a document, of an origin and an
+    engine; the stamp of units written by one bulk import or translation, which share all four
+    attributes) is escaped once and kept, because at 100,000 units the escaping and date
+    formatting would otherwise be most of the work. One generator with its state in locals and
+    each row unpacked once: per unit, method calls and attribute look-ups cost about as much as
+    building the text."""
+    heads: dict[tuple[str, int], str] = {}  # a few statuses in each document
+    tails: dict[tuple[str, str | None], str] = {}  # a few origins with each engine
+    stamps, known = _Stamps(), dict[_StampKey, str]()
+    for (
+        segment_id, document_id, document_name, position, source, target, mt, status, editor,
+        updated_at, created_by, created_at, changed_by, changed_at, target_origin, mt_package,
+        mt_version, mt_at, claims,
+    ) in rows:  # fmt: skip
+        engine = _engine(mt_package, mt_version) if mt_package is not None else None
+        if target is not None:
+            english, origin = target, target_origin or _HUMAN
+            key: _StampKey = (
+                created_by or editor, created_at or updated_at,
+                changed_by or editor, changed_at or updated_at,
+            )  # fmt: skip
         else:
-            english, origin = row.mt or "", _MT
-            stamp = self._stamp(engine, row.mt_at, engine, row.mt_at)
+            english, origin = mt or "", _MT
+            key = (engine, mt_at, engine, mt_at)
+        stamp = known.get(key)
+        if stamp is None:
+            stamp = _kept(known)[key] = stamps(*key)
+        head = heads.get((status, document_id))
+        if head is None:
+            head = _kept(heads)[status, document_id] = _head(status, document_id, document_name)
+        tail = tails.get((origin, engine))
+        if tail is None:
+            tail = _kept(tails)[origin, engine] = _tail(origin, engine)
         notes = ""
-        if row.claims:
-            notes = "".join(f"      <note>{xml_text(claim)}</note>\n" for claim in row.claims)
-        package = self._prop("x-workbench-mt-package", engine) if engine is not None else ""
-        mt = ""
-        if self._include_mt and row.mt is not None:
-            mt = f'      <prop type="x-mt">{xml_text(row.mt)}</prop>\n'
-        status = self._statuses.get(row.status) or self._prop("x-workbench-status", row.status)
-        return (
-            f'    <tu tuid="{row.segment_id}"{stamp}>\n{notes}{status}{self._document(row)}'
-            f'      <prop type="x-workbench-position">{row.position}</prop>\n'
-            f"{self._prop('x-workbench-origin', origin)}{package}{mt}"
-            f'      <tuv xml:lang="ar"><seg>{xml_text(row.source)}</seg></tuv>\n'
+        if claims:
+            notes = "".join(f"      <note>{xml_text(claim)}</note>\n" for claim in claims)
+        if include_mt and mt is not None:
+            tail += f'      <prop type="x-mt">{xml_text(mt)}</prop>\n'
+        yield (
+            f'    <tu tuid="{segment_id}"{stamp}>\n{notes}{head}'
+            f'      <prop type="x-workbench-position">{position}</prop>\n{tail}'
+            f'      <tuv xml:lang="ar"><seg>{xml_text(source)}</seg></tuv>\n'
             f'      <tuv xml:lang="en"{stamp}><seg>{xml_text(english)}</seg></tuv>\n'
             "    </tu>\n"
         )
@@ -184,9 +205,9 @@ def write_tmx(
 ) -> int:
     """Write the TMX document for `rows` to `out`; returns the number of units written."""
     out.write(_header(export, user, now).encode("utf-8"))
-    unit, written, pending = _Units(export.include_mt), 0, []
-    for row in rows:
-        pending.append(unit(row))
+    written, pending = 0, []
+    for unit in _units(rows, export.include_mt):
+        pending.append(unit)
         if len(pending) == WRITE_EVERY:  # one encode and write per batch, not per unit
             out.write("".join(pending).encode("utf-8"))
             written += len(pending)

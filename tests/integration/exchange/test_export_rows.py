@@ -3,12 +3,16 @@ last revision of the target and the latest MT revision of every segment, on both
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from sqlalchemy import select
 
 from tests.integration.exchange.conftest import Desk
+from workbench.export import rows as export_rows
 from workbench.export.rows import ExportFilter, ExportRow, Needs, iter_export_rows
-from workbench.store.models import Origin, Revision, User
+from workbench.services.claim_writes import add_claim, remove_claim
+from workbench.store.models import Document, Origin, Revision, User
 
 HISTORY_FIELDS = ExportRow._fields[10:18]
 
@@ -67,3 +71,84 @@ def test_the_desk_has_every_kind_of_history(desk: Desk) -> None:
     assert any(row.mt_package and row.target is None for row in rows)
     assert any(row.created_by and row.changed_by != row.created_by for row in rows)
     assert any(row.created_by is None and row.mt_package is None for row in rows)  # untouched
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3])
+def test_rows_are_the_same_whatever_the_fetch_chunk(
+    desk: Desk, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A segment's revision rows straddle fetches of a few rows (SQLite's fetches are of
+    SQLITE_CHUNK rows, PostgreSQL's of CHUNK): its history is still read whole."""
+    export = ExportFilter(status_floor="any", include_mt=True)
+    with desk.database.read() as session:
+        whole = list(iter_export_rows(session, export, "nothing"))
+        monkeypatch.setattr(export_rows, "SQLITE_CHUNK", chunk)
+        monkeypatch.setattr(export_rows, "CHUNK", chunk)
+        chunked = list(iter_export_rows(session, export, "nothing"))
+    assert chunked == whole
+    revisions = Counter(row.segment_id for row in revision_rows(desk))
+    assert max(revisions.values()) > 1, "some segment has several revision rows to straddle"
+    for row in chunked:
+        assert tuple(row)[10:18] == expected_history(desk, row.segment_id), row.segment_id
+
+
+def revision_rows(desk: Desk) -> list[Revision]:
+    with desk.database.read() as session:
+        return list(session.scalars(select(Revision)))
+
+
+def first_word(desk: Desk, segment_id: int) -> tuple[int, int]:
+    source = desk.segment(segment_id).source
+    return 0, source.index(" ")
+
+
+def test_notes_only_from_live_claims_of_the_exported_segments(desk: Desk) -> None:
+    """The claims are merged only when a live claim is in the export's scope: a deleted claim,
+    or a claim in another document, adds no note."""
+    live, gone, elsewhere = (
+        add_claim(desk.database, "alice", segment_id, "ar", first_word(desk, segment_id))
+        for segment_id in (desk.tricky[0], desk.tricky[1], 3)
+    )
+    remove_claim(desk.database, "alice", gone.id)
+    noted: dict[int | None, set[int]] = {}
+    for document_id in (None, 6, 1):
+        export = ExportFilter(document_id=document_id, status_floor="any")
+        with desk.database.read() as session:
+            rows = list(iter_export_rows(session, export, "nothing"))
+        noted[document_id] = {row.segment_id for row in rows if row.claims}
+        assert all(len(row.claims) == 1 for row in rows if row.claims)
+    assert noted[None] == {live.segment_id, elsewhere.segment_id}
+    assert noted[6] == {live.segment_id}
+    assert desk.segment(elsewhere.segment_id).document_id == 1
+    assert noted[1] == {elsewhere.segment_id}
+    # The only live claim is in the exported document, then there is none.
+    remove_claim(desk.database, "alice", elsewhere.id)
+    assert noted_segments(desk, 6) == [live.segment_id]
+    remove_claim(desk.database, "alice", live.id)
+    assert noted_segments(desk, 6) == []
+
+
+def noted_segments(desk: Desk, document_id: int) -> list[int]:
+    with desk.database.read() as session:
+        export = ExportFilter(document_id=document_id, status_floor="any")
+        return [
+            row.segment_id for row in iter_export_rows(session, export, "nothing") if row.claims
+        ]
+
+
+def test_a_document_missing_from_the_names_read_first_is_read_when_met(desk: Desk) -> None:
+    """On PostgreSQL each statement reads at its own snapshot: rows may name a document the
+    names read before them did not hold (added meanwhile), or one deleted since."""
+    with desk.database.read() as session:
+        names = export_rows._DocumentNames(session.connection(), 1)
+        assert set(names) == {1}
+        assert names[6] == desk_document_name(desk, 6)
+        assert names[10_000] == ""
+        assert set(names) == {1, 6, 10_000}
+
+
+def desk_document_name(desk: Desk, document_id: int) -> str:
+    with desk.database.read() as session:
+        document = session.get(Document, document_id)
+        assert document is not None
+        return document.source_name

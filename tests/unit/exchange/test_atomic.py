@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from workbench.errors import InputError
+from workbench.export import atomic
 from workbench.export.atomic import atomic_output
 from workbench.export.temporary import STALE_AFTER, remove_leftovers, temporary_name
 
@@ -99,3 +101,36 @@ def test_an_export_cleans_up_before_it_writes(tmp_path: Path) -> None:
     with atomic_output(out) as handle:
         handle.write(b"whole")
     assert [p.name for p in tmp_path.iterdir()] == ["desk.csv"]
+
+
+def test_writeback_is_asked_for_each_stretch_and_the_file_is_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past every WRITEBACK_BYTES written, the system is asked to start writing that stretch to
+    disk (the real posix_fadvise, recorded on its way): the stretches follow each other from
+    the start, and the file holds exactly what was written, in pieces of every size."""
+    real = atomic._ADVISE
+    if real is None:
+        pytest.skip("this system has no posix_fadvise")
+    asked: list[tuple[int, int]] = []
+
+    def recorded(descriptor: int, offset: int, length: int, advice: int) -> None:
+        asked.append((offset, length))
+        real(descriptor, offset, length, advice)
+
+    monkeypatch.setattr(atomic, "WRITEBACK_BYTES", 4096)
+    monkeypatch.setattr(atomic, "BUFFER_BYTES", 1000)  # the file sees every size of write
+    monkeypatch.setattr(atomic, "_ADVISE", recorded)
+    data, offset = os.urandom(300_000), 0
+    out = tmp_path / "big.tmx"
+    with atomic_output(out) as handle:
+        for size in itertools.cycle([1, 5000, 777, 9000]):
+            handle.write(data[offset : offset + size])
+            offset += size
+            if offset >= len(data):
+                break
+    assert out.read_bytes() == data
+    assert asked[0][0] == 0
+    for (offset, length), (following, _) in itertools.pairwise(asked):
+        assert 4096 <= length < 4096 + 9000 and offset + length == following
+    assert len(data) - 4096 - 9000 < asked[-1][0] + asked[-1][1] <= len(data)
