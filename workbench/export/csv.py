@@ -13,6 +13,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import islice
 from typing import BinaryIO
 
@@ -32,26 +33,19 @@ def iso_utc(moment: datetime | None) -> str:
     return f"{moment.isoformat()[:19]}Z"
 
 
-# Dates kept for the rows that follow: bulk writes (an import, a translation run, a TM fill)
-# give thousands of segments the same moment. Bounded so that memory stays flat.
+# Dates kept for the rows that follow (a bounded cache: memory stays flat): bulk writes (an
+# import, a translation run, a TM fill) give thousands of segments the same moment.
 KEPT_DATES = 1024
+_utc = lru_cache(maxsize=KEPT_DATES)(iso_utc)
 
 
 def _cells(rows: Iterable[ExportRow]) -> Iterator[list[str | int]]:
     """The cells of each row. One generator, each row unpacked once and each moment formatted
     once: per row, attribute look-ups and the date's formatting cost as much as the writing."""
-    dates: dict[datetime, str] = {}
     for (
         _, document_id, _, position, source, target, mt, status, editor, updated_at, _, _, _, _,
         _, _, _, _, claims,
     ) in rows:  # fmt: skip
-        updated = ""
-        if updated_at is not None:
-            updated = dates.get(updated_at, "")
-            if not updated:
-                if len(dates) >= KEPT_DATES:
-                    dates.clear()
-                updated = dates[updated_at] = iso_utc(updated_at)
         yield [
             document_id,
             position,
@@ -60,7 +54,7 @@ def _cells(rows: Iterable[ExportRow]) -> Iterator[list[str | int]]:
             neutralise(target) if target else "",
             status,
             neutralise(editor) if editor else "",
-            updated,
+            _utc(updated_at) if updated_at is not None else "",
             neutralise("\n".join(claims)) if claims else "",
         ]
 

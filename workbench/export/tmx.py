@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
-from typing import Any, BinaryIO
+from functools import lru_cache
+from typing import BinaryIO
 
 from workbench import __version__
 from workbench.export.rows import ExportFilter, ExportRow
@@ -73,6 +74,18 @@ def _prop(kind: str, value: str) -> str:
     return f'      <prop type="{kind}">{xml_text(value)}</prop>\n'
 
 
+# What repeats from unit to unit is made once and kept, in functools' bounded caches: the stamp
+# of units written by one bulk import, translation run or TM fill (thousands share all four of
+# its attributes), the props of a few statuses, documents, origins and engines. At 100,000 units
+# the escaping and date formatting would otherwise be most of the work. Document order
+# interleaves bulk writes, so the last value alone is not enough; the bound keeps memory flat
+# when every unit has a moment of its own.
+KEPT = 1024
+_date = lru_cache(maxsize=KEPT)(tmx_date)
+_name = lru_cache(maxsize=KEPT)(xml_attribute)
+
+
+@lru_cache(maxsize=KEPT)
 def _head(status: str, document_id: int, document_name: str) -> str:
     """The props of a unit before its position: its status and its document."""
     return (
@@ -82,77 +95,34 @@ def _head(status: str, document_id: int, document_name: str) -> str:
     )
 
 
+@lru_cache(maxsize=KEPT)
 def _tail(origin: str, engine: str | None) -> str:
     """The props of a unit after its position: who wrote the English, and with which engine."""
     package = _prop("x-workbench-mt-package", engine) if engine is not None else ""
     return f"{_prop('x-workbench-origin', origin)}{package}"
 
 
-# Stamps and dates kept for the units that follow. Bulk writes (an import, a translation run, a
-# TM fill) give thousands of segments the same moment, and document order interleaves them; a
-# bound keeps the memory flat when every segment has its own.
-KEPT = 1024
-
-
-def _kept(cache: dict[Any, str]) -> dict[Any, str]:
-    if len(cache) >= KEPT:
-        cache.clear()
-    return cache
-
-
-class _Stamps:
-    """creationdate/creationid/changedate/changeid attributes, with dates formatted and user
-    names escaped once."""
-
-    def __init__(self) -> None:
-        self._names: dict[str, str] = {}
-        self._dates: dict[datetime, str] = {}
-
-    def _name(self, name: str) -> str:
-        escaped = self._names.get(name)
-        if escaped is None:
-            escaped = _kept(self._names)[name] = xml_attribute(name)
-        return escaped
-
-    def _date(self, moment: datetime) -> str:
-        text = self._dates.get(moment)
-        if text is None:
-            text = _kept(self._dates)[moment] = tmx_date(moment)
-        return text
-
-    def __call__(
-        self,
-        created_by: str | None,
-        created_at: datetime | None,
-        changed_by: str | None,
-        changed_at: datetime | None,
-    ) -> str:
-        created = self._date(created_at) if created_at is not None else None
-        changed = self._date(changed_at) if changed_at is not None else created
-        return (
-            (f' creationdate="{created}"' if created else "")
-            + (f' creationid="{self._name(created_by)}"' if created_by else "")
-            + (f' changedate="{changed}"' if changed else "")
-            + (f' changeid="{self._name(changed_by)}"' if changed_by else "")
-        )
-
-
-# Who wrote the English first and when, who last and when.
-_StampKey = tuple[str | None, datetime | None, str | None, datetime | None]
+@lru_cache(maxsize=KEPT)
+def _stamp(
+    created_by: str | None,
+    created_at: datetime | None,
+    changed_by: str | None,
+    changed_at: datetime | None,
+) -> str:
+    """creationdate/creationid/changedate/changeid attributes."""
+    created = _date(created_at) if created_at is not None else None
+    changed = _date(changed_at) if changed_at is not None else created
+    return (
+        (f' creationdate="{created}"' if created else "")
+        + (f' creationid="{_name(created_by)}"' if created_by else "")
+        + (f' changedate="{changed}"' if changed else "")
+        + (f' changeid="{_name(changed_by)}"' if changed_by else "")
+    )
 
 
 def _units(rows: Iterable[ExportRow], include_mt: bool) -> Iterator[str]:
-    """The `<tu>` element of each row.
-
-    What repeats from unit to unit (the props of a status and a document, of an origin and an
-    engine; the stamp of units written by one bulk import or translation, which share all four
-    attributes) is escaped once and kept, because at 100,000 units the escaping and date
-    formatting would otherwise be most of the work. One generator with its state in locals and
-    each row unpacked once: per unit, method calls and attribute look-ups cost about as much as
-    building the text."""
-    heads: dict[tuple[str, int], str] = {}  # a few statuses in each document
-    tails: dict[tuple[str, str | None], str] = {}  # a few origins with each engine
-    stamps, known = _Stamps(), dict[_StampKey, str]()
+    """The `<tu>` element of each row: one generator, each row unpacked once (per unit, method
+    calls and attribute look-ups cost about as much as building the text)."""
     for (
         segment_id, document_id, document_name, position, source, target, mt, status, editor,
         updated_at, created_by, created_at, changed_by, changed_at, target_origin, mt_package,
@@ -161,29 +131,22 @@ def _units(rows: Iterable[ExportRow], include_mt: bool) -> Iterator[str]:
         engine = _engine(mt_package, mt_version) if mt_package is not None else None
         if target is not None:
             english, origin = target, target_origin or _HUMAN
-            key: _StampKey = (
+            stamp = _stamp(
                 created_by or editor, created_at or updated_at,
                 changed_by or editor, changed_at or updated_at,
             )  # fmt: skip
         else:
             english, origin = mt or "", _MT
-            key = (engine, mt_at, engine, mt_at)
-        stamp = known.get(key)
-        if stamp is None:
-            stamp = _kept(known)[key] = stamps(*key)
-        head = heads.get((status, document_id))
-        if head is None:
-            head = _kept(heads)[status, document_id] = _head(status, document_id, document_name)
-        tail = tails.get((origin, engine))
-        if tail is None:
-            tail = _kept(tails)[origin, engine] = _tail(origin, engine)
+            stamp = _stamp(engine, mt_at, engine, mt_at)
+        tail = _tail(origin, engine)
         notes = ""
         if claims:
             notes = "".join(f"      <note>{xml_text(claim)}</note>\n" for claim in claims)
         if include_mt and mt is not None:
             tail += f'      <prop type="x-mt">{xml_text(mt)}</prop>\n'
         yield (
-            f'    <tu tuid="{segment_id}"{stamp}>\n{notes}{head}'
+            f'    <tu tuid="{segment_id}"{stamp}>\n{notes}'
+            f"{_head(status, document_id, document_name)}"
             f'      <prop type="x-workbench-position">{position}</prop>\n{tail}'
             f'      <tuv xml:lang="ar"><seg>{xml_text(source)}</seg></tuv>\n'
             f'      <tuv xml:lang="en"{stamp}><seg>{xml_text(english)}</seg></tuv>\n'
