@@ -175,6 +175,30 @@ def test_terminal_closed_or_app_stopped_while_typing_saves_a_draft(
     assert journal_files(tmp_path) == []  # saved: nothing left to offer
 
 
+def test_terminal_closed_during_the_quit_ends_the_app(
+    tmux: Tmux,  # noqa: F811
+    tmp_path: Path,
+    argos_model_dir: Path,
+) -> None:
+    """Ctrl+Q, and the window closed while the app waits for the background translation's
+    batch: the hang-up's SIGCONT used to start the stopped driver's input again, which then read
+    the dead terminal at full CPU and kept the process from ever ending."""
+    db_path = tmp_path / "quit.sqlite"
+    # One worker and batches of everything: the quit waits seconds for the batch in hand.
+    (tmp_path / "none.toml").write_text("mt_threads = 1\nmt_batch_size = 500\n", "utf-8")
+    start_app(tmux, db_path, argos_model_dir, lines=24, columns=80)
+    tmux.wait_for("f8 stops")  # translating in the background
+    pid = app_pid(tmux)
+    tmux.key("C-q")
+    deadline = time.monotonic() + 20
+    while "f8 stops" in tmux.screen():  # until the app has left the terminal, still running
+        assert time.monotonic() < deadline, "ctrl+q did not stop the screen"
+        time.sleep(0.05)
+    assert tmux.alive(), "the app ended before the hang-up: the quit did not wait for the batch"
+    tmux("kill-session", "-t", "app")
+    wait_until_gone(pid, seconds=20)
+
+
 def test_kill_9_while_typing_offers_the_text_at_next_start(tmux: Tmux, tmp_path: Path) -> None:  # noqa: F811
     db_path = tmp_path / "kill9.sqlite"
     pid = type_into_segment_1(tmux, db_path, tmp_path)

@@ -13,6 +13,7 @@ from textual.actions import ActionParseResult
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.filter import LineFilter
 from textual.message import Message
 from textual.screen import Screen
@@ -86,6 +87,14 @@ class WorkbenchApp(App[None]):
         check_keymap(settings.keymap)
 
     # --- display ---------------------------------------------------------------------------------
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__name__ != "LinuxDriver":  # Windows, or one set through TEXTUAL_DRIVER
+            return driver
+        from workbench.tui.recovery.hang_up_driver import HangUpSafeDriver
+
+        return HangUpSafeDriver  # see there: a hang-up during the exit must end the process
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then control characters shown inert on every line drawn."""
