@@ -184,8 +184,8 @@ def test_terminal_closed_during_the_quit_ends_the_app(
     batch: the hang-up's SIGCONT used to start the stopped driver's input again, which then read
     the dead terminal at full CPU and kept the process from ever ending."""
     db_path = tmp_path / "quit.sqlite"
-    # One worker and batches of everything: the quit waits seconds for the batch in hand.
-    (tmp_path / "none.toml").write_text("mt_threads = 1\nmt_batch_size = 500\n", "utf-8")
+    # One worker, batches of 20: the quit waits a second or so for the batches in hand.
+    (tmp_path / "none.toml").write_text("mt_threads = 1\nmt_batch_size = 20\n", "utf-8")
     start_app(tmux, db_path, argos_model_dir, lines=24, columns=80)
     tmux.wait_for("f8 stops")  # translating in the background
     pid = app_pid(tmux)
