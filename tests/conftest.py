@@ -52,6 +52,13 @@ class Cli:
         return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The `longest` tests first, the rest in their order: pytest-xdist gives each worker a run of
+    the collected order, so the longest one (half a minute), collected a third of the way in,
+    could start late and run on alone while the other workers had nothing left to do."""
+    items.sort(key=lambda item: item.get_closest_marker("longest") is None)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _frozen_heap() -> Iterator[None]:
     """Leave the modules' objects out of the garbage collector's full passes.

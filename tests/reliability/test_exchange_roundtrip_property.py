@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -54,6 +55,7 @@ def memory(url: str) -> set[tuple[str, str]]:
     return {(hash_, target) for hash_, target in rows}
 
 
+@pytest.mark.longest
 @settings(
     max_examples=10,
     deadline=None,

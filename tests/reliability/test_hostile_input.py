@@ -52,6 +52,7 @@ def test_windows_arabic_and_nul_bytes_are_refused_naming_the_byte(
 
 
 @pytest.mark.slow
+@pytest.mark.longest
 def test_a_ten_megabyte_line_of_sentences_imports_whole(
     cli: Cli, db_path: Path, tmp_path: Path
 ) -> None:
@@ -97,6 +98,7 @@ def test_a_ten_megabyte_line_without_a_sentence_end_is_refused(
 
 
 @pytest.mark.slow
+@pytest.mark.longest
 def test_a_hundred_thousand_tiny_files_import_in_one_run(
     cli: Cli, db_path: Path, many_files_folder: Path
 ) -> None:
