@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,7 @@ def test_a_ten_megabyte_line_of_sentences_imports_whole(
     assert f"1 document and {expected} segments added" in result.stdout
     # Read back with one query: the 119,156 rows through `segments --json` and json.loads cost
     # more CPU than the import (what the listing prints is tested on the seeds).
-    with sqlite3.connect(db_path) as connection:
+    with closing(sqlite3.connect(db_path)) as connection:  # sqlite3's `with` does not close
         count, positions, paragraphs, sentences = connection.execute(
             "SELECT count(*), max(position), min(paragraph) || '-' || max(paragraph), "
             "count(DISTINCT source) FROM segments WHERE document_id = 1"
@@ -112,7 +113,7 @@ def test_a_hundred_thousand_tiny_files_import_in_one_run(
 
     assert result.exit_code == 0, result.stderr
     assert result.stdout.endswith("100000 documents and 200000 segments added\n")
-    with sqlite3.connect(db_path) as connection:
+    with closing(sqlite3.connect(db_path)) as connection:  # sqlite3's `with` does not close
         documents, segments = connection.execute(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM segments)"
         ).fetchone()

@@ -220,7 +220,7 @@ def _stop_decoding() -> None:
     deadline = time.monotonic() + EXIT_WAIT_S
     for translator in translators:
         while translator.num_active_batches and time.monotonic() < deadline:
-            time.sleep(0.005)
+            time.sleep(RESULT_POLL_S)
     translators.clear()
 
 
