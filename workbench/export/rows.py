@@ -17,7 +17,7 @@ from datetime import datetime
 from itertools import chain, groupby
 from typing import Any, Literal, NamedTuple, cast
 
-from sqlalchemy import Connection, Select, Table, func, select
+from sqlalchemy import Connection, Select, Table, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError
@@ -25,6 +25,7 @@ from workbench.export.claim_notes import claim_note
 from workbench.export.floors import DEFAULT_FLOOR, STATUS_FLOORS
 from workbench.store.claim_queries import claims_in_document_order
 from workbench.store.models import Claim, Document, Origin, Revision, Segment, User
+from workbench.store.read_types import RepeatedDateTime
 
 CHUNK = 2000
 # Rows per fetch from SQLite, which has no round trips to save: a chunk this small stays in the
@@ -88,24 +89,28 @@ class ExportRow(NamedTuple):
 
 
 # The segment columns of `ExportRow` (the document and the editor as ids, named from
-# `_DocumentNames` and `_user_names`), then, with the history, those of one revision.
-_SEGMENT_COLUMNS = tuple(
-    _SEGMENTS.c[name]
-    for name in (
-        "id", "document_id", "position", "source", "target", "mt", "status", "updated_by_id",
-        "updated_at",
-    )
-)  # fmt: skip
-_REVISION_COLUMNS = tuple(
-    _REVISIONS.c[name] for name in ("origin", "author_id", "created_at", "mt_package", "mt_version")
+# `_DocumentNames` and `_user_names`), then, with the history, those of one revision. Moments
+# are read as `RepeatedDateTime`: most of an export's repeat.
+_SEGMENT_COLUMNS = (
+    *(
+        _SEGMENTS.c[name]
+        for name in ("id", "document_id", "position", "source", "target", "mt", "status")
+    ),
+    _SEGMENTS.c.updated_by_id,
+    type_coerce(_SEGMENTS.c.updated_at, RepeatedDateTime),
+)
+_REVISION_COLUMNS = (
+    _REVISIONS.c.origin,
+    _REVISIONS.c.author_id,
+    type_coerce(_REVISIONS.c.created_at, RepeatedDateTime),
+    _REVISIONS.c.mt_package,
+    _REVISIONS.c.mt_version,
 )
 # A row of `_rows_query(history=True)`, by index: the revision's columns after the segment's.
 _ORIGIN, _AUTHOR, _CREATED, _PACKAGE, _VERSION = range(9, 14)
 MT_ORIGIN = Origin.MT.value
-# The history fields of a segment without target revisions, and of one without MT revisions.
-_NO_TARGET_HISTORY: tuple[Any, ...] = (None,) * 5
-_NO_MT_HISTORY: tuple[Any, ...] = (None,) * 3
-_NO_HISTORY = _NO_TARGET_HISTORY + _NO_MT_HISTORY
+# The history fields of a row read without the revisions: created_by to mt_at.
+_NO_HISTORY: tuple[None, ...] = (None,) * 8
 
 
 def _rows_query(history: bool) -> RowsQuery:
@@ -225,9 +230,10 @@ def _any_live_claim(session: Session, document_id: int | None) -> bool:
     return session.connection().execute(query.limit(1)).first() is not None
 
 
-# Rows are built with `_make` from one tuple: a named tuple's own constructor is a Python
-# function with 19 parameters, about a third slower, which 100,000 rows notice.
-_make_row = ExportRow._make
+# Rows are built by `tuple.__new__` from one tuple: a named tuple's own constructor is a Python
+# function with 19 parameters, and its `_make` a Python call with a length check, which 100,000
+# rows notice (the tuples here have ExportRow's 19 fields by construction; the tests read them).
+_new_tuple = tuple.__new__
 
 
 def _without_history(
@@ -235,7 +241,7 @@ def _without_history(
 ) -> Iterator[ExportRow]:
     user = names.get  # None (no editor) is no user id: None
     for segment_id, document_id, position, source, target, mt, status, by, at in rows:
-        yield _make_row((
+        yield _new_tuple(ExportRow, (
             segment_id, document_id, documents[document_id], position, source, target, mt,
             status, user(by), at, *_NO_HISTORY, (),
         ))  # fmt: skip
@@ -251,18 +257,17 @@ def _row_maker(names: dict[int, str], documents: dict[int, str]) -> MakeRow:
 
     def make(segment: Any, first: Any, last: Any, machine: Any) -> ExportRow:
         segment_id, document_id, position, source, target, mt, status, by, at = segment[:_ORIGIN]
-        target_history = _NO_TARGET_HISTORY
+        created_by = created_at = changed_by = changed_at = origin = None
         if first is not None:
-            target_history = (
-                user(first[_AUTHOR]), first[_CREATED], user(last[_AUTHOR]), last[_CREATED],
-                last[_ORIGIN],
-            )  # fmt: skip
-        mt_history = _NO_MT_HISTORY
+            created_by, created_at = user(first[_AUTHOR]), first[_CREATED]
+            changed_by, changed_at, origin = user(last[_AUTHOR]), last[_CREATED], last[_ORIGIN]
+        package = version = mt_at = None
         if machine is not None:
-            mt_history = (machine[_PACKAGE], machine[_VERSION], machine[_CREATED])
-        return _make_row((
+            package, version, mt_at = machine[_PACKAGE], machine[_VERSION], machine[_CREATED]
+        return _new_tuple(ExportRow, (
             segment_id, document_id, documents[document_id], position, source, target, mt,
-            status, user(by), at, *target_history, *mt_history, (),
+            status, user(by), at, created_by, created_at, changed_by, changed_at, origin,
+            package, version, mt_at, (),
         ))  # fmt: skip
 
     return make
