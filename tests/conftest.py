@@ -73,14 +73,20 @@ def _frozen_heap() -> Iterator[None]:
     The youngest generation is also collected after 50,000 net allocations instead of 700: a
     test builds and drops tens of thousands of objects (widgets, rows, compiled statements)
     that reference counting frees, and each young pass walks them for nothing. A tenth less CPU
-    on the Pilot, claims and exchange tests (docs/testing.md); cycles are still collected."""
+    on the Pilot, claims and exchange tests (docs/testing.md); cycles are still collected.
+
+    At the end the heap stays frozen, and what the session left is collected once and frozen
+    too: pytest then collects five times over (to report exceptions raised in finalizers), and
+    over the whole heap of a worker (some 700,000 objects) those passes took the last worker
+    2 to 4 s while the run waited for it (docs/testing.md)."""
     thresholds = gc.get_threshold()
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, *thresholds[1:])
     yield
     gc.set_threshold(*thresholds)
-    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pandas as pd
-
 from tests.integration.exchange.conftest import TRICKY_ENGLISH, Desk
 from workbench.text.csv_columns import COLUMNS
 from workbench.text.formula import restore
@@ -69,6 +67,8 @@ def test_formula_cells_are_neutralised_and_text_kept(desk: Desk, tmp_path: Path)
 
 
 def test_pandas_reads_what_csv_reads(desk: Desk, tmp_path: Path) -> None:
+    import pandas as pd  # here: imported at collection it costs every pytest-xdist worker 0.4 s
+
     out = tmp_path / "out.csv"
     rows = export(desk, out, "--status", "any", "--bom")
     frame = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False)
