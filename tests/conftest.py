@@ -53,10 +53,19 @@ class Cli:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The `longest` tests first, the rest in their order: pytest-xdist gives each worker a run of
-    the collected order, so the longest one (half a minute), collected a third of the way in,
-    could start late and run on alone while the other workers had nothing left to do."""
-    items.sort(key=lambda item: item.get_closest_marker("longest") is None)
+    """The `longest` tests first, then those that type into the app in tmux, then the rest in
+    their order. pytest-xdist gives each worker a run of the collected order and the others take
+    from its end when they run out, so a long test collected late could start late and run on
+    alone while the other workers had nothing left to do: the 100,000-files test (half a
+    minute), collected a third of the way in, and the tmux tests (2 to 9 s each, waiting on the
+    app), collected last, which kept one worker busy for 8 s after the other two had stopped."""
+    items.sort(key=_start_rank)
+
+
+def _start_rank(item: pytest.Item) -> int:
+    if item.get_closest_marker("longest") is not None:
+        return 0
+    return 1 if "tmux" in getattr(item, "fixturenames", ()) else 2
 
 
 @pytest.fixture(scope="session", autouse=True)
