@@ -17,7 +17,7 @@ from datetime import datetime
 from itertools import chain, groupby
 from typing import Any, Literal, NamedTuple, cast
 
-from sqlalchemy import Connection, Select, Table, func, select, type_coerce
+from sqlalchemy import Column, Connection, Select, Table, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from workbench.errors import InputError, NotFoundError
@@ -89,7 +89,7 @@ class ExportRow(NamedTuple):
 
 
 # The segment columns of `ExportRow` (the document and the editor as ids, named from
-# `_DocumentNames` and `_user_names`), then, with the history, those of one revision. Moments
+# `_NamesById`), then, with the history, those of one revision. Moments
 # are read as `RepeatedDateTime`: most of an export's repeat.
 _SEGMENT_COLUMNS = (
     *(
@@ -121,7 +121,7 @@ def _rows_query(history: bool) -> RowsQuery:
     revisions by segment id. Choosing the first and last target revision and the latest MT one
     in SQL (a grouped subquery joined three times to the revisions) cost three times as much as
     reading the segments; a second query for the revisions alone, merged in Python, twice. The
-    document's name is not joined: a few names read once (`_DocumentNames`) cost nothing, a
+    document's name is not joined: a few names read once (`_NamesById`) cost nothing, a
     joined column a look-up and a string per segment.
     """
     query: RowsQuery = select(*_SEGMENT_COLUMNS)
@@ -159,34 +159,28 @@ def count_export_rows(session: Session, export: ExportFilter, needs: Needs) -> i
     return session.connection().scalar(query) or 0
 
 
-class _DocumentNames(dict[int, str]):
-    """The file name of each document the export reads, by id, read before its rows. A document
-    added since is read when its first row comes: PostgreSQL reads each statement at its own
-    snapshot (read committed), so the rows may be newer than this read."""
+class _NamesById(dict[int | None, str | None]):
+    """Names by id (documents' file names, users' names), read once before the rows instead of
+    joined per row. An id the first read did not hold is read when its first row comes:
+    PostgreSQL reads each statement at its own snapshot (read committed), so the rows may be
+    newer than this read (a document imported, a user added meanwhile). No id (a segment
+    nobody wrote) is no name."""
 
-    def __init__(self, connection: Connection, document_id: int | None) -> None:
-        super().__init__()
+    def __init__(self, connection: Connection, name: Column[str], only: int | None = None) -> None:
+        super().__init__({None: None})
         self._connection = connection
-        query = select(_DOCUMENTS.c.id, _DOCUMENTS.c.source_name)
-        if document_id is not None:
-            query = query.where(_DOCUMENTS.c.id == document_id)
-        for number, name in connection.execute(query):
-            self[number] = name
+        self._name = name
+        query = select(name.table.c.id, name)
+        if only is not None:
+            query = query.where(name.table.c.id == only)
+        for number, text in connection.execute(query):
+            self[number] = text
 
-    def __missing__(self, document_id: int) -> str:
-        query = select(_DOCUMENTS.c.source_name).where(_DOCUMENTS.c.id == document_id)
+    def __missing__(self, key: int | None) -> str:
+        query = select(self._name).where(self._name.table.c.id == key)
         # Gone since its rows were read (deleted meanwhile): the rows still say which it was.
-        name = self[document_id] = self._connection.scalar(query) or ""
+        name = self[key] = self._connection.scalar(query) or ""
         return name
-
-
-def _user_names(session: Session) -> dict[int, str]:
-    """Every user's name by id: a team's few rows, read once instead of joined per segment."""
-    names: dict[int, str] = {}
-    query = select(_USERS.c.id, _USERS.c.name)
-    for user_id, name in session.connection().execute(query):
-        names[user_id] = name
-    return names
 
 
 def _stream(session: Session, query: RowsQuery) -> Iterator[Any]:
@@ -204,8 +198,9 @@ def iter_export_rows(
     """The segments `export` selects, in document order, streamed in chunks. With
     `history=False` (for exports that show none, such as CSV) the revisions are not read and
     the history fields are None."""
-    names = _user_names(session)
-    documents = _DocumentNames(session.connection(), export.document_id)
+    connection = session.connection()
+    names = _NamesById(connection, _USERS.c.name)
+    documents = _NamesById(connection, _DOCUMENTS.c.source_name, export.document_id)
     query = _filtered(_rows_query(history), export, needs).order_by(
         _SEGMENTS.c.document_id, _SEGMENTS.c.position, *([_REVISIONS.c.id] if history else [])
     )
@@ -237,9 +232,9 @@ _new_tuple = tuple.__new__
 
 
 def _without_history(
-    rows: Iterable[Any], names: dict[int, str], documents: dict[int, str]
+    rows: Iterable[Any], names: _NamesById, documents: _NamesById
 ) -> Iterator[ExportRow]:
-    user = names.get  # None (no editor) is no user id: None
+    user = names.__getitem__
     for segment_id, document_id, position, source, target, mt, status, by, at in rows:
         yield _new_tuple(ExportRow, (
             segment_id, document_id, documents[document_id], position, source, target, mt,
@@ -250,10 +245,10 @@ def _without_history(
 MakeRow = Callable[[Any, Any, Any, Any], ExportRow]
 
 
-def _row_maker(names: dict[int, str], documents: dict[int, str]) -> MakeRow:
+def _row_maker(names: _NamesById, documents: _NamesById) -> MakeRow:
     """The `ExportRow` of a segment's row and its first and last target revision and latest MT
     revision (rows of `_rows_query(history=True)`, or None)."""
-    user = names.get
+    user = names.__getitem__
 
     def make(segment: Any, first: Any, last: Any, machine: Any) -> ExportRow:
         segment_id, document_id, position, source, target, mt, status, by, at = segment[:_ORIGIN]

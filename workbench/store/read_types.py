@@ -3,8 +3,10 @@
 `RepeatedDateTime` reads a `DateTime` column through a bounded cache of its conversions. SQLite
 returns datetimes as text, which SQLAlchemy parses value by value; bulk writes (an import, a TM
 fill, a translation run) stamp thousands of rows with one moment, so most of the parses of a
-large export repeat: 0.05 s of a 100,000-segment TMX export. Drivers that return datetimes
-(psycopg) have nothing to convert, and nothing is cached. Use with `type_coerce` in a select.
+large export repeat. The rows then also share one datetime object per moment, which the TMX
+writer's caches hash once: reading and writing 100,000 segments as TMX took 1.29 s before, 1.05 s
+with it. Drivers that return datetimes (psycopg) have nothing to convert, and nothing is cached.
+Use with `type_coerce` in a select.
 """
 
 from __future__ import annotations

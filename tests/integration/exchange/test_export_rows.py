@@ -140,11 +140,32 @@ def test_a_document_missing_from_the_names_read_first_is_read_when_met(desk: Des
     """On PostgreSQL each statement reads at its own snapshot: rows may name a document the
     names read before them did not hold (added meanwhile), or one deleted since."""
     with desk.database.read() as session:
-        names = export_rows._DocumentNames(session.connection(), 1)
-        assert set(names) == {1}
+        names = export_rows._NamesById(
+            session.connection(), export_rows._DOCUMENTS.c.source_name, 1
+        )
+        assert set(names) == {None, 1}
         assert names[6] == desk_document_name(desk, 6)
         assert names[10_000] == ""
-        assert set(names) == {1, 6, 10_000}
+        assert names[None] is None
+        assert set(names) == {None, 1, 6, 10_000}
+
+
+def test_a_user_added_after_the_names_were_read_is_read_when_met(desk: Desk) -> None:
+    """The same for users (someone added, then saving a segment, while an export runs). On
+    PostgreSQL the late read finds them; SQLite's read transaction keeps the snapshot of its
+    first read, where no row can name them either, and they read as a user gone."""
+    with desk.database.read() as session:
+        connection = session.connection()
+        names = export_rows._NamesById(connection, export_rows._USERS.c.name)
+        with desk.database.write() as writer:
+            late = User(name="late-editor")
+            writer.add(late)
+            writer.flush()
+            late_id = late.id
+        assert late_id not in names
+        fresh = connection.dialect.name == "postgresql"
+        assert names[late_id] == ("late-editor" if fresh else "")
+        assert names[None] is None  # a segment nobody wrote
 
 
 def desk_document_name(desk: Desk, document_id: int) -> str:
