@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from tests import memory_folder
 from workbench.cli import main
 from workbench.store.database import Database, open_database
 
@@ -50,6 +52,28 @@ class Cli:
         result = self(*args)
         assert result.exit_code == 0, result.output
         return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+# What a run's temporary files may take in memory, with room to spare: each run writes about
+# 0.9 GB (model copies, the 50 MB and 10 MB inputs, exports, databases) in some 8,000 files.
+TEMPORARY_FREE_BYTES = 4 * 1024**3
+TEMPORARY_FILES = 50_000
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Temporary files in memory (tmpfs) where there is room, unless TMPDIR or --basetemp says
+    where: every `tmp_path`, the templates, the model copies, the exports and the databases of
+    the run. On this machine's virtual disk, writing them and having the kernel write them back,
+    the fsyncs of every export and SQLite checkpoint, and deleting them again took 8-16 s of a
+    3 min 48 s run (docs/testing.md). Set before anything asks `tempfile` where to write; the
+    pytest-xdist workers inherit it. A passed test's `tmp_path` is removed as it ends
+    (`tmp_path_retention_policy = "failed"` in pyproject.toml), so memory holds one run at most."""
+    if hasattr(config, "workerinput") or "TMPDIR" in os.environ or config.option.basetemp:
+        return
+    if memory_folder.memory_has_room(TEMPORARY_FREE_BYTES, TEMPORARY_FILES):
+        os.environ["TMPDIR"] = str(memory_folder.MEMORY_FOLDER)
+        tempfile.tempdir = None  # asked again, from TMPDIR
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
